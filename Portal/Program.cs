@@ -1,23 +1,25 @@
-using Portal.Components;
+using Portal.Domain.Data;
+using Portal.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
+builder.AddPortal();
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+if (await AdminCommands.RunAsync(app, args) is int exitCode) return exitCode;
+
+if (app.Environment.IsProduction())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    await DatabaseSetup.MigrateAsync(app.Services);
+    var demo = await DemoPasswordGuard.AccountsWithDemoPasswordAsync(app.Services);
+    if (demo.Count > 0)
+    {
+        app.Logger.LogCritical("Refusing to start in Production: demo password still set for {Accounts}. Reset or disable them first.", string.Join(", ", demo));
+        return 3;
+    }
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseAntiforgery();
 
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.UsePortal();
+await app.RunAsync();
+return 0;
 
-app.Run();
+public partial class Program;

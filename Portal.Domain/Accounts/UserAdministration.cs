@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Common;
+using Portal.Domain.Data;
+using Portal.Domain.Data.Seed;
+using Portal.Domain.Organisation;
+using Portal.Domain.Security;
+
+namespace Portal.Domain.Accounts;
+
+/// <summary>
+/// The system administrator's work on accounts. Every command re-checks that the actor is an administrator and
+/// renews the security stamp when access changes, so open tabs of the user are signed out at the next revalidation.
+/// Errors are message keys (<c>Users.*</c>) the UI words in the user's language.
+/// </summary>
+public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser currentUser, TimeProvider clock)
+{
+    public sealed record UserRow(string Id, string UserName, string FullName, string Role, int UnitId, string UnitName, string? ProvinceFa,
+        bool IsDisabled, bool IsLockedOut, bool TwoFactor);
+
+    public sealed record UserForm(string UserName, string FullName, string Role, int UnitId);
+
+    public sealed record UnitOption(int Id, string Code, string Name, UnitKind Kind, string? ProvinceFa);
+
+    public async Task<(IReadOnlyList<UserRow> Rows, int Total)> ListAsync(string? search, int skip, int take, CancellationToken ct = default)
+    {
+        await using var op = await BeginAsync();
+        var text = TextNormalizer.Normalize(search);
+        var now = clock.GetUtcNow();
+        var query = from u in op.Db.Users
+                    join ur in op.Db.UserRoles on u.Id equals ur.UserId
+                    join r in op.Db.Roles on ur.RoleId equals r.Id
+                    select new { u, Role = r.Name! };
+        if (text.Length > 0) query = query.Where(x => x.u.UserName!.Contains(text) || x.u.FullName.Contains(text) || x.u.Unit.Name.Contains(text));
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(x => x.u.UserName).Skip(skip).Take(take)
+            .Select(x => new { x.u.Id, x.u.UserName, x.u.FullName, x.Role, x.u.UnitId, UnitName = x.u.Unit.Name, ProvinceFa = x.u.Unit.Province!.NameFa, x.u.IsDisabled, x.u.LockoutEnd, x.u.TwoFactorEnabled })
+            .ToListAsync(ct);
+        return (rows.Select(x => new UserRow(x.Id, x.UserName!, x.FullName, x.Role, x.UnitId, x.UnitName, x.ProvinceFa, x.IsDisabled,
+            x.LockoutEnd > now, x.TwoFactorEnabled)).ToList(), total);
+    }
+
+    public async Task<IReadOnlyList<UnitOption>> UnitsForRoleAsync(string role, string? search, CancellationToken ct = default)
+    {
+        await using var op = await BeginAsync();
+        var kind = Roles.UnitKindFor(role);
+        var text = TextNormalizer.Normalize(search);
+        var query = op.Db.OrgUnits.Where(u => u.Kind == kind);
+        if (text.Length > 0) query = query.Where(u => u.Name.Contains(text) || u.Code.Contains(text) || u.Province!.NameFa.Contains(text));
+        return await query.OrderBy(u => u.Code).Take(50)
+            .Select(u => new UnitOption(u.Id, u.Code, u.Name, u.Kind, u.Province!.NameFa)).ToListAsync(ct);
+    }
+
+    /// <summary>Creates the account and returns its first password, shown once.</summary>
+    public async Task<Checked<string>> CreateAsync(UserForm form, CancellationToken ct = default)
+    {
+        await using var op = await BeginAsync();
+        var userName = TextNormalizer.Normalize(form.UserName).ToLowerInvariant();
+        if (await Validate(op, form with { UserName = userName }, ct) is { } error) return Checked<string>.Fail(error);
+        return await CreateAsync(form with { UserName = userName, FullName = TextNormalizer.Normalize(form.FullName) }, op);
+    }
+
+    public async Task<string?> UpdateAsync(string userId, UserForm form, CancellationToken ct = default)
+    {
+        await using var op = await BeginAsync();
+        var user = await op.Users.FindByIdAsync(userId);
+        if (user is null) return "Users.NotFound";
+        if (await Validate(op, form with { UserName = user.UserName! }, ct) is { } error) return error;
+        user.Rename(TextNormalizer.Normalize(form.FullName));
+        user.MoveTo(await op.Db.OrgUnits.SingleAsync(u => u.Id == form.UnitId, ct));
+        var current = (await op.Users.GetRolesAsync(user)).ToList();
+        if (current.Count != 1 || current[0] != form.Role)
+        {
+            if (current.Count > 0) await op.Users.RemoveFromRolesAsync(user, current);
+            await op.Users.AddToRoleAsync(user, form.Role);
+        }
+        await op.Users.UpdateSecurityStampAsync(user); // the user's open tabs get the new role and unit only by signing in again
+        return null;
+    }
+
+    public Task<string?> DisableAsync(string userId) => ChangeAsync(userId, u => u.Disable());
+
+    public Task<string?> EnableAsync(string userId) => ChangeAsync(userId, u => u.Enable());
+
+    /// <summary>Sets a new generated password (shown once) and lifts any lockout.</summary>
+    public async Task<Checked<string>> ResetPasswordAsync(string userId)
+    {
+        await using var op = await BeginAsync();
+        var user = await op.Users.FindByIdAsync(userId);
+        if (user is null) return Checked<string>.Fail("Users.NotFound");
+        var password = NewPassword();
+        await op.Users.RemovePasswordAsync(user);
+        await op.Users.AddPasswordAsync(user, password);
+        await op.Users.SetLockoutEndDateAsync(user, null);
+        await op.Users.ResetAccessFailedCountAsync(user);
+        await op.Users.UpdateSecurityStampAsync(user);
+        return Checked<string>.Ok(password);
+    }
+
+    /// <summary>For the <c>create-admin</c> command: an administrator in the head office.</summary>
+    public async Task<Checked<string>> CreateAdminAsync(string userName)
+    {
+        await using var op = await BeginAsync(Actor.System);
+        var unit = await op.Db.OrgUnits.SingleAsync(u => u.Code == OrganisationSeeder.HeadOfficeCode);
+        return await CreateAsync(new UserForm(userName, userName, Roles.SystemAdmin, unit.Id), op);
+    }
+
+    private async Task<Checked<string>> CreateAsync(UserForm form, Operation op)
+    {
+        if (await op.Users.FindByNameAsync(form.UserName) is not null) return Checked<string>.Fail("Users.UserNameTaken");
+        var unit = await op.Db.OrgUnits.SingleAsync(u => u.Id == form.UnitId);
+        var user = new PortalUser(form.UserName, form.FullName, unit, clock.GetUtcNow());
+        var password = NewPassword();
+        if (!(await op.Users.CreateAsync(user, password)).Succeeded) return Checked<string>.Fail("Users.UserNameInvalid");
+        await op.Users.AddToRoleAsync(user, form.Role);
+        return Checked<string>.Ok(password);
+    }
+
+    private async Task<string?> ChangeAsync(string userId, Action<PortalUser> change)
+    {
+        await using var op = await BeginAsync();
+        var user = await op.Users.FindByIdAsync(userId);
+        if (user is null) return "Users.NotFound";
+        try { change(user); }
+        catch (InvalidOperationException) { return "Users.NoChange"; }
+        await op.Users.UpdateSecurityStampAsync(user); // also saves the change
+        return null;
+    }
+
+    private static async Task<string?> Validate(Operation op, UserForm form, CancellationToken ct)
+    {
+        if (form.UserName.Length < 3) return "Users.UserNameInvalid";
+        if (TextNormalizer.Normalize(form.FullName).Length == 0) return "Users.FullNameRequired";
+        if (!Roles.All.Contains(form.Role)) return "Users.RoleRequired";
+        var kind = await op.Db.OrgUnits.Where(u => u.Id == form.UnitId).Select(u => (UnitKind?)u.Kind).SingleOrDefaultAsync(ct);
+        if (kind is null) return "Users.UnitRequired";
+        return kind == Roles.UnitKindFor(form.Role) ? null : "Users.UnitKindMismatch";
+    }
+
+    private static string NewPassword() => RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyz23456789", 16);
+
+    private async Task<Operation> BeginAsync(Actor? actor = null)
+    {
+        actor ??= await currentUser.GetAsync();
+        if (actor.Role != Roles.SystemAdmin) throw new UnauthorizedAccessException("Only a system administrator manages accounts.");
+        var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>().ActAs(actor);
+        return new Operation(scope, db, scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>());
+    }
+
+    /// <summary>One unit of work: a DI scope whose Identity stores share one context acting as the administrator.</summary>
+    private sealed record Operation(AsyncServiceScope Scope, PortalDbContext Db, UserManager<PortalUser> Users) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Scope.DisposeAsync();
+    }
+}

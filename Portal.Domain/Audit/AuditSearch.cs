@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
+using Portal.Domain.Data;
+using Portal.Domain.Security;
+
+namespace Portal.Domain.Audit;
+
+/// <summary>Searching the audit log: administrators only, newest first.</summary>
+public sealed class AuditSearch(PortalDb portalDb)
+{
+    public sealed record Filter(string? Entity, string? Key, string? UserName, JalaliDate? From, JalaliDate? To);
+
+    public async Task<(IReadOnlyList<AuditEntry> Rows, int Total)> SearchAsync(Filter filter, int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        if (db.Actor.Role != Roles.SystemAdmin) throw new UnauthorizedAccessException("Only a system administrator reads the audit log.");
+        var query = db.AuditEntries.AsNoTracking();
+        if (TextNormalizer.Normalize(filter.Entity) is { Length: > 0 } entity) query = query.Where(a => a.Entity == entity);
+        if (TextNormalizer.Normalize(filter.Key) is { Length: > 0 } key) query = query.Where(a => a.Key == key);
+        if (TextNormalizer.Normalize(filter.UserName) is { Length: > 0 } user) query = query.Where(a => a.UserName.Contains(user));
+        if (filter.From is { } from) query = query.Where(a => a.At >= from.StartInstant);
+        if (filter.To is { } to) query = query.Where(a => a.At < to.AddDays(1).StartInstant);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(a => a.Id).Skip(skip).Take(take).ToListAsync(ct);
+        return (rows, total);
+    }
+
+    public async Task<IReadOnlyList<string>> EntitiesAsync(CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        return await db.AuditEntries.Select(a => a.Entity).Distinct().OrderBy(e => e).ToListAsync(ct);
+    }
+}

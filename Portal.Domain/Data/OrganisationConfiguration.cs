@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Agencies;
+using Portal.Domain.Organisation;
+
+namespace Portal.Domain.Data;
+
+internal sealed class RolloutWaveConfiguration : IEntityTypeConfiguration<RolloutWave>
+{
+    public void Configure(EntityTypeBuilder<RolloutWave> b)
+    {
+        b.HasIndex(w => w.Number).IsUnique();
+        b.Property(w => w.Name).HasMaxLength(200);
+        b.Property(w => w.CircularNo).HasMaxLength(50);
+    }
+}
+
+internal sealed class ProvinceConfiguration : IEntityTypeConfiguration<Province>
+{
+    public void Configure(EntityTypeBuilder<Province> b)
+    {
+        b.HasIndex(p => p.Code).IsUnique();
+        b.Property(p => p.Code).HasMaxLength(2);
+        b.Property(p => p.NameFa).HasMaxLength(100);
+        b.Property(p => p.NameEn).HasMaxLength(100);
+        b.HasOne(p => p.RolloutWave).WithMany().OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
+{
+    public void Configure(EntityTypeBuilder<OrgUnit> b)
+    {
+        // One table; the CLR subtype is EF's own discriminator, since most kinds share the base type.
+        b.HasDiscriminator<string>("Type").HasValue<OrgUnit>("Unit").HasValue<Agency>("Agency").HasValue<MedicalCenter>("MedicalCenter");
+        b.Property<string>("Type").HasMaxLength(20);
+        b.HasIndex(u => u.Code).IsUnique();
+        b.HasIndex(u => new { u.ProvinceId, u.Kind });
+        b.Property(u => u.Code).HasMaxLength(20);
+        b.Property(u => u.Name).HasMaxLength(200);
+        b.Property(u => u.City).HasMaxLength(100);
+        b.Property(u => u.Address).HasMaxLength(400);
+        b.Property(u => u.Phone).HasMaxLength(20);
+        b.HasOne(u => u.Province).WithMany().OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(u => u.Parent).WithMany().OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
+{
+    public void Configure(EntityTypeBuilder<Agency> b)
+    {
+        b.Property(a => a.ManagerName).HasMaxLength(200);
+        b.Property(a => a.ManagerNationalId).HasMaxLength(10);
+        b.Property(a => a.ManagerMobile).HasMaxLength(11);
+        b.HasOne(a => a.ReviewOffice).WithMany().HasForeignKey(a => a.ReviewOfficeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Portal.Domain.Accounts;
+using Portal.Domain.Agencies;
+using Portal.Domain.Audit;
+using Portal.Domain.Organisation;
+using Portal.Domain.Security;
+
+namespace Portal.Domain.Data;
+
+/// <summary>
+/// The one EF Core model. Every <see cref="IScoped"/> entity is filtered by <see cref="Scope"/>; a context nobody
+/// scoped sees none of them. Get scoped contexts from <see cref="PortalDb"/>.
+/// </summary>
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+{
+    public Actor Actor { get; private set; } = Actor.Anonymous;
+    public OrgScope Scope => Actor.Scope;
+    internal AuditBatch? PendingAudit { get; set; }
+
+    /// <summary>Sets who acts through this context. Only <see cref="PortalDb"/> and the hosting wiring call it.</summary>
+    public PortalDbContext ActAs(Actor actor)
+    {
+        Actor = actor;
+        return this;
+    }
+
+    public DbSet<RolloutWave> RolloutWaves => Set<RolloutWave>();
+    public DbSet<Province> Provinces => Set<Province>();
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<MedicalCenter> MedicalCenters => Set<MedicalCenter>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    // Read by the query filters on every query, so a context re-scoped later filters by its new scope.
+    private ScopeLevel ScopeLevel => Actor.Scope.Level;
+    private int? ScopeProvinceId => Actor.Scope.ProvinceId;
+    private int? ScopeUnitId => Actor.Scope.UnitId;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+        // Scope, once: one filter per scoped root entity, all here.
+        builder.Entity<OrgUnit>().HasQueryFilter(ScopeFilter<OrgUnit>(u => u.ProvinceId, u => u.Id));
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder options) =>
+        // Users are deliberately unfiltered (sign-in must find them); only administrators list them, nationally.
+        options.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // SQLite keeps DateTimeOffset as text it cannot compare or sort; store instants (always UTC here) as numbers.
+        if (Database.IsSqlite())
+            builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+
+    /// <summary>The scope rule of <see cref="OrgScope.Covers"/>, as a filter over an entity's province and owning unit.</summary>
+    private Expression<Func<T, bool>> ScopeFilter<T>(Expression<Func<T, int?>> province, Expression<Func<T, int>> unit)
+    {
+        Expression<Func<int?, int, bool>> rule = (p, u) =>
+            ScopeLevel == ScopeLevel.National
+            || (ScopeLevel == ScopeLevel.Province && p == ScopeProvinceId)
+            || (ScopeLevel == ScopeLevel.Unit && u == ScopeUnitId);
+        var entity = province.Parameters[0];
+        var body = ReplacingExpressionVisitor.Replace(rule.Parameters[0], province.Body, rule.Body);
+        body = ReplacingExpressionVisitor.Replace(rule.Parameters[1],
+            ReplacingExpressionVisitor.Replace(unit.Parameters[0], entity, unit.Body), body);
+        return Expression.Lambda<Func<T, bool>>(body, entity);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Portal.Domain.Agencies;
+using Portal.Domain.Data;
+
+namespace Portal.Domain.Organisation;
+
+/// <summary>Finding units inside the acting user's scope. A unit outside it is "not found", and the attempt is logged.</summary>
+public sealed class OrganisationDirectory(PortalDb portalDb, ILogger<OrganisationDirectory> logger)
+{
+    public sealed record UnitRow(int Id, UnitKind Kind, string Code, string Name, string? ProvinceFa, string? ProvinceEn, string? City);
+
+    public sealed record UnitDetails(OrgUnit Unit, Province? Province, OrgUnit? Parent, Agency? Agency, OrgUnit? ReviewOffice, MedicalCenter? MedicalCenter);
+
+    public sealed record Page(IReadOnlyList<UnitRow> Rows, int Total);
+
+    public async Task<Page> SearchAsync(string? text, UnitKind? kind, int? provinceId, int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        var query = db.OrgUnits.AsQueryable();
+        var search = Common.TextNormalizer.Normalize(text);
+        if (search.Length > 0) query = query.Where(u => u.Name.Contains(search) || u.Code.Contains(search) || (u.City != null && u.City.Contains(search)));
+        if (kind is not null) query = query.Where(u => u.Kind == kind);
+        if (provinceId is not null) query = query.Where(u => u.ProvinceId == provinceId);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(u => u.Code).Skip(skip).Take(take)
+            .Select(u => new UnitRow(u.Id, u.Kind, u.Code, u.Name, u.Province!.NameFa, u.Province.NameEn, u.City))
+            .ToListAsync(ct);
+        return new Page(rows, total);
+    }
+
+    public async Task<UnitDetails?> FindAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        var unit = await db.OrgUnits.AsNoTracking().Include(u => u.Province).Include(u => u.Parent).SingleOrDefaultAsync(u => u.Id == id, ct);
+        if (unit is null)
+        {
+            if (await db.OrgUnits.IgnoreQueryFilters().AnyAsync(u => u.Id == id, ct))
+                logger.LogWarning("Denied access: {User} ({Scope}) asked for OrgUnit {Id} outside their scope", db.Actor.UserName, db.Scope, id);
+            return null;
+        }
+        var agency = unit as Agency;
+        var review = agency is null ? null : await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == agency.ReviewOfficeId, ct);
+        return new UnitDetails(unit, unit.Province, unit.Parent, agency, review, unit as MedicalCenter);
+    }
+}

@@ -1,0 +1,26 @@
+namespace Portal.Domain.Security;
+
+/// <summary>Who is acting: the signed-in user, or the system for commands and seeding.</summary>
+public sealed record Actor(string? UserId, string UserName, string Role, int? UnitId, OrgScope Scope)
+{
+    public static readonly Actor Anonymous = new(null, "anonymous", "", null, OrgScope.None);
+    public static readonly Actor System = new(null, "system", Roles.SystemAdmin, null, OrgScope.National);
+
+    public bool IsAuthenticated => UserId is not null;
+}
+
+/// <summary>The acting user, read from the authentication state (never from the HTTP context).</summary>
+public interface ICurrentUser
+{
+    ValueTask<Actor> GetAsync();
+}
+
+/// <summary>Entities that belong to a unit and are filtered by <see cref="OrgScope"/> in every query.</summary>
+public interface IScoped;
+
+/// <summary>Entities whose changes the audit interceptor records.</summary>
+public interface IAudited;
+
+/// <summary>Thrown by commands when the target lies outside the actor's scope; shown as "not found".</summary>
+public sealed class OutOfScopeException(string entity, object key)
+    : Exception($"{entity} {key} is outside the actor's scope.");

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Portal.Components;
+using Portal.Domain.Accounts;
+using Portal.Domain.Security;
+using Portal.Security;
+using Portal.Features.Account;
+
+namespace Portal.Hosting;
+
+public static class PortalApp
+{
+    public static readonly string[] Cultures = ["fa-IR", "en-US"];
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        // Never a stack trace to a user, in any environment: the error page shows a correlation id, the log has the rest.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture(Cultures[0]).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        app.UseAuthentication();
+        // Plain HTTP endpoints read the user through the same auth-state service as the circuit does.
+        app.Use((ctx, next) =>
+        {
+            if (ctx.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
+                host.SetAuthenticationState(Task.FromResult(new AuthenticationState(ctx.User)));
+            return next();
+        });
+        app.UseMiddleware<AdminTwoFactorGate>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
+        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext ctx) =>
+        {
+            if (!Cultures.Contains(culture)) return Results.BadRequest();
+            ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
+        }).AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
+
+/// <summary>
+/// A system administrator must have signed in with a second factor (when <c>Auth:RequireAdminTwoFactor</c> is on):
+/// until then every page sends them to set up or use their authenticator app.
+/// </summary>
+public sealed class AdminTwoFactorGate(RequestDelegate next, IConfiguration config)
+{
+    private static readonly string[] Open = ["/account", "/_framework", "/_blazor", "/lib", "/culture", "/health", "/error", "/not-found", "/_content"];
+
+    public Task InvokeAsync(HttpContext ctx)
+    {
+        var user = ctx.User;
+        if (config.GetValue("Auth:RequireAdminTwoFactor", true)
+            && user.IsInRole(Roles.SystemAdmin)
+            && !user.HasClaim(PortalClaims.External, "entra")
+            && !user.HasClaim("amr", "mfa")
+            && !Open.Any(p => ctx.Request.Path.StartsWithSegments(p)))
+        {
+            ctx.Response.Redirect("/account/two-factor");
+            return Task.CompletedTask;
+        }
+        return next(ctx);
+    }
+}

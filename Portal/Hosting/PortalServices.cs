@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using Portal.Domain.Accounts;
+using Portal.Domain.Data;
+using Portal.Domain.Data.Seed;
+using Portal.Domain.Security;
+using Portal.Domain.Audit;
+using Portal.Domain.Organisation;
+using Portal.Security;
+
+namespace Portal.Hosting;
+
+public static class PortalServices
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddHttpContextAccessor(); // SignInManager needs it; portal code reads the user from the auth state
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthState>();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+
+        services.AddPortalData(config);
+        services.AddScoped<OrganisationSeeder>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<OrganisationOverview>();
+        services.AddScoped<OrganisationDirectory>();
+        services.AddScoped<AuditSearch>();
+
+        services.AddAuthentication(o =>
+        {
+            o.DefaultScheme = IdentityConstants.ApplicationScheme;
+            o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+        }).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "portal.auth";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        // Plain HTTP requests re-check the security stamp as often as open circuits do.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = TimeSpan.FromSeconds(config.GetValue("Auth:RevalidationSeconds", 60)));
+        if (EntraSignIn.IsConfigured(config)) EntraSignIn.Add(services, config);
+
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddSignInManager<PortalSignInManager>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthorization(Policies.Add);
+        services.AddExceptionHandler<PortalExceptionHandler>();
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>();
+        return builder;
+    }
+}

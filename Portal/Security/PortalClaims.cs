@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using Portal.Domain.Security;
+
+namespace Portal.Security;
+
+/// <summary>The claims the portal puts in its sign-in cookie, and how an <see cref="Actor"/> is read back from them.</summary>
+public static class PortalClaims
+{
+    public const string UnitId = "portal:unit";
+    public const string UnitName = "portal:unit_name";
+    public const string ProvinceId = "portal:province";
+    public const string FullName = "portal:full_name";
+    /// <summary>Set for accounts signed in through Entra ID, which have no local password or security stamp.</summary>
+    public const string External = "portal:external";
+
+    public static Actor ToActor(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true) return Actor.Anonymous;
+        var role = user.FindFirstValue(ClaimTypes.Role) ?? "";
+        var unitId = int.TryParse(user.FindFirstValue(UnitId), out var u) ? u : (int?)null;
+        var provinceId = int.TryParse(user.FindFirstValue(ProvinceId), out var p) ? p : (int?)null;
+        var scope = unitId is int unit ? OrgScope.For(role, unit, provinceId) : OrgScope.None;
+        return new Actor(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity.Name ?? "", role, unitId, scope);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Accounts;
+using Portal.Domain.Data;
+using Portal.Domain.Security;
+
+namespace Portal.Security;
+
+/// <summary>Adds the user's unit, province and name to the cookie, so scope is known on every request without a query.</summary>
+public sealed class PortalClaimsFactory(
+    UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options,
+    IDbContextFactory<PortalDbContext> contexts)
+    : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        await using var db = PortalDb.Open(contexts, Actor.System);
+        var unit = await db.OrgUnits.Where(u => u.Id == user.UnitId).Select(u => new { u.Id, u.Name, u.ProvinceId }).SingleAsync();
+        identity.AddClaim(new Claim(PortalClaims.UnitId, unit.Id.ToString()));
+        identity.AddClaim(new Claim(PortalClaims.UnitName, unit.Name));
+        identity.AddClaim(new Claim(PortalClaims.FullName, user.FullName));
+        if (unit.ProvinceId is int p) identity.AddClaim(new Claim(PortalClaims.ProvinceId, p.ToString()));
+        return identity;
+    }
+}
