@@ -15,21 +15,17 @@ public sealed class PortalUser : IdentityUser, IAudited
 
     private PortalUser() { }
 
-    public PortalUser(string userName, string fullName, OrgUnit unit, DateTimeOffset createdAt) : base(userName)
+    // Units are referenced by id: Identity saves users through its own context, which must not re-add the unit.
+    public PortalUser(string userName, string fullName, int unitId, DateTimeOffset createdAt) : base(userName)
     {
         FullName = fullName;
-        Unit = unit;
-        UnitId = unit.Id;
+        UnitId = unitId;
         CreatedAt = createdAt;
     }
 
     public void Rename(string fullName) => FullName = fullName;
 
-    public void MoveTo(OrgUnit unit)
-    {
-        Unit = unit;
-        UnitId = unit.Id;
-    }
+    public void MoveTo(int unitId) => UnitId = unitId;
 
     public void Disable() => IsDisabled = IsDisabled ? throw new InvalidOperationException("The account is already disabled.") : true;
 

@@ -69,7 +69,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
         if (user is null) return "Users.NotFound";
         if (await Validate(op, form with { UserName = user.UserName! }, ct) is { } error) return error;
         user.Rename(TextNormalizer.Normalize(form.FullName));
-        user.MoveTo(await op.Db.OrgUnits.SingleAsync(u => u.Id == form.UnitId, ct));
+        user.MoveTo(form.UnitId);
         var current = (await op.Users.GetRolesAsync(user)).ToList();
         if (current.Count != 1 || current[0] != form.Role)
         {
@@ -103,15 +103,14 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
     public async Task<Checked<string>> CreateAdminAsync(string userName)
     {
         await using var op = await BeginAsync(Actor.System);
-        var unit = await op.Db.OrgUnits.SingleAsync(u => u.Code == OrganisationSeeder.HeadOfficeCode);
-        return await CreateAsync(new UserForm(userName, userName, Roles.SystemAdmin, unit.Id), op);
+        var unitId = await op.Db.OrgUnits.Where(u => u.Code == OrganisationSeeder.HeadOfficeCode).Select(u => u.Id).SingleAsync();
+        return await CreateAsync(new UserForm(TextNormalizer.Normalize(userName).ToLowerInvariant(), userName, Roles.SystemAdmin, unitId), op);
     }
 
     private async Task<Checked<string>> CreateAsync(UserForm form, Operation op)
     {
         if (await op.Users.FindByNameAsync(form.UserName) is not null) return Checked<string>.Fail("Users.UserNameTaken");
-        var unit = await op.Db.OrgUnits.SingleAsync(u => u.Id == form.UnitId);
-        var user = new PortalUser(form.UserName, form.FullName, unit, clock.GetUtcNow());
+        var user = new PortalUser(form.UserName, form.FullName, form.UnitId, clock.GetUtcNow());
         var password = NewPassword();
         if (!(await op.Users.CreateAsync(user, password)).Succeeded) return Checked<string>.Fail("Users.UserNameInvalid");
         await op.Users.AddToRoleAsync(user, form.Role);

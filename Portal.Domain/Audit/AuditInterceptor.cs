@@ -83,6 +83,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     private void Write(PortalDbContext db, AuditBatch batch)
     {
         db.PendingAudit = null;
+        // EF accepts the saved changes only after this interceptor returns; accept them now so the save of the
+        // entries below does not write the same rows again. Keys of added rows are final at this point.
+        db.ChangeTracker.AcceptAllChanges();
         var at = clock.GetUtcNow();
         foreach (var item in batch.Items)
         {

@@ -39,8 +39,8 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
         foreach (var account in Accounts)
         {
             if (await users.FindByNameAsync(account.UserName) is not null) continue;
-            var unit = await db.OrgUnits.Where(u => u.Code.StartsWith(account.UnitCodePrefix)).OrderBy(u => u.Code).FirstAsync(ct);
-            var user = new PortalUser(account.UserName, account.FullName, unit, clock.GetUtcNow());
+            var unitId = await db.OrgUnits.Where(u => u.Code == account.UnitCode).Select(u => u.Id).SingleAsync(ct);
+            var user = new PortalUser(account.UserName, account.FullName, unitId, clock.GetUtcNow());
             Check(await users.CreateAsync(user, DemoPassword));
             Check(await users.AddToRoleAsync(user, account.Role));
         }
@@ -154,4 +154,4 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
     }
 }
 
-public sealed record DemoAccount(string UserName, string Role, string FullName, string UnitCodePrefix, string? ProvinceCode);
+public sealed record DemoAccount(string UserName, string Role, string FullName, string UnitCode, string? ProvinceCode);

@@ -11,7 +11,7 @@ using Portal.Domain.Data;
 namespace Portal.Domain.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123191544_Initial")]
+    [Migration("20261123191851_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
