@@ -7,9 +7,10 @@ var app = builder.Build();
 
 if (await AdminCommands.RunAsync(app, args) is int exitCode) return exitCode;
 
+if (app.Configuration.GetValue("Database:MigrateOnStartup", true)) await DatabaseSetup.MigrateAsync(app.Services);
+
 if (app.Environment.IsProduction())
 {
-    await DatabaseSetup.MigrateAsync(app.Services);
     var demo = await DemoPasswordGuard.AccountsWithDemoPasswordAsync(app.Services);
     if (demo.Count > 0)
     {

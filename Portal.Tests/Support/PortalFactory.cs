@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Data.Seed;
+
+namespace Portal.Tests.Support;
+
+/// <summary>
+/// The real portal on a fresh SQLite file with a small demo data set (2 agencies per province).
+/// Settings may be overridden per test class, e.g. a short revalidation interval.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dbFile = Path.Combine(Path.GetTempPath(), $"portal-test-{Guid.NewGuid():N}.db");
+    private readonly Dictionary<string, string?> _settings;
+    private bool _seeded;
+
+    public PortalFactory() : this([]) { }
+
+    public PortalFactory(Dictionary<string, string?> settings)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Portal"] = $"Data Source={_dbFile}",
+            ["Auth:RequireAdminTwoFactor"] = "false",
+        };
+        foreach (var (k, v) in settings) _settings[k] = v;
+    }
+
+    public string? Environment { get; init; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        if (Environment is not null) builder.UseEnvironment(Environment);
+        // UseSetting, not ConfigureAppConfiguration: Program reads some settings before Build().
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>Seeds the demo data once; call before the first request.</summary>
+    public async Task<PortalFactory> SeededAsync()
+    {
+        if (_seeded) return this;
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(agenciesPerProvince: 2);
+        _seeded = true;
+        return this;
+    }
+
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Signs in through the real sign-in form; returns the response of the form post.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password = DemoSeeder.DemoPassword)
+    {
+        var page = await client.GetStringAsync("/account/login");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        if (token.Length == 0) token = Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    public static async Task<HttpClient> SignedInClientAsync(PortalFactory factory, string userName)
+    {
+        var client = factory.Client();
+        var response = await SignInAsync(client, userName);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _dbFile, _dbFile + "-wal", _dbFile + "-shm" }) File.Delete(f);
+    }
+}
