@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -18,6 +20,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     // Secrets and bookkeeping that say nothing to an auditor (and must never be copied into a log).
     private static readonly HashSet<string> Ignored =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail"];
+
+    // Persian values stay readable in the log instead of \uXXXX escapes.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -94,7 +99,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 foreach (var k in keys) item.Changes[k.Metadata.Name] = [null, k.CurrentValue];
             var key = string.Join(",", keys.Select(k => k.CurrentValue));
             db.Add(new AuditEntry(at, db.Actor.UserName, item.Entry.Metadata.ClrType.Name, key, item.Action,
-                JsonSerializer.Serialize(item.Changes)));
+                JsonSerializer.Serialize(item.Changes, Json)));
         }
     }
 

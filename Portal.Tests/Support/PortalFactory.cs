@@ -14,20 +14,16 @@ namespace Portal.Tests.Support;
 public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _dbFile = Path.Combine(Path.GetTempPath(), $"portal-test-{Guid.NewGuid():N}.db");
-    private readonly Dictionary<string, string?> _settings;
     private bool _seeded;
 
-    public PortalFactory() : this([]) { }
-
-    public PortalFactory(Dictionary<string, string?> settings)
+    public PortalFactory() => Settings = new()
     {
-        _settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Portal"] = $"Data Source={_dbFile}",
-            ["Auth:RequireAdminTwoFactor"] = "false",
-        };
-        foreach (var (k, v) in settings) _settings[k] = v;
-    }
+        ["ConnectionStrings:Portal"] = $"Data Source={_dbFile}",
+        ["Auth:RequireAdminTwoFactor"] = "false",
+    };
+
+    /// <summary>Settings over appsettings.json; set them before the first use.</summary>
+    public Dictionary<string, string?> Settings { get; }
 
     public string? Environment { get; init; }
 
@@ -35,7 +31,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         if (Environment is not null) builder.UseEnvironment(Environment);
         // UseSetting, not ConfigureAppConfiguration: Program reads some settings before Build().
-        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     /// <summary>Seeds the demo data once; call before the first request.</summary>

@@ -14,7 +14,7 @@ public sealed class HostingTests
     public async Task Health_DatabaseUnreachable_Is503()
     {
         var folder = Directory.CreateTempSubdirectory().FullName; // a folder is not a database file
-        using var factory = new PortalFactory(new() { ["ConnectionStrings:Portal"] = $"Data Source={folder}", ["Database:MigrateOnStartup"] = "false" });
+        using var factory = new PortalFactory { Settings = { ["ConnectionStrings:Portal"] = $"Data Source={folder}", ["Database:MigrateOnStartup"] = "false" } };
         var response = await factory.Client().GetAsync("/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
@@ -45,13 +45,16 @@ public sealed class HostingTests
     [Fact]
     public async Task AzureAdConfigured_RegistersEntraScheme()
     {
-        using var factory = new PortalFactory(new()
+        using var factory = new PortalFactory
         {
-            ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
-            ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
-            ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
-            ["AzureAd:CallbackPath"] = "/signin-oidc",
-        });
+            Settings =
+            {
+                ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
+                ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
+                ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
+                ["AzureAd:CallbackPath"] = "/signin-oidc",
+            },
+        };
         var schemes = factory.Services.GetRequiredService<IAuthenticationSchemeProvider>();
         Assert.NotNull(await schemes.GetSchemeAsync(EntraSignIn.Scheme));
     }
