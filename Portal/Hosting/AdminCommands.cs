@@ -18,8 +18,9 @@ public static class AdminCommands
     /// <summary>Runs the command named by <paramref name="args"/>; null when the app should just serve.</summary>
     public static async Task<int?> RunAsync(WebApplication app, string[] args)
     {
-        var command = args.FirstOrDefault(a => !a.StartsWith('-'));
-        if (command is null) return null;
+        // Only the first argument names a command; the rest are options (`--urls http://…` included).
+        var command = args.FirstOrDefault();
+        if (command is null || command.StartsWith('-')) return null;
         if (!Names.Contains(command))
         {
             Console.Error.WriteLine($"Unknown command '{command}'. Commands: {string.Join(", ", Names)}.");
