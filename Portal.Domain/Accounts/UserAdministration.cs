@@ -22,7 +22,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
 
     public sealed record UserForm(string UserName, string FullName, string Role, int UnitId);
 
-    public sealed record UnitOption(int Id, string Code, string Name, UnitKind Kind, string? ProvinceFa);
+    public sealed record UnitOption(int Id, string Code, string Name, string? ProvinceFa);
 
     public async Task<(IReadOnlyList<UserRow> Rows, int Total)> ListAsync(string? search, int skip, int take, CancellationToken ct = default)
     {
@@ -50,7 +50,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
         var query = op.Db.OrgUnits.Where(u => u.Kind == kind);
         if (text.Length > 0) query = query.Where(u => u.Name.Contains(text) || u.Code.Contains(text) || u.Province!.NameFa.Contains(text));
         return await query.OrderBy(u => u.Code).Take(50)
-            .Select(u => new UnitOption(u.Id, u.Code, u.Name, u.Kind, u.Province!.NameFa)).ToListAsync(ct);
+            .Select(u => new UnitOption(u.Id, u.Code, u.Name, u.Province!.NameFa)).ToListAsync(ct);
     }
 
     /// <summary>Creates the account and returns its first password, shown once.</summary>

@@ -15,8 +15,6 @@ public sealed class PortalDb(IDbContextFactory<PortalDbContext> factory, ICurren
         return Open(factory, actor);
     }
 
-    public async ValueTask<Actor> ActorAsync() => await currentUser.GetAsync();
-
     /// <summary>A context acting as <paramref name="actor"/>: for commands, seeding and tests.</summary>
     public static PortalDbContext Open(IDbContextFactory<PortalDbContext> factory, Actor actor)
     {

@@ -29,6 +29,14 @@ public sealed class OrganisationDirectory(PortalDb portalDb, ILogger<Organisatio
         return new Page(rows, total);
     }
 
+    /// <summary>The provinces that have units in the actor's scope (one for provincial users), for the list's filter.</summary>
+    public async Task<IReadOnlyList<Province>> ProvincesAsync(CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        var inScope = db.OrgUnits.Where(u => u.ProvinceId != null).Select(u => u.ProvinceId!.Value).Distinct();
+        return await db.Provinces.AsNoTracking().Where(p => inScope.Contains(p.Id)).OrderBy(p => p.Code).ToListAsync(ct);
+    }
+
     public async Task<UnitDetails?> FindAsync(int id, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);

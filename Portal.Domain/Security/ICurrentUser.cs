@@ -5,8 +5,6 @@ public sealed record Actor(string? UserId, string UserName, string Role, int? Un
 {
     public static readonly Actor Anonymous = new(null, "anonymous", "", null, OrgScope.None);
     public static readonly Actor System = new(null, "system", Roles.SystemAdmin, null, OrgScope.National);
-
-    public bool IsAuthenticated => UserId is not null;
 }
 
 /// <summary>The acting user, read from the authentication state (never from the HTTP context).</summary>
@@ -20,7 +18,3 @@ public interface IScoped;
 
 /// <summary>Entities whose changes the audit interceptor records.</summary>
 public interface IAudited;
-
-/// <summary>Thrown by commands when the target lies outside the actor's scope; shown as "not found".</summary>
-public sealed class OutOfScopeException(string entity, object key)
-    : Exception($"{entity} {key} is outside the actor's scope.");

@@ -32,6 +32,4 @@ public sealed record OrgScope(ScopeLevel Level, int? ProvinceId, int? UnitId)
         ScopeLevel.Unit => unitId == UnitId,
         _ => false,
     };
-
-    public bool IsNational => Level == ScopeLevel.National;
 }

@@ -6,18 +6,30 @@ using Portal.Domain.Data;
 using Portal.Domain.Organisation;
 using Portal.Domain.Security;
 using Portal.Features.Home;
+using Portal.Tests.Support;
 
 namespace Portal.Tests.Components;
 
 /// <summary>The dashboard over a real, seeded SQLite database, counted inside the acting user's scope.</summary>
-public sealed class HomeTests(SeededDatabase database) : IClassFixture<SeededDatabase>
+public sealed class HomeTests(PortalFactory portal) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
+    private IDbContextFactory<PortalDbContext> Contexts => portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+
+    public async Task InitializeAsync() => await portal.SeededAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<int> ProvinceIdAsync(string code)
+    {
+        await using var db = PortalDb.Open(Contexts, Actor.System);
+        return await db.Provinces.Where(p => p.Code == code).Select(p => p.Id).SingleAsync();
+    }
+
     private const int Provinces = 31;
 
     private IRenderedComponent<Home> RenderHome(BunitContext ctx, Actor actor)
     {
         ctx.AddPortalUi();
-        ctx.Services.AddSingleton<IDbContextFactory<PortalDbContext>>(database.Factory);
+        ctx.Services.AddSingleton(Contexts);
         ctx.Services.AddSingleton<ICurrentUser>(new FixedCurrentUser(actor));
         ctx.Services.AddScoped<PortalDb>();
         ctx.Services.AddScoped<OrganisationOverview>();
@@ -36,7 +48,7 @@ public sealed class HomeTests(SeededDatabase database) : IClassFixture<SeededDat
     private static Actor National() => new("u-national", "headoffice", Roles.HeadOffice, null, OrgScope.National);
 
     private async Task<Actor> KermanAsync() =>
-        new("u-kerman", "kerman.treatment", Roles.TreatmentDirectorate, null, OrgScope.Province(await database.ProvinceIdAsync("08")));
+        new("u-kerman", "kerman.treatment", Roles.TreatmentDirectorate, null, OrgScope.Province(await ProvinceIdAsync("08")));
 
     [Fact]
     public async Task National_user_sees_every_province_in_the_table()
@@ -58,7 +70,7 @@ public sealed class HomeTests(SeededDatabase database) : IClassFixture<SeededDat
 
         var cut = RenderHome(ctx, National());
 
-        Assert.Equal("۹۳", CardFigure(cut, "count-Agency")); // 31 provinces × 3 agencies
+        Assert.Equal("۶۲", CardFigure(cut, "count-Agency")); // 31 provinces × PortalFactory.AgenciesPerProvince (2)
         Assert.Equal("کارگزاری رسمی", cut.Find("[data-testid=count-Agency] .mud-typography-subtitle2").TextContent.Trim());
     }
 
@@ -70,7 +82,7 @@ public sealed class HomeTests(SeededDatabase database) : IClassFixture<SeededDat
 
         var cut = RenderHome(ctx, await KermanAsync());
 
-        Assert.Equal("۳", CardFigure(cut, "count-Agency"));
+        Assert.Equal("۲", CardFigure(cut, "count-Agency"));
     }
 
     [Fact]
@@ -84,7 +96,7 @@ public sealed class HomeTests(SeededDatabase database) : IClassFixture<SeededDat
         var row = Assert.Single(ProvinceRows(cut));
         var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
         Assert.Equal("کرمان", cells[0]); // exactly Kerman, not Kermanshah
-        Assert.Equal("۳", cells[2]);     // its agencies
+        Assert.Equal("۲", cells[2]);     // its agencies
     }
 
     private sealed class FixedCurrentUser(Actor actor) : ICurrentUser

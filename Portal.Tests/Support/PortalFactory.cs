@@ -14,6 +14,7 @@ namespace Portal.Tests.Support;
 public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _dbFile = Path.Combine(Path.GetTempPath(), $"portal-test-{Guid.NewGuid():N}.db");
+    public const int AgenciesPerProvince = 2;
     private bool _seeded;
 
     public PortalFactory() => Settings = new()
@@ -39,7 +40,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         if (_seeded) return this;
         await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(agenciesPerProvince: 2);
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(AgenciesPerProvince);
         _seeded = true;
         return this;
     }

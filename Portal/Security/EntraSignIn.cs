@@ -59,10 +59,7 @@ public static class EntraSignIn
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, id));
         identity.AddClaim(new Claim(ClaimTypes.Name, name));
         identity.AddClaim(new Claim(ClaimTypes.Role, roles[0]));
-        identity.AddClaim(new Claim(PortalClaims.FullName, entra.FindFirstValue("name") ?? name));
-        identity.AddClaim(new Claim(PortalClaims.UnitId, unit.Id.ToString()));
-        identity.AddClaim(new Claim(PortalClaims.UnitName, unit.Name));
-        if (unit.ProvinceId is int p) identity.AddClaim(new Claim(PortalClaims.ProvinceId, p.ToString()));
+        PortalClaims.AddPersonAndUnit(identity, entra.FindFirstValue("name") ?? name, unit.Id, unit.Name, unit.ProvinceId);
         identity.AddClaim(new Claim(PortalClaims.External, "entra"));
         return new ClaimsPrincipal(identity);
     }

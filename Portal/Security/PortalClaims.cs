@@ -13,6 +13,15 @@ public static class PortalClaims
     /// <summary>Set for accounts signed in through Entra ID, which have no local password or security stamp.</summary>
     public const string External = "portal:external";
 
+    /// <summary>The person and unit claims, the same for local and Entra ID accounts.</summary>
+    public static void AddPersonAndUnit(ClaimsIdentity identity, string fullName, int unitId, string unitName, int? provinceId)
+    {
+        identity.AddClaim(new Claim(FullName, fullName));
+        identity.AddClaim(new Claim(UnitId, unitId.ToString()));
+        identity.AddClaim(new Claim(UnitName, unitName));
+        if (provinceId is int p) identity.AddClaim(new Claim(ProvinceId, p.ToString()));
+    }
+
     public static Actor ToActor(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true) return Actor.Anonymous;

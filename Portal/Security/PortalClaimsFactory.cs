@@ -19,10 +19,7 @@ public sealed class PortalClaimsFactory(
         var identity = await base.GenerateClaimsAsync(user);
         await using var db = PortalDb.Open(contexts, Actor.System);
         var unit = await db.OrgUnits.Where(u => u.Id == user.UnitId).Select(u => new { u.Id, u.Name, u.ProvinceId }).SingleAsync();
-        identity.AddClaim(new Claim(PortalClaims.UnitId, unit.Id.ToString()));
-        identity.AddClaim(new Claim(PortalClaims.UnitName, unit.Name));
-        identity.AddClaim(new Claim(PortalClaims.FullName, user.FullName));
-        if (unit.ProvinceId is int p) identity.AddClaim(new Claim(PortalClaims.ProvinceId, p.ToString()));
+        PortalClaims.AddPersonAndUnit(identity, user.FullName, unit.Id, unit.Name, unit.ProvinceId);
         return identity;
     }
 }

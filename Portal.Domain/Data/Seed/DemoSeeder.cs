@@ -55,9 +55,9 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
     {
         var list = new List<DemoAccount>
         {
-            new("admin", Roles.SystemAdmin, "مدیر سامانه", OrganisationSeeder.HeadOfficeCode, null),
-            new("headoffice", Roles.HeadOffice, "کارشناس اداره کل امور کارگزاری‌های رسمی", OrganisationSeeder.HeadOfficeCode, null),
-            new("callcenter", Roles.CallCenter, "کارشناس سامانه ۱۴۲۰", OrganisationSeeder.CallCenterCode, null),
+            new("admin", Roles.SystemAdmin, "مدیر سامانه", OrganisationSeeder.HeadOfficeCode),
+            new("headoffice", Roles.HeadOffice, "کارشناس اداره کل امور کارگزاری‌های رسمی", OrganisationSeeder.HeadOfficeCode),
+            new("callcenter", Roles.CallCenter, "کارشناس سامانه ۱۴۲۰", OrganisationSeeder.CallCenterCode),
         };
         foreach (var code in DemoProvinces)
         {
@@ -76,7 +76,7 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
                 ("medical", Roles.MedicalCenter, $"MC-{code}-01", "کاربر مرکز درمانی"),
             ];
             var place = code == "08" ? "کرمان" : "گلستان";
-            list.AddRange(perProvince.Select(p => new DemoAccount($"{name}.{p.Suffix}", p.Role, $"{p.Title} {place}", p.Unit, code)));
+            list.AddRange(perProvince.Select(p => new DemoAccount($"{name}.{p.Suffix}", p.Role, $"{p.Title} {place}", p.Unit)));
         }
         return list;
     }
@@ -154,4 +154,4 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
     }
 }
 
-public sealed record DemoAccount(string UserName, string Role, string FullName, string UnitCode, string? ProvinceCode);
+public sealed record DemoAccount(string UserName, string Role, string FullName, string UnitCode);

@@ -72,7 +72,7 @@ public sealed class ScopeTests : IClassFixture<PortalFactory>, IAsyncLifetime
         await using var before = PortalDb.Open(Contexts, Actor.System);
         var units = Count(before);
         await using (var scope = _factory.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(agenciesPerProvince: 2);
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(PortalFactory.AgenciesPerProvince);
         await using var after = PortalDb.Open(Contexts, Actor.System);
         Assert.Equal(units, Count(after));
         Assert.Equal(DemoSeeder.Accounts.Count, await after.Users.CountAsync());

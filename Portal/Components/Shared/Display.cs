@@ -8,6 +8,9 @@ public static class Display
 {
     public static bool Persian => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fa";
 
+    /// <summary>The culture the language switch offers: English from Persian and back.</summary>
+    public static string OtherCulture => Persian ? "en-US" : "fa-IR";
+
     public static string Number(long n)
     {
         var text = n.ToString("N0", CultureInfo.InvariantCulture);
