@@ -8,24 +8,30 @@ namespace Portal.Domain.Data;
 
 public static class DatabaseSetup
 {
+    public enum Provider { Sqlite, Postgres }
+
+    public const string HistoryTable = "__migrations";
+
+    internal sealed record ConfiguredProvider(Provider Value);
+
     /// <summary>
     /// Registers the context factory on the configured provider (<c>Database:Provider</c> = Sqlite | Postgres,
     /// <c>ConnectionStrings:Portal</c>) and <see cref="PortalDb"/>.
     /// </summary>
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration config)
     {
-        var provider = config["Database:Provider"] ?? "Sqlite";
+        var name = config["Database:Provider"] ?? nameof(Provider.Sqlite);
+        if (!Enum.TryParse<Provider>(name, ignoreCase: true, out var provider))
+            throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{name}'.");
         var connection = config.GetConnectionString("Portal") ?? "Data Source=App_Data/portal.db";
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditInterceptor>();
-        services.AddDbContextFactory<PortalDbContext>((sp, options) =>
+        services.AddSingleton(new ConfiguredProvider(provider));
+        services.AddDbContextFactory<PortalDbContext, PortalContextFactory>((sp, options) =>
         {
-            _ = provider switch
-            {
-                "Sqlite" => options.UseSqlite(connection, o => o.MigrationsHistoryTable("__migrations")),
-                "Postgres" => options.UseNpgsql(connection, o => o.MigrationsHistoryTable("__migrations")),
-                _ => throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{provider}'."),
-            };
+            _ = provider == Provider.Postgres
+                ? options.UseNpgsql(connection, o => o.MigrationsHistoryTable(HistoryTable))
+                : options.UseSqlite(connection, o => o.MigrationsHistoryTable(HistoryTable));
             options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
         services.AddScoped<PortalDb>();

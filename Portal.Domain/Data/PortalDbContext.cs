@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -16,7 +17,7 @@ namespace Portal.Domain.Data;
 /// The one EF Core model. Every <see cref="IScoped"/> entity is filtered by <see cref="Scope"/>; a context nobody
 /// scoped sees none of them. Get scoped contexts from <see cref="PortalDb"/>.
 /// </summary>
-public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public Actor Actor { get; private set; } = Actor.Anonymous;
     public OrgScope Scope => Actor.Scope;
@@ -35,6 +36,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<MedicalCenter> MedicalCenters => Set<MedicalCenter>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>The cookie and antiforgery key ring, shared by every app server that uses this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     // Read by the query filters on every query, so a context re-scoped later filters by its new scope.
     private ScopeLevel ScopeLevel => Actor.Scope.Level;
@@ -56,10 +59,18 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
-        // SQLite keeps DateTimeOffset as text it cannot compare or sort; store instants (always UTC here) as numbers.
+        // Instants are stored in UTC, whatever offset they arrive with (JalaliDate.StartInstant is in Tehran time);
+        // the conversion applies to query parameters too, so range filters compare like with like. SQLite keeps
+        // them as UTC ticks (its text form cannot be compared); PostgreSQL's timestamptz accepts only UTC.
         if (Database.IsSqlite())
-            builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            builder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        else
+            builder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
     }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+
+    private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 
     /// <summary>The scope rule of <see cref="OrgScope.Covers"/>, as a filter over an entity's province and owning unit.</summary>
     private Expression<Func<T, bool>> ScopeFilter<T>(Expression<Func<T, int?>> province, Expression<Func<T, int>> unit)

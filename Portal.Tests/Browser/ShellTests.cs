@@ -31,8 +31,9 @@ public sealed class ShellTests(BrowserFixture fixture)
         var page = await fixture.SignInAsync("admin");
         await Expect(page.GetByTestId("province-table").Locator("tbody tr")).ToHaveCountAsync(31);
         await page.Locator("a[href='admin/users']").ClickAsync();
+        await page.WaitForURLAsync("**/admin/users");
         await Expect(page.Locator("h4", new() { HasText = "کاربران" })).ToBeVisibleAsync();
-        await Expect(page.Locator(".mud-table-body")).ToContainTextAsync("golestan.agency.manager");
+        await Expect(page.Locator(".mud-table-body tr", new() { HasText = "golestan.agency.manager" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "admin-users.png"), FullPage = true });
     }
 

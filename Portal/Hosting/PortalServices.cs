@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -31,6 +32,8 @@ public static class PortalServices
         services.AddScoped<ICurrentUser, CurrentUser>();
 
         services.AddPortalData(config);
+        // Keys in the portal's database: cookies stay valid across restarts and on every server behind a balancer.
+        services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("SocialSecurityPortal");
         services.AddScoped<OrganisationSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<UserAdministration>();
