@@ -48,18 +48,17 @@ public class PortalFactory : WebApplicationFactory<Program>
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>Signs in through the real sign-in form; returns the response of the form post.</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password = DemoSeeder.DemoPassword)
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password = DemoSeeder.DemoPassword) =>
+        await PostFormAsync(client, "/account/login", "login", await client.GetStringAsync("/account/login"),
+            new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
+
+    /// <summary>Posts a server-rendered form back as a browser would: its handler name and the page's antiforgery token.</summary>
+    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, string page, Dictionary<string, string> fields)
     {
-        var page = await client.GetStringAsync("/account/login");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        if (token.Length == 0) token = Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.UserName"] = userName,
-            ["Input.Password"] = password,
-        }));
+        var input = Regex.Match(page, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*>").Value;
+        fields["_handler"] = formName;
+        fields["__RequestVerificationToken"] = Regex.Match(input, "value=\"([^\"]+)\"").Groups[1].Value;
+        return client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
     public static async Task<HttpClient> SignedInClientAsync(PortalFactory factory, string userName)

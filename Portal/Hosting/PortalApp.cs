@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Portal.Components;
 using Portal.Domain.Accounts;
+using Portal.Domain.Data;
 using Portal.Domain.Security;
 using Portal.Security;
 using Portal.Features.Account;
@@ -26,11 +27,14 @@ public static class PortalApp
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         app.UseAuthentication();
-        // Plain HTTP endpoints read the user through the same auth-state service as the circuit does.
+        // Plain HTTP endpoints read the user through the same auth-state service as the circuit does, and the
+        // request's Identity context (used by the sign-in and two-factor pages) audits changes as that user.
         app.Use((ctx, next) =>
         {
             if (ctx.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
                 host.SetAuthenticationState(Task.FromResult(new AuthenticationState(ctx.User)));
+            if (ctx.User.Identity?.IsAuthenticated == true)
+                ctx.RequestServices.GetRequiredService<PortalDbContext>().ActAs(PortalClaims.ToActor(ctx.User));
             return next();
         });
         app.UseMiddleware<AdminTwoFactorGate>();
