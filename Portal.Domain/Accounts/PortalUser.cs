@@ -5,13 +5,15 @@ using Portal.Domain.Security;
 namespace Portal.Domain.Accounts;
 
 /// <summary>A portal account: belongs to one unit and holds one role (kept in Identity's user-role table).</summary>
-public sealed class PortalUser : IdentityUser, IAudited
+public sealed class PortalUser : IdentityUser, IAudited, IUnitOwned
 {
     public string FullName { get; private set; } = "";
     public int UnitId { get; private set; }
     public OrgUnit Unit { get; private set; } = null!;
     public bool IsDisabled { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+
+    int IUnitOwned.OwnerUnitId => UnitId;
 
     private PortalUser() { }
 

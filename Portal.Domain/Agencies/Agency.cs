@@ -1,18 +1,35 @@
+using Portal.Domain.Common;
 using Portal.Domain.Organisation;
 
 namespace Portal.Domain.Agencies;
 
 public enum AgencyStatus { Active = 1, Suspended, Closed }
 
+/// <summary>Who changes something, when, and from which date it takes effect (for change notices).</summary>
+public sealed record ChangeStamp(string By, DateTimeOffset At, DateOnly Effective);
+
 /// <summary>An official agency (کارگزاری رسمی): reports to a general office, files its claims with a review office.</summary>
 public sealed class Agency : OrgUnit
 {
+    private readonly List<BoardMember> _board = [];
+    private readonly List<Representative> _representatives = [];
+    private readonly List<ChangeNotice> _notices = [];
+
     public AgencyStatus Status { get; private set; } = AgencyStatus.Active;
     public int ReviewOfficeId { get; private set; }
     public OrgUnit ReviewOffice { get; private set; } = null!;
     public string ManagerName { get; private set; } = "";
     public string ManagerNationalId { get; private set; } = "";
     public string ManagerMobile { get; private set; } = "";
+    public string? PostalCode { get; private set; }
+    public string? Sheba { get; private set; }
+    public DateOnly? BankConfirmedOn { get; private set; }
+    public string? BankLetterNo { get; private set; }
+    /// <summary>Renewed on every save, so two people editing the same agency cannot silently overwrite each other.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+    public IReadOnlyCollection<BoardMember> Board => _board;
+    public IReadOnlyCollection<Representative> Representatives => _representatives;
+    public IReadOnlyCollection<ChangeNotice> Notices => _notices;
 
     private Agency() { }
 
@@ -22,14 +39,86 @@ public sealed class Agency : OrgUnit
         if (generalOffice.Kind != UnitKind.GeneralOffice) throw new ArgumentException("An agency reports to a general office.", nameof(generalOffice));
         if (reviewOffice.Kind != UnitKind.ReviewOffice) throw new ArgumentException("An agency files with a review office.", nameof(reviewOffice));
         ReviewOffice = reviewOffice;
+        ReviewOfficeId = reviewOffice.Id;
     }
 
-    /// <summary>Names the manager; the caller passes values already checked by <see cref="Common.NationalId"/> and <see cref="Common.Mobile"/>.</summary>
-    public void AppointManager(string name, string nationalId, string mobile)
+    public bool IsClosed => Status == AgencyStatus.Closed;
+
+    /// <summary>Seeding only: names the first manager, which is not a change.</summary>
+    public void AppointManager(string name, string nationalId, string mobile) =>
+        (ManagerName, ManagerNationalId, ManagerMobile) = (name, nationalId, mobile);
+
+    /// <summary>Seeding only: the details a general office lists first, which raise no change notice.</summary>
+    internal void ListDetails(string postalCode, string? sheba, DateOnly? bankConfirmedOn, string? bankLetterNo) =>
+        (PostalCode, Sheba, BankConfirmedOn, BankLetterNo) = (postalCode, sheba, bankConfirmedOn, bankLetterNo);
+
+    /// <summary>
+    /// Applies a validated profile. A new manager or a new location (city, address, postal code) raises a change
+    /// notice for the treatment directorate; other edits do not. Closed is final.
+    /// </summary>
+    public void Update(AgencyProfile profile, OrgUnit reviewOffice, ChangeStamp stamp)
     {
-        ManagerName = name;
-        ManagerNationalId = nationalId;
-        ManagerMobile = mobile;
+        if (IsClosed) throw DomainException.Of("Agency.Closed");
+        if (reviewOffice.Kind != UnitKind.ReviewOffice || reviewOffice.ProvinceId != ProvinceId) throw DomainException.Of("Agency.ReviewOfficeOutside");
+        var oldManager = ManagerSummary();
+        var oldLocation = LocationSummary();
+        Rename(profile.Name);
+        SetContact(profile.City, profile.Address, profile.Phone);
+        PostalCode = profile.PostalCode;
+        (ManagerName, ManagerNationalId, ManagerMobile) = (profile.ManagerName, profile.ManagerNationalId, profile.ManagerMobile);
+        if (Sheba != profile.Sheba) (BankConfirmedOn, BankLetterNo) = (null, null); // a confirmation is for one account
+        Sheba = profile.Sheba;
+        if (profile.BankConfirmedOn is not null) (BankConfirmedOn, BankLetterNo) = (profile.BankConfirmedOn, profile.BankLetterNo);
+        ReviewOffice = reviewOffice;
+        ReviewOfficeId = reviewOffice.Id;
+        Status = profile.Status;
+        Raise(ChangeKind.Manager, oldManager, ManagerSummary(), stamp);
+        Raise(ChangeKind.Location, oldLocation, LocationSummary(), stamp);
+        Touch();
     }
 
+    public void ReplaceBoard(IEnumerable<BoardMemberInput> members)
+    {
+        if (IsClosed) throw DomainException.Of("Agency.Closed");
+        _board.Clear();
+        _board.AddRange(members.Select(m => new BoardMember(this, m)));
+        Touch();
+    }
+
+    public Representative NameRepresentative(RepresentativeInput input, DateTimeOffset at)
+    {
+        if (IsClosed) throw DomainException.Of("Agency.ClosedNoRepresentatives");
+        if (_representatives.Any(r => r.IsActive && r.NationalId == input.NationalId)) throw DomainException.Of("Agency.RepresentativeDuplicate");
+        var representative = new Representative(this, input, at);
+        _representatives.Add(representative);
+        Touch();
+        return representative;
+    }
+
+    public void RemoveRepresentative(int representativeId, DateTimeOffset at)
+    {
+        var representative = _representatives.SingleOrDefault(r => r.Id == representativeId && r.IsActive) ?? throw DomainException.Of("Agency.RepresentativeNotFound");
+        representative.Remove(at);
+        Touch();
+    }
+
+    /// <summary>Checked before an account is added to the agency; the users change itself is recorded by <see cref="UsersChanged"/>.</summary>
+    public void EnsureAcceptsUsers()
+    {
+        if (IsClosed) throw DomainException.Of("Agency.ClosedNoUsers");
+    }
+
+    public void UsersChanged(IEnumerable<string> before, IEnumerable<string> after, ChangeStamp stamp) =>
+        Raise(ChangeKind.Users, string.Join("، ", before.Order()), string.Join("، ", after.Order()), stamp);
+
+    private void Raise(ChangeKind kind, string before, string after, ChangeStamp stamp)
+    {
+        // The first details ever entered are a listing, not a change.
+        if (before == after || string.IsNullOrWhiteSpace(before.Replace("،", "").Replace("-", ""))) return;
+        _notices.Add(new ChangeNotice(this, kind, before, after, stamp));
+    }
+
+    private string ManagerSummary() => ManagerName.Length == 0 ? "" : $"{ManagerName} - {ManagerNationalId} - {ManagerMobile}";
+    private string LocationSummary() => Address is null ? "" : $"{City}، {Address} - {PostalCode}";
+    private void Touch() => Version = Guid.NewGuid();
 }

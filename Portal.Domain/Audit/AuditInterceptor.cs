@@ -99,7 +99,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 foreach (var k in keys) item.Changes[k.Metadata.Name] = [null, k.CurrentValue];
             var key = string.Join(",", keys.Select(k => k.CurrentValue));
             db.Add(new AuditEntry(at, db.Actor.UserName, item.Entry.Metadata.ClrType.Name, key, item.Action,
-                JsonSerializer.Serialize(item.Changes, Json)));
+                JsonSerializer.Serialize(item.Changes, Json), (item.Entry.Entity as IUnitOwned)?.OwnerUnitId));
         }
     }
 

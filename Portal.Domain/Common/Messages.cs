@@ -12,9 +12,11 @@ internal static class Messages
     internal static ResourceManager ResourceManager { get; } = new("Portal.Domain.Common.Messages", typeof(Messages).Assembly);
 
     // A missing key is a build mistake; surface it loudly rather than show an empty error.
-    private static string Get(string name) =>
+    internal static string Get(string name) =>
         ResourceManager.GetString(name, CultureInfo.CurrentUICulture)
         ?? throw new MissingManifestResourceException($"Message '{name}' is missing from Portal.Domain.Common.Messages.");
+
+    internal static string Format(string name, params object[] args) => string.Format(CultureInfo.CurrentCulture, Get(name), args);
 
     internal static string NationalIdRequired => Get(nameof(NationalIdRequired));
     internal static string NationalIdLength => Get(nameof(NationalIdLength));

@@ -19,6 +19,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
+        b.HasIndex(a => a.UnitId);
         b.Property(a => a.UserName).HasMaxLength(256);
         b.Property(a => a.Entity).HasMaxLength(100);
         b.Property(a => a.Key).HasMaxLength(100);

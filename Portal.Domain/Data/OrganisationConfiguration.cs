@@ -45,14 +45,3 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         b.HasOne(u => u.Parent).WithMany().OnDelete(DeleteBehavior.Restrict);
     }
 }
-
-internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
-{
-    public void Configure(EntityTypeBuilder<Agency> b)
-    {
-        b.Property(a => a.ManagerName).HasMaxLength(200);
-        b.Property(a => a.ManagerNationalId).HasMaxLength(10);
-        b.Property(a => a.ManagerMobile).HasMaxLength(11);
-        b.HasOne(a => a.ReviewOffice).WithMany().HasForeignKey(a => a.ReviewOfficeId).OnDelete(DeleteBehavior.Restrict);
-    }
-}

@@ -9,6 +9,7 @@ using Portal.Domain.Accounts;
 using Portal.Domain.Agencies;
 using Portal.Domain.Audit;
 using Portal.Domain.Organisation;
+using Portal.Domain.Rollout;
 using Portal.Domain.Security;
 
 namespace Portal.Domain.Data;
@@ -35,6 +36,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<MedicalCenter> MedicalCenters => Set<MedicalCenter>();
+    public DbSet<BoardMember> BoardMembers => Set<BoardMember>();
+    public DbSet<Representative> Representatives => Set<Representative>();
+    public DbSet<ChangeNotice> ChangeNotices => Set<ChangeNotice>();
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+    public DbSet<TrainingAttendance> TrainingAttendances => Set<TrainingAttendance>();
+    public DbSet<ToolDeployment> ToolDeployments => Set<ToolDeployment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     /// <summary>The cookie and antiforgery key ring, shared by every app server that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
@@ -51,6 +58,13 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
         // Scope, once: one filter per scoped root entity, all here.
         builder.Entity<OrgUnit>().HasQueryFilter(ScopeFilter<OrgUnit>(u => u.ProvinceId, u => u.Id));
+        builder.Entity<BoardMember>().HasQueryFilter(ScopeFilter<BoardMember>(m => m.ProvinceId, m => m.AgencyId));
+        builder.Entity<Representative>().HasQueryFilter(ScopeFilter<Representative>(r => r.ProvinceId, r => r.AgencyId));
+        builder.Entity<ChangeNotice>().HasQueryFilter(ScopeFilter<ChangeNotice>(n => n.ProvinceId, n => n.AgencyId));
+        builder.Entity<ToolDeployment>().HasQueryFilter(ScopeFilter<ToolDeployment>(t => t.ProvinceId, t => t.AgencyId));
+        // A supplementary session belongs to its agency as well as to the review office that holds it.
+        builder.Entity<TrainingSession>().HasQueryFilter(ScopeFilter<TrainingSession>(s => s.ProvinceId, s => s.AgencyId ?? s.ReviewOfficeId));
+        builder.Entity<TrainingAttendance>().HasQueryFilter(ScopeFilter<TrainingAttendance>(a => a.ProvinceId, a => a.Representative.AgencyId));
     }
 
     protected override void OnConfiguring(DbContextOptionsBuilder options) =>

@@ -21,7 +21,7 @@ public enum MedicalCenterOwnership { Public = 1, Private, Charity }
 /// An organisational unit. Every user belongs to exactly one; head-office units have no province.
 /// Agencies and medical centres carry more data in their own subtypes (one table, discriminated by kind).
 /// </summary>
-public class OrgUnit : IScoped, IAudited
+public class OrgUnit : IScoped, IAudited, IUnitOwned
 {
     public int Id { get; private set; }
     public UnitKind Kind { get; private set; }
@@ -36,6 +36,8 @@ public class OrgUnit : IScoped, IAudited
     public string? Address { get; private set; }
     public string? Phone { get; private set; }
 
+    int IUnitOwned.OwnerUnitId => Id;
+
     protected OrgUnit() { }
 
     public OrgUnit(UnitKind kind, string code, string name, Province? province, OrgUnit? parent = null)
@@ -46,8 +48,11 @@ public class OrgUnit : IScoped, IAudited
         Code = code;
         Name = name;
         Province = province;
+        ProvinceId = province is { Id: > 0 } ? province.Id : null; // so rules can compare provinces before the first save
         Parent = parent;
     }
+
+    protected void Rename(string name) => Name = name;
 
     public void SetContact(string? city, string? address, string? phone)
     {

@@ -20,5 +20,8 @@ public sealed class Province
         RolloutWave = wave;
     }
 
+    /// <summary>Moves the province into a newly opened rollout wave; its go-live date becomes the wave's.</summary>
+    public void JoinWave(RolloutWave wave) => RolloutWave = wave;
+
     public string Name(bool persian) => persian ? NameFa : NameEn;
 }

@@ -18,3 +18,9 @@ public interface IScoped;
 
 /// <summary>Entities whose changes the audit interceptor records.</summary>
 public interface IAudited;
+
+/// <summary>Audited records that belong to one unit, so that unit's page can show their whole history.</summary>
+public interface IUnitOwned
+{
+    int OwnerUnitId { get; }
+}

@@ -8,7 +8,7 @@ using Portal.Domain.Accounts;
 namespace Portal.Hosting;
 
 /// <summary>
-/// The admin commands of the same executable: <c>migrate</c>, <c>seed-demo [--agencies-per-province N]</c>,
+/// The admin commands of the same executable: <c>migrate</c>, <c>seed-demo [--agencies-per-province N] [--representatives-per-agency N]</c>,
 /// <c>create-admin &lt;user&gt;</c>, <c>backup &lt;file&gt;</c>, and <c>demo</c> (migrate + seed, then serve).
 /// </summary>
 public static class AdminCommands
@@ -52,7 +52,7 @@ public static class AdminCommands
     private static async Task SeedDemoAsync(IServiceProvider services, IConfiguration config)
     {
         var perProvince = config.GetValue("agencies-per-province", 40);
-        await services.GetRequiredService<DemoSeeder>().SeedAsync(perProvince);
+        await services.GetRequiredService<DemoSeeder>().SeedAsync(perProvince, config.GetValue<int?>("representatives-per-agency"));
         Console.WriteLine($"Demo data is in place ({perProvince} agencies per province).");
     }
 

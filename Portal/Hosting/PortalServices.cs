@@ -10,6 +10,8 @@ using Portal.Domain.Data.Seed;
 using Portal.Domain.Security;
 using Portal.Domain.Audit;
 using Portal.Domain.Organisation;
+using Portal.Domain.Agencies;
+using Portal.Domain.Rollout;
 using Portal.Security;
 
 namespace Portal.Hosting;
@@ -40,6 +42,13 @@ public static class PortalServices
         services.AddScoped<OrganisationOverview>();
         services.AddScoped<OrganisationDirectory>();
         services.AddScoped<AuditSearch>();
+        services.AddScoped<AgencyRegistry>();
+        services.AddScoped<AgencySearch>();
+        services.AddScoped<AgencyImport>();
+        services.AddScoped<ChangeNoticeInbox>();
+        services.AddScoped<RolloutDashboard>();
+        services.AddScoped<RolloutPlanning>();
+        services.AddScoped<TrainingPlanner>();
 
         services.AddAuthentication(o =>
         {

@@ -20,7 +20,7 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
 
     public static IReadOnlyList<DemoAccount> Accounts { get; } = BuildAccounts();
 
-    public async Task SeedAsync(int agenciesPerProvince = 40, CancellationToken ct = default)
+    public async Task SeedAsync(int agenciesPerProvince = 40, int? representativesPerAgency = null, CancellationToken ct = default)
     {
         await reference.SeedAsync(ct);
         await using (var db = PortalDb.Open(factory, Actor.System))
@@ -29,6 +29,7 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
             foreach (var province in await db.Provinces.OrderBy(p => p.Code).ToListAsync(ct))
                 new ProvinceBuilder(db, province, existing).Build(agenciesPerProvince);
             await db.SaveChangesAsync(ct);
+            await new RolloutSeeder(db, clock, representativesPerAgency).SeedAsync(ct);
         }
         await SeedUsersAsync(ct);
     }

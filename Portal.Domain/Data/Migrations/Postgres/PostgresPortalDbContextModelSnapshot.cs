@@ -253,6 +253,139 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Agencies.BoardMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NationalId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("BoardMembers");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Agencies.ChangeNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ProvinceId", "AcknowledgedAt");
+
+                    b.ToTable("ChangeNotices");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Agencies.Representative", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Mobile")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("NamedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NationalId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "RemovedAt");
+
+                    b.ToTable("Representatives");
+                });
+
             modelBuilder.Entity("Portal.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -281,6 +414,9 @@ namespace Portal.Domain.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -289,6 +425,8 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Entity", "Key");
 
@@ -423,9 +561,131 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.ToTable("RolloutWaves");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Rollout.ToolDeployment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DeployedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Tool")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("ToolDeployments");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Rollout.TrainingAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RepresentativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Result")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepresentativeId", "Attended");
+
+                    b.HasIndex("SessionId", "RepresentativeId")
+                        .IsUnique();
+
+                    b.ToTable("TrainingAttendances");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Rollout.TrainingSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("character varying(700)");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReviewOfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ReviewOfficeId");
+
+                    b.HasIndex("ProvinceId", "Date");
+
+                    b.ToTable("TrainingSessions");
+                });
+
             modelBuilder.Entity("Portal.Domain.Agencies.Agency", b =>
                 {
                     b.HasBaseType("Portal.Domain.Organisation.OrgUnit");
+
+                    b.Property<DateOnly?>("BankConfirmedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BankLetterNo")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("ManagerMobile")
                         .IsRequired()
@@ -442,11 +702,23 @@ namespace Portal.Domain.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<int>("ReviewOfficeId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Sheba")
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasIndex("ReviewOfficeId");
 
@@ -525,6 +797,37 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Agencies.BoardMember", b =>
+                {
+                    b.HasOne("Portal.Domain.Agencies.Agency", null)
+                        .WithMany("Board")
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Agencies.ChangeNotice", b =>
+                {
+                    b.HasOne("Portal.Domain.Agencies.Agency", "Agency")
+                        .WithMany("Notices")
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Agencies.Representative", b =>
+                {
+                    b.HasOne("Portal.Domain.Agencies.Agency", "Agency")
+                        .WithMany("Representatives")
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
             modelBuilder.Entity("Portal.Domain.Organisation.OrgUnit", b =>
                 {
                     b.HasOne("Portal.Domain.Organisation.OrgUnit", "Parent")
@@ -553,6 +856,54 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.Navigation("RolloutWave");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Rollout.ToolDeployment", b =>
+                {
+                    b.HasOne("Portal.Domain.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Rollout.TrainingAttendance", b =>
+                {
+                    b.HasOne("Portal.Domain.Agencies.Representative", "Representative")
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Rollout.TrainingSession", "Session")
+                        .WithMany("Attendees")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Representative");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Rollout.TrainingSession", b =>
+                {
+                    b.HasOne("Portal.Domain.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Organisation.OrgUnit", "ReviewOffice")
+                        .WithMany()
+                        .HasForeignKey("ReviewOfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("ReviewOffice");
+                });
+
             modelBuilder.Entity("Portal.Domain.Agencies.Agency", b =>
                 {
                     b.HasOne("Portal.Domain.Organisation.OrgUnit", "ReviewOffice")
@@ -562,6 +913,20 @@ namespace Portal.Domain.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("ReviewOffice");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Rollout.TrainingSession", b =>
+                {
+                    b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Agencies.Agency", b =>
+                {
+                    b.Navigation("Board");
+
+                    b.Navigation("Notices");
+
+                    b.Navigation("Representatives");
                 });
 #pragma warning restore 612, 618
         }

@@ -242,6 +242,133 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Agencies.BoardMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("BoardMembers");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Agencies.ChangeNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ProvinceId", "AcknowledgedAt");
+
+                    b.ToTable("ChangeNotices");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Agencies.Representative", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mobile")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NamedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NationalId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "RemovedAt");
+
+                    b.ToTable("Representatives");
+                });
+
             modelBuilder.Entity("Portal.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -268,6 +395,9 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -276,6 +406,8 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Entity", "Key");
 
@@ -404,9 +536,125 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.ToTable("RolloutWaves");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Rollout.ToolDeployment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DeployedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tool")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("ToolDeployments");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Rollout.TrainingAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepresentativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepresentativeId", "Attended");
+
+                    b.HasIndex("SessionId", "RepresentativeId")
+                        .IsUnique();
+
+                    b.ToTable("TrainingAttendances");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Rollout.TrainingSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewOfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ReviewOfficeId");
+
+                    b.HasIndex("ProvinceId", "Date");
+
+                    b.ToTable("TrainingSessions");
+                });
+
             modelBuilder.Entity("Portal.Domain.Agencies.Agency", b =>
                 {
                     b.HasBaseType("Portal.Domain.Organisation.OrgUnit");
+
+                    b.Property<DateOnly?>("BankConfirmedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankLetterNo")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ManagerMobile")
                         .IsRequired()
@@ -423,11 +671,23 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ReviewOfficeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Sheba")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.HasIndex("ReviewOfficeId");
 
@@ -506,6 +766,37 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Agencies.BoardMember", b =>
+                {
+                    b.HasOne("Portal.Domain.Agencies.Agency", null)
+                        .WithMany("Board")
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Agencies.ChangeNotice", b =>
+                {
+                    b.HasOne("Portal.Domain.Agencies.Agency", "Agency")
+                        .WithMany("Notices")
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Agencies.Representative", b =>
+                {
+                    b.HasOne("Portal.Domain.Agencies.Agency", "Agency")
+                        .WithMany("Representatives")
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
             modelBuilder.Entity("Portal.Domain.Organisation.OrgUnit", b =>
                 {
                     b.HasOne("Portal.Domain.Organisation.OrgUnit", "Parent")
@@ -534,6 +825,54 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.Navigation("RolloutWave");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Rollout.ToolDeployment", b =>
+                {
+                    b.HasOne("Portal.Domain.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Rollout.TrainingAttendance", b =>
+                {
+                    b.HasOne("Portal.Domain.Agencies.Representative", "Representative")
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Rollout.TrainingSession", "Session")
+                        .WithMany("Attendees")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Representative");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Rollout.TrainingSession", b =>
+                {
+                    b.HasOne("Portal.Domain.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Organisation.OrgUnit", "ReviewOffice")
+                        .WithMany()
+                        .HasForeignKey("ReviewOfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("ReviewOffice");
+                });
+
             modelBuilder.Entity("Portal.Domain.Agencies.Agency", b =>
                 {
                     b.HasOne("Portal.Domain.Organisation.OrgUnit", "ReviewOffice")
@@ -543,6 +882,20 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("ReviewOffice");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Rollout.TrainingSession", b =>
+                {
+                    b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Agencies.Agency", b =>
+                {
+                    b.Navigation("Board");
+
+                    b.Navigation("Notices");
+
+                    b.Navigation("Representatives");
                 });
 #pragma warning restore 612, 618
         }

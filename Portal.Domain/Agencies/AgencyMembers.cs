@@ -1,0 +1,62 @@
+using Portal.Domain.Security;
+
+namespace Portal.Domain.Agencies;
+
+public sealed record BoardMemberInput(string Name, string Position, string NationalId);
+
+public sealed record RepresentativeInput(string Name, string NationalId, string Mobile);
+
+/// <summary>A member of the agency's board of directors (seed 000 §1-1).</summary>
+public sealed class BoardMember : IScoped, IAudited, IUnitOwned
+{
+    int IUnitOwned.OwnerUnitId => AgencyId;
+
+    public int Id { get; private set; }
+    public int AgencyId { get; private set; }
+    public int ProvinceId { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Position { get; private set; } = "";
+    public string NationalId { get; private set; } = "";
+
+    private BoardMember() { }
+
+    internal BoardMember(Agency agency, BoardMemberInput input)
+    {
+        AgencyId = agency.Id;
+        ProvinceId = agency.ProvinceId!.Value;
+        (Name, Position, NationalId) = (input.Name, input.Position, input.NationalId);
+    }
+}
+
+/// <summary>
+/// A person the agency sends to the three-stage training (seed 000 §1-1, §2-1). Replaced representatives are kept
+/// (with the date they stopped), so their training history and the agency's history stay whole.
+/// </summary>
+public sealed class Representative : IScoped, IAudited, IUnitOwned
+{
+    int IUnitOwned.OwnerUnitId => AgencyId;
+
+    public int Id { get; private set; }
+    public int AgencyId { get; private set; }
+    public Agency Agency { get; private set; } = null!;
+    public int ProvinceId { get; private set; }
+    public string Name { get; private set; } = "";
+    public string NationalId { get; private set; } = "";
+    public string Mobile { get; private set; } = "";
+    public DateTimeOffset NamedAt { get; private set; }
+    public DateTimeOffset? RemovedAt { get; private set; }
+
+    public bool IsActive => RemovedAt is null;
+
+    private Representative() { }
+
+    internal Representative(Agency agency, RepresentativeInput input, DateTimeOffset at)
+    {
+        Agency = agency;
+        ProvinceId = agency.ProvinceId!.Value;
+        (Name, NationalId, Mobile) = (input.Name, input.NationalId, input.Mobile);
+        NamedAt = at;
+    }
+
+    internal void Remove(DateTimeOffset at) => RemovedAt = at;
+}
