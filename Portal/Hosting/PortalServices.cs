@@ -49,6 +49,7 @@ public static class PortalServices
         services.AddScoped<RolloutDashboard>();
         services.AddScoped<RolloutPlanning>();
         services.AddScoped<TrainingPlanner>();
+        services.AddScoped<Portal.Features.Agencies.NoticeBadge>();
 
         services.AddAuthentication(o =>
         {

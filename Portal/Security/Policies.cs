@@ -9,6 +9,15 @@ public static class Policies
     public const string SignedIn = nameof(SignedIn);
     public const string Administration = nameof(Administration);
     public const string Organisation = nameof(Organisation);
+    public const string Agencies = nameof(Agencies);
+    public const string AgencyEditing = nameof(AgencyEditing);
+    public const string ChangeNotices = nameof(ChangeNotices);
+    public const string Rollout = nameof(Rollout);
+    public const string Training = nameof(Training);
+    public const string TrainingSessions = nameof(TrainingSessions);
+    public const string Representatives = nameof(Representatives);
+    public const string InformationTools = nameof(InformationTools);
+    public const string Waves = nameof(Waves);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -17,6 +26,19 @@ public static class Policies
         options.AddPolicy(Organisation, p => p.RequireRole(
             Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector,
             Roles.TreatmentDirectorate, Roles.ReviewOffice, Roles.Governor, Roles.CallCenter));
+        options.AddPolicy(Agencies, p => p.RequireRole(
+            Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector,
+            Roles.TreatmentDirectorate, Roles.ReviewOffice, Roles.AgencyManager, Roles.AgencyUser));
+        options.AddPolicy(AgencyEditing, p => p.RequireRole(Roles.SystemAdmin, Roles.GeneralOffice, Roles.GeneralOfficeDirector));
+        options.AddPolicy(ChangeNotices, p => p.RequireRole(
+            Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.TreatmentDirectorate));
+        options.AddPolicy(Rollout, p => p.RequireRole(
+            Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.TreatmentDirectorate, Roles.ReviewOffice));
+        options.AddPolicy(Training, p => p.RequireRole(Roles.SystemAdmin, Roles.HeadOffice, Roles.TreatmentDirectorate, Roles.ReviewOffice));
+        options.AddPolicy(TrainingSessions, p => p.RequireRole(Roles.ReviewOffice));
+        options.AddPolicy(Representatives, p => p.RequireRole(Roles.SystemAdmin, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.AgencyManager));
+        options.AddPolicy(InformationTools, p => p.RequireRole(Roles.TreatmentDirectorate));
+        options.AddPolicy(Waves, p => p.RequireRole(Roles.SystemAdmin));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }

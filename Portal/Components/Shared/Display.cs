@@ -17,6 +17,12 @@ public static class Display
         return Persian ? TextNormalizer.ToPersianDigits(text).Replace(',', '٬') : text;
     }
 
+    public static string Date(DateOnly date)
+    {
+        var text = JalaliDate.FromDateOnly(date).ToString();
+        return Persian ? TextNormalizer.ToPersianDigits(text) : text;
+    }
+
     public static string Instant(DateTimeOffset at)
     {
         var local = Tehran.ToLocal(at);
