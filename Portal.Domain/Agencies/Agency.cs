@@ -114,7 +114,8 @@ public sealed class Agency : OrgUnit
     private void Raise(ChangeKind kind, string before, string after, ChangeStamp stamp)
     {
         // The first details ever entered are a listing, not a change.
-        if (before == after || string.IsNullOrWhiteSpace(before.Replace("،", "").Replace("-", ""))) return;
+        // Compared as normalised text: the same address typed with Persian or Latin digits is not a move.
+        if (TextNormalizer.Normalize(before) == TextNormalizer.Normalize(after) || string.IsNullOrWhiteSpace(before.Replace("،", "").Replace("-", ""))) return;
         _notices.Add(new ChangeNotice(this, kind, before, after, stamp));
     }
 

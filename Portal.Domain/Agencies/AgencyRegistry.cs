@@ -30,16 +30,19 @@ public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, 
     {
         await using var db = await portalDb.OpenAsync(ct);
         var agency = await db.Agencies.AsNoTracking().AsSplitQuery()
-            .Include(a => a.Board).Include(a => a.Representatives.Where(r => r.RemovedAt == null)).Include(a => a.Province).Include(a => a.Parent)
-            .Include(a => a.ReviewOffice)
+            .Include(a => a.Board).Include(a => a.Representatives.Where(r => r.RemovedAt == null)).Include(a => a.Province)
             .SingleOrDefaultAsync(a => a.Id == id, ct);
         if (agency is null) return null;
+        // The offices an agency deals with are named on its page even for its own manager, whose scope is the agency alone.
+        var offices = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.Id == agency.ParentId || u.Id == agency.ReviewOfficeId)
+            .ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var today = JalaliDate.Today(clock).ToDateOnly();
         var readiness = await db.Readiness(today).SingleAsync(r => r.AgencyId == id, ct);
         var users = await UsersAsync(db, id, ct);
         var notices = await db.ChangeNotices.AsNoTracking().Where(n => n.AgencyId == id).OrderByDescending(n => n.Id).ToListAsync(ct);
         var tools = await db.ToolDeployments.AsNoTracking().Where(t => t.AgencyId == id).OrderByDescending(t => t.DeployedOn).ToListAsync(ct);
-        return new Details(agency, agency.Province!.NameFa, agency.Parent!.Name, agency.ReviewOffice.Name, readiness, users, notices, tools);
+        return new Details(agency, agency.Province!.NameFa, offices.GetValueOrDefault(agency.ParentId ?? 0, ""), offices[agency.ReviewOfficeId], readiness,
+            users, notices, tools);
     }
 
     /// <summary>Review offices an agency of the province may file with.</summary>

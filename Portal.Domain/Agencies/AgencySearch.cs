@@ -23,23 +23,20 @@ public sealed class AgencySearch(PortalDb portalDb, TimeProvider clock)
         await using var db = await portalDb.OpenAsync(ct);
         var query = Query(db, filter);
         var total = await query.CountAsync(ct);
-        var rows = await Sorted(query, sort, descending).Skip(skip).Take(take).ToListAsync(ct);
-        return (rows, total);
+        var rows = await ToRows(Sorted(query, sort, descending).Skip(skip).Take(take)).ToListAsync(ct);
+        return (await NamedAsync(db, rows, ct), total);
     }
 
     /// <summary>Every matching row, for the Excel export.</summary>
     public async Task<IReadOnlyList<Row>> AllAsync(AgencyFilter filter, AgencySort sort, bool descending, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        return await Sorted(Query(db, filter), sort, descending).ToListAsync(ct);
+        return await NamedAsync(db, await ToRows(Sorted(Query(db, filter), sort, descending)).ToListAsync(ct), ct);
     }
 
-    private IQueryable<Row> Query(PortalDbContext db, AgencyFilter filter)
+    private IQueryable<AgencyReadiness> Query(PortalDbContext db, AgencyFilter filter)
     {
         var today = JalaliDate.Today(clock).ToDateOnly();
-        var readiness = db.Readiness(today);
-        if (filter.Position is { } position) readiness = readiness.Where(r => r.Position == position);
-        if (filter.OverdueOnly) readiness = readiness.Where(r => r.GoLive <= today && r.Position < (int)ReadinessStep.ToolsDeployed && r.Status != AgencyStatus.Closed);
         var agencies = db.Agencies.AsQueryable();
         var text = TextNormalizer.Normalize(filter.Text);
         if (text.Length > 0) agencies = agencies.Where(a => a.Code.Contains(text) || a.Name.Contains(text) || a.ManagerName.Contains(text));
@@ -47,20 +44,38 @@ public sealed class AgencySearch(PortalDb portalDb, TimeProvider clock)
         if (filter.ReviewOfficeId is { } office) agencies = agencies.Where(a => a.ReviewOfficeId == office);
         if (filter.Status is { } status) agencies = agencies.Where(a => a.Status == status);
         if (filter.WaveId is { } wave) agencies = agencies.Where(a => a.Province!.RolloutWaveId == wave);
-        return from a in agencies
-               join r in readiness on a.Id equals r.AgencyId
-               select new Row(a.Id, a.Code, a.Name, a.Province!.NameFa, a.ReviewOffice.Name, a.City, a.ManagerName, a.Status, r.Position,
-                   r.GoLive <= today && r.Position < (int)ReadinessStep.ToolsDeployed && a.Status != AgencyStatus.Closed);
+        var readiness = db.Readiness(today, agencies);
+        if (filter.Position is { } position) readiness = readiness.Where(r => r.Position == position);
+        if (filter.OverdueOnly) readiness = readiness.Where(r => r.GoLive <= today && r.Position < (int)ReadinessStep.ToolsDeployed && r.Status != AgencyStatus.Closed);
+        return readiness;
     }
 
-    private static IQueryable<Row> Sorted(IQueryable<Row> rows, AgencySort sort, bool descending) => (sort, descending) switch
+    private IQueryable<Row> ToRows(IQueryable<AgencyReadiness> readiness)
+    {
+        var today = JalaliDate.Today(clock).ToDateOnly();
+        return readiness.Select(r => new Row(r.AgencyId, r.Code, r.Name, r.ProvinceFa, r.ReviewOfficeId.ToString(), r.City, r.ManagerName, r.Status, r.Position,
+            r.GoLive <= today && r.Position < (int)ReadinessStep.ToolsDeployed && r.Status != AgencyStatus.Closed));
+    }
+
+    /// <summary>
+    /// Review offices are named in a query of their own: an agency's own users cannot see the office through the scope
+    /// filter, and ignoring filters inside the list query would ignore them for the whole query.
+    /// </summary>
+    private static async Task<List<Row>> NamedAsync(PortalDbContext db, List<Row> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => int.Parse(r.ReviewOffice)).Distinct().ToList();
+        var names = await db.OrgUnits.IgnoreQueryFilters().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return rows.Select(r => r with { ReviewOffice = names.GetValueOrDefault(int.Parse(r.ReviewOffice), "") }).ToList();
+    }
+
+    private static IQueryable<AgencyReadiness> Sorted(IQueryable<AgencyReadiness> rows, AgencySort sort, bool descending) => (sort, descending) switch
     {
         (AgencySort.Name, false) => rows.OrderBy(r => r.Name).ThenBy(r => r.Code),
         (AgencySort.Name, true) => rows.OrderByDescending(r => r.Name).ThenBy(r => r.Code),
         (AgencySort.Province, false) => rows.OrderBy(r => r.ProvinceFa).ThenBy(r => r.Code),
         (AgencySort.Province, true) => rows.OrderByDescending(r => r.ProvinceFa).ThenBy(r => r.Code),
-        (AgencySort.ReviewOffice, false) => rows.OrderBy(r => r.ReviewOffice).ThenBy(r => r.Code),
-        (AgencySort.ReviewOffice, true) => rows.OrderByDescending(r => r.ReviewOffice).ThenBy(r => r.Code),
+        (AgencySort.ReviewOffice, false) => rows.OrderBy(r => r.ReviewOfficeId).ThenBy(r => r.Code),
+        (AgencySort.ReviewOffice, true) => rows.OrderByDescending(r => r.ReviewOfficeId).ThenBy(r => r.Code),
         (AgencySort.Status, false) => rows.OrderBy(r => r.Status).ThenBy(r => r.Code),
         (AgencySort.Status, true) => rows.OrderByDescending(r => r.Status).ThenBy(r => r.Code),
         (AgencySort.Readiness, false) => rows.OrderBy(r => r.Position).ThenBy(r => r.Code),

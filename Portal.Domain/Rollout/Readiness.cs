@@ -29,6 +29,9 @@ public sealed class AgencyReadiness
     public int ProvinceId { get; init; }
     public int ReviewOfficeId { get; init; }
     public AgencyStatus Status { get; init; }
+    public string ProvinceFa { get; init; } = "";
+    public string? City { get; init; }
+    public string ManagerName { get; init; } = "";
     public bool Listed { get; init; }
     public int Representatives { get; init; }
     public int Theory { get; init; }
@@ -72,9 +75,9 @@ public sealed class AgencyReadiness
 
 public static class ReadinessQuery
 {
-    /// <summary>Readiness of every agency in the context's scope, as of <paramref name="today"/>.</summary>
-    public static IQueryable<AgencyReadiness> Readiness(this PortalDbContext db, DateOnly today) =>
-        db.Agencies
+    /// <summary>Readiness of the agencies in the context's scope (or of <paramref name="agencies"/>, a filtered query of them), as of <paramref name="today"/>.</summary>
+    public static IQueryable<AgencyReadiness> Readiness(this PortalDbContext db, DateOnly today, IQueryable<Agency>? agencies = null) =>
+        (agencies ?? db.Agencies)
             .Select(a => new
             {
                 a,
@@ -92,7 +95,8 @@ public static class ReadinessQuery
             .Select(x => new AgencyReadiness
             {
                 AgencyId = x.a.Id, Code = x.a.Code, Name = x.a.Name, ProvinceId = x.a.ProvinceId!.Value, ReviewOfficeId = x.a.ReviewOfficeId,
-                Status = x.a.Status, Listed = x.Listed, Representatives = x.Representatives, Theory = x.Theory, Practical = x.Practical,
+                Status = x.a.Status, ProvinceFa = x.a.Province!.NameFa,  City = x.a.City,
+                ManagerName = x.a.ManagerName, Listed = x.Listed, Representatives = x.Representatives, Theory = x.Theory, Practical = x.Practical,
                 Supplementary = x.Supplementary, ContractSigned = x.ContractSigned, BankConfirmed = x.BankConfirmed,
                 ToolsDeployed = x.ToolsDeployed, GoLive = x.GoLive,
                 Position = !x.Listed ? 0
