@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Domain.Accounts;
 using Portal.Domain.Agencies;
 using Portal.Domain.Audit;
+using Portal.Domain.Circulars;
 using Portal.Domain.Organisation;
 using Portal.Domain.Security;
 
@@ -36,6 +37,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<MedicalCenter> MedicalCenters => Set<MedicalCenter>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Circular> Circulars => Set<Circular>();
+    public DbSet<CircularRecipient> CircularRecipients => Set<CircularRecipient>();
     /// <summary>The cookie and antiforgery key ring, shared by every app server that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
@@ -51,6 +54,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
         // Scope, once: one filter per scoped root entity, all here.
         builder.Entity<OrgUnit>().HasQueryFilter(ScopeFilter<OrgUnit>(u => u.ProvinceId, u => u.Id));
+        builder.Entity<CircularRecipient>().HasQueryFilter(ScopeFilter<CircularRecipient>(r => r.ProvinceId, r => r.AgencyId));
+        // A circular belongs to a province, but an agency sees only those addressed to it, not its whole province's.
+        builder.Entity<Circular>().HasQueryFilter(c =>
+            ScopeLevel == ScopeLevel.National
+            || (ScopeLevel == ScopeLevel.Province && c.ProvinceId == ScopeProvinceId)
+            || (ScopeLevel == ScopeLevel.Unit && c.Recipients.Any(r => r.AgencyId == ScopeUnitId)));
     }
 
     protected override void OnConfiguring(DbContextOptionsBuilder options) =>

@@ -9,6 +9,11 @@ public static class Policies
     public const string SignedIn = nameof(SignedIn);
     public const string Administration = nameof(Administration);
     public const string Organisation = nameof(Organisation);
+    /// <summary>The circulars library: review offices send, agencies receive, provincial and national units follow.</summary>
+    public const string Circulars = nameof(Circulars);
+    public const string CircularUpload = nameof(CircularUpload);
+    /// <summary>Who opened a circular: its sender and the units above it, never the agencies themselves.</summary>
+    public const string CircularReceipts = nameof(CircularReceipts);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -17,6 +22,12 @@ public static class Policies
         options.AddPolicy(Organisation, p => p.RequireRole(
             Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector,
             Roles.TreatmentDirectorate, Roles.ReviewOffice, Roles.Governor, Roles.CallCenter));
+        options.AddPolicy(Circulars, p => p.RequireRole(
+            Roles.SystemAdmin, Roles.HeadOffice, Roles.ReviewOffice, Roles.AgencyManager, Roles.AgencyUser,
+            Roles.TreatmentDirectorate, Roles.GeneralOffice));
+        options.AddPolicy(CircularUpload, p => p.RequireRole(Roles.ReviewOffice));
+        options.AddPolicy(CircularReceipts, p => p.RequireRole(
+            Roles.SystemAdmin, Roles.HeadOffice, Roles.ReviewOffice, Roles.TreatmentDirectorate, Roles.GeneralOffice));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }
