@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Domain.Accounts;
 using Portal.Domain.Agencies;
 using Portal.Domain.Audit;
+using Portal.Domain.Circulars;
 using Portal.Domain.Organisation;
 using Portal.Domain.Rollout;
 using Portal.Domain.Security;
@@ -43,6 +44,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<TrainingAttendance> TrainingAttendances => Set<TrainingAttendance>();
     public DbSet<ToolDeployment> ToolDeployments => Set<ToolDeployment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Circular> Circulars => Set<Circular>();
+    public DbSet<CircularRecipient> CircularRecipients => Set<CircularRecipient>();
     /// <summary>The cookie and antiforgery key ring, shared by every app server that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
@@ -65,6 +68,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         // A supplementary session belongs to its agency as well as to the review office that holds it.
         builder.Entity<TrainingSession>().HasQueryFilter(ScopeFilter<TrainingSession>(s => s.ProvinceId, s => s.AgencyId ?? s.ReviewOfficeId));
         builder.Entity<TrainingAttendance>().HasQueryFilter(ScopeFilter<TrainingAttendance>(a => a.ProvinceId, a => a.Representative.AgencyId));
+        builder.Entity<CircularRecipient>().HasQueryFilter(ScopeFilter<CircularRecipient>(r => r.ProvinceId, r => r.AgencyId));
+        // A circular belongs to a province, but an agency sees only those addressed to it, not its whole province's.
+        builder.Entity<Circular>().HasQueryFilter(c =>
+            ScopeLevel == ScopeLevel.National
+            || (ScopeLevel == ScopeLevel.Province && c.ProvinceId == ScopeProvinceId)
+            || (ScopeLevel == ScopeLevel.Unit && c.Recipients.Any(r => r.AgencyId == ScopeUnitId)));
     }
 
     protected override void OnConfiguring(DbContextOptionsBuilder options) =>

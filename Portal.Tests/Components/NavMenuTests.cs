@@ -84,4 +84,17 @@ public sealed class NavMenuTests
         Assert.DoesNotContain("admin/audit", links);
         Assert.Contains("", links);
     }
+
+    [Fact]
+    public async Task Agency_user_and_review_office_see_the_circulars_link_but_a_governor_does_not()
+    {
+        using var culture = CultureScope.Persian();
+        await using var agency = new BunitContext();
+        await using var review = new BunitContext();
+        await using var governor = new BunitContext();
+
+        Assert.Contains("circulars", LinksFor(agency, Roles.AgencyUser));
+        Assert.Contains("circulars", LinksFor(review, Roles.ReviewOffice));
+        Assert.DoesNotContain("circulars", LinksFor(governor, Roles.Governor));
+    }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using Portal.Features.Circulars;
 using Portal.Security;
 
 namespace Portal.Tests.Components;
@@ -18,6 +19,9 @@ internal static class PortalUi
         ctx.Services.AddMudServices();
         ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         ctx.Services.AddSingleton<AntiforgeryStateProvider, NoAntiforgery>();
+        // The menu's badges (unread circulars, waiting change notices) count in the database; menu and layout tests are about links, not counts.
+        ctx.ComponentFactories.AddStub<UnreadCircularsBadge>();
+        ctx.ComponentFactories.AddStub<Portal.Features.Agencies.ChangeNoticesBadge>();
         return ctx;
     }
 

@@ -14,6 +14,8 @@ namespace Portal.Tests.Support;
 public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _dbFile = Path.Combine(Path.GetTempPath(), $"portal-test-{Guid.NewGuid():N}.db");
+    /// <summary>The file store of this instance, so uploads from tests never land in the source tree.</summary>
+    public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), $"portal-test-files-{Guid.NewGuid():N}");
     public const int AgenciesPerProvince = 2;
     private bool _seeded;
 
@@ -21,6 +23,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         ["ConnectionStrings:Portal"] = $"Data Source={_dbFile}",
         ["Auth:RequireAdminTwoFactor"] = "false",
+        ["Files:Root"] = FilesRoot,
     };
 
     /// <summary>Settings over appsettings.json; set them before the first use.</summary>
@@ -74,5 +77,6 @@ public class PortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var f in new[] { _dbFile, _dbFile + "-wal", _dbFile + "-shm" }) File.Delete(f);
+        if (Directory.Exists(FilesRoot)) Directory.Delete(FilesRoot, recursive: true);
     }
 }

@@ -9,6 +9,8 @@ using Portal.Domain.Data;
 using Portal.Domain.Data.Seed;
 using Portal.Domain.Security;
 using Portal.Domain.Audit;
+using Portal.Domain.Circulars;
+using Portal.Domain.Common.Files;
 using Portal.Domain.Organisation;
 using Portal.Domain.Agencies;
 using Portal.Domain.Rollout;
@@ -50,6 +52,10 @@ public static class PortalServices
         services.AddScoped<RolloutPlanning>();
         services.AddScoped<TrainingPlanner>();
         services.AddScoped<Portal.Features.Agencies.NoticeBadge>();
+        services.AddScoped<CircularLibrary>();
+        // Uploaded files live outside wwwroot: only endpoints that check scope can hand them out.
+        services.AddSingleton<IFileStore>(new LocalFileStore(
+            Path.Combine(builder.Environment.ContentRootPath, config["Files:Root"] ?? "App_Data/files")));
 
         services.AddAuthentication(o =>
         {

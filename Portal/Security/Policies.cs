@@ -18,6 +18,11 @@ public static class Policies
     public const string Representatives = nameof(Representatives);
     public const string InformationTools = nameof(InformationTools);
     public const string Waves = nameof(Waves);
+    /// <summary>The circulars library: review offices send, agencies receive, provincial and national units follow.</summary>
+    public const string Circulars = nameof(Circulars);
+    public const string CircularUpload = nameof(CircularUpload);
+    /// <summary>Who opened a circular: its sender and the units above it, never the agencies themselves.</summary>
+    public const string CircularReceipts = nameof(CircularReceipts);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -39,6 +44,12 @@ public static class Policies
         options.AddPolicy(Representatives, p => p.RequireRole(Roles.SystemAdmin, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.AgencyManager));
         options.AddPolicy(InformationTools, p => p.RequireRole(Roles.TreatmentDirectorate));
         options.AddPolicy(Waves, p => p.RequireRole(Roles.SystemAdmin));
+        options.AddPolicy(Circulars, p => p.RequireRole(
+            Roles.SystemAdmin, Roles.HeadOffice, Roles.ReviewOffice, Roles.AgencyManager, Roles.AgencyUser,
+            Roles.TreatmentDirectorate, Roles.GeneralOffice));
+        options.AddPolicy(CircularUpload, p => p.RequireRole(Roles.ReviewOffice));
+        options.AddPolicy(CircularReceipts, p => p.RequireRole(
+            Roles.SystemAdmin, Roles.HeadOffice, Roles.ReviewOffice, Roles.TreatmentDirectorate, Roles.GeneralOffice));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }

@@ -103,6 +103,42 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Circulars",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReviewOfficeId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Number = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ForAllAgencies = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Circulars", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Circulars_OrgUnits_ReviewOfficeId",
+                        column: x => x.ReviewOfficeId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Circulars_Provinces_ProvinceId",
+                        column: x => x.ProvinceId,
+                        principalTable: "Provinces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Representatives",
                 columns: table => new
                 {
@@ -184,6 +220,41 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CircularRecipients",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CircularId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OpenedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CircularRecipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CircularRecipients_Circulars_CircularId",
+                        column: x => x.CircularId,
+                        principalTable: "Circulars",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CircularRecipients_OrgUnits_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CircularRecipients_Provinces_ProvinceId",
+                        column: x => x.ProvinceId,
+                        principalTable: "Provinces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TrainingAttendances",
                 columns: table => new
                 {
@@ -233,6 +304,32 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 columns: new[] { "ProvinceId", "AcknowledgedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CircularRecipients_AgencyId_OpenedAt",
+                table: "CircularRecipients",
+                columns: new[] { "AgencyId", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CircularRecipients_CircularId_AgencyId",
+                table: "CircularRecipients",
+                columns: new[] { "CircularId", "AgencyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CircularRecipients_ProvinceId",
+                table: "CircularRecipients",
+                column: "ProvinceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Circulars_ProvinceId_UploadedAt",
+                table: "Circulars",
+                columns: new[] { "ProvinceId", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Circulars_ReviewOfficeId_UploadedAt",
+                table: "Circulars",
+                columns: new[] { "ReviewOfficeId", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Representatives_AgencyId_RemovedAt",
                 table: "Representatives",
                 columns: new[] { "AgencyId", "RemovedAt" });
@@ -279,10 +376,16 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 name: "ChangeNotices");
 
             migrationBuilder.DropTable(
+                name: "CircularRecipients");
+
+            migrationBuilder.DropTable(
                 name: "ToolDeployments");
 
             migrationBuilder.DropTable(
                 name: "TrainingAttendances");
+
+            migrationBuilder.DropTable(
+                name: "Circulars");
 
             migrationBuilder.DropTable(
                 name: "Representatives");

@@ -102,6 +102,42 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Circulars",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReviewOfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ForAllAgencies = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Circulars", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Circulars_OrgUnits_ReviewOfficeId",
+                        column: x => x.ReviewOfficeId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Circulars_Provinces_ProvinceId",
+                        column: x => x.ProvinceId,
+                        principalTable: "Provinces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Representatives",
                 columns: table => new
                 {
@@ -183,6 +219,41 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CircularRecipients",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CircularId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CircularRecipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CircularRecipients_Circulars_CircularId",
+                        column: x => x.CircularId,
+                        principalTable: "Circulars",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CircularRecipients_OrgUnits_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CircularRecipients_Provinces_ProvinceId",
+                        column: x => x.ProvinceId,
+                        principalTable: "Provinces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TrainingAttendances",
                 columns: table => new
                 {
@@ -232,6 +303,32 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 columns: new[] { "ProvinceId", "AcknowledgedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CircularRecipients_AgencyId_OpenedAt",
+                table: "CircularRecipients",
+                columns: new[] { "AgencyId", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CircularRecipients_CircularId_AgencyId",
+                table: "CircularRecipients",
+                columns: new[] { "CircularId", "AgencyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CircularRecipients_ProvinceId",
+                table: "CircularRecipients",
+                column: "ProvinceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Circulars_ProvinceId_UploadedAt",
+                table: "Circulars",
+                columns: new[] { "ProvinceId", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Circulars_ReviewOfficeId_UploadedAt",
+                table: "Circulars",
+                columns: new[] { "ReviewOfficeId", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Representatives_AgencyId_RemovedAt",
                 table: "Representatives",
                 columns: new[] { "AgencyId", "RemovedAt" });
@@ -278,10 +375,16 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "ChangeNotices");
 
             migrationBuilder.DropTable(
+                name: "CircularRecipients");
+
+            migrationBuilder.DropTable(
                 name: "ToolDeployments");
 
             migrationBuilder.DropTable(
                 name: "TrainingAttendances");
+
+            migrationBuilder.DropTable(
+                name: "Circulars");
 
             migrationBuilder.DropTable(
                 name: "Representatives");

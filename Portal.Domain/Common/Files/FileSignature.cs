@@ -1,0 +1,71 @@
+using System.IO.Compression;
+
+namespace Portal.Domain.Common.Files;
+
+public enum FileKind { Unknown, Pdf, Docx, Jpeg, Png }
+
+/// <summary>
+/// What a file really is, read from its first bytes (and, for DOCX, its ZIP directory). The name's extension and the
+/// browser's declared type are whatever the uploader's machine says, so neither is trusted.
+/// </summary>
+public static class FileSignature
+{
+    private static readonly byte[] Pdf = "%PDF-"u8.ToArray();
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
+
+    /// <summary>Reads a seekable stream's signature and puts the position back at the start.</summary>
+    public static FileKind Detect(Stream content)
+    {
+        if (!content.CanSeek) throw new ArgumentException("Detecting a file's kind needs a seekable stream.", nameof(content));
+        try
+        {
+            content.Position = 0;
+            Span<byte> head = stackalloc byte[8];
+            var n = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            head = head[..n];
+            if (head.StartsWith(Pdf)) return FileKind.Pdf;
+            if (head.StartsWith(Png)) return FileKind.Png;
+            if (head.StartsWith(Jpeg)) return FileKind.Jpeg;
+            return head.StartsWith(Zip) && IsWordDocument(content) ? FileKind.Docx : FileKind.Unknown;
+        }
+        finally
+        {
+            content.Position = 0;
+        }
+    }
+
+    public static string ContentType(FileKind kind) => kind switch
+    {
+        FileKind.Pdf => "application/pdf",
+        FileKind.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        FileKind.Jpeg => "image/jpeg",
+        FileKind.Png => "image/png",
+        _ => "application/octet-stream",
+    };
+
+    public static string Extension(FileKind kind) => kind switch
+    {
+        FileKind.Pdf => ".pdf",
+        FileKind.Docx => ".docx",
+        FileKind.Jpeg => ".jpg",
+        FileKind.Png => ".png",
+        _ => "",
+    };
+
+    // Any ZIP starts with PK: only a Word package has its main part. Reading the directory decompresses nothing.
+    private static bool IsWordDocument(Stream content)
+    {
+        try
+        {
+            content.Position = 0;
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            return zip.Entries.Any(e => e.FullName == "word/document.xml");
+        }
+        catch (InvalidDataException)
+        {
+            return false; // a damaged or fake ZIP
+        }
+    }
+}
