@@ -37,6 +37,8 @@ public static class Acting
         return await db.Agencies.Where(a => a.Code == code).Select(a => a.Id).SingleAsync();
     }
 
+    public static ICurrentUser CurrentUser(Actor actor) => new FixedUser(actor);
+
     private sealed class FixedUser(Actor actor) : ICurrentUser
     {
         public ValueTask<Actor> GetAsync() => ValueTask.FromResult(actor);

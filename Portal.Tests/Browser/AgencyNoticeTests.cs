@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+using Portal.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Tests.Browser;
+
+/// <summary>Seed 000 §1-2 end to end: a general office changes a manager, the treatment directorate acknowledges, the office sees it.</summary>
+[Collection(nameof(BrowserFixture))]
+public sealed class AgencyNoticeTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task ManagerChange_ReachesTheTreatmentInbox_AndTheAcknowledgementReturnsToTheGeneralOffice()
+    {
+        var agencyId = await Acting.AgencyIdAsync(fixture.Portal, "AG-08002");
+
+        var office = await fixture.SignInAsync("kerman.generaloffice");
+        await office.GotoAsync($"/agencies/{agencyId}");
+        await office.GetByTestId("edit-agency").ClickAsync();
+        await office.GetByTestId("manager-name-input").FillAsync("فرهاد نيك‌نام"); // Arabic yeh and kaf, as some keyboards type them
+        await office.GetByTestId("manager-id-input").FillAsync("۰۰۱۲۳۴۵۶۷۹");
+        await office.GetByTestId("manager-mobile-input").FillAsync("09131112233");
+        await office.GetByTestId("save-agency").ClickAsync();
+        await Expect(office.GetByTestId("manager-name")).ToHaveTextAsync("فرهاد نیک‌نام");
+
+        var director = await fixture.SignInAsync("kerman.treatment");
+        await Expect(director.GetByTestId("notice-badge")).ToBeVisibleAsync();
+        await director.GotoAsync("/agencies/notices");
+        var row = director.Locator("[data-testid=notice-table] tbody tr", new() { HasText = "فرهاد نیک‌نام" });
+        await Expect(row).ToContainTextAsync("0012345679");
+        await row.GetByTestId("acknowledge").ClickAsync();
+        await Expect(row.GetByTestId("ack-cell")).ToContainTextAsync("kerman.treatment");
+        await director.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "kerman-treatment-notices.png"), FullPage = true });
+
+        await office.ReloadAsync();
+        await office.GetByRole(AriaRole.Tab, new() { Name = "اعلام تغییرات" }).ClickAsync();
+        var seen = office.Locator("[data-testid=notice-table] tbody tr", new() { HasText = "فرهاد نیک‌نام" });
+        await Expect(seen.GetByTestId("ack-cell")).ToContainTextAsync("kerman.treatment");
+        await office.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "kerman-office-agency-notices.png"), FullPage = true });
+    }
+}
