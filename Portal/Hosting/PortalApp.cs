@@ -9,6 +9,7 @@ using Portal.Domain.Data;
 using Portal.Domain.Security;
 using Portal.Security;
 using Portal.Features.Account;
+using Portal.Features.Agencies;
 
 namespace Portal.Hosting;
 
@@ -52,6 +53,7 @@ public static class PortalApp
             return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
         }).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapAgencyEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
