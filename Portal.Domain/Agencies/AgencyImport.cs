@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
@@ -31,6 +32,17 @@ public sealed partial class AgencyImport(PortalDb portalDb, TimeProvider clock)
          "ManagerMobile", "Sheba", "BankConfirmedOn", "BankLetterNo", "Status"];
 
     public static string ColumnTitle(string column) => Messages.Get($"Column.{column}");
+
+    /// <summary>Every title a column may carry in a sheet: the Persian template's and the English one a maintainer's sheet has.</summary>
+    public static IReadOnlyList<string> ColumnTitles(string column) =>
+        new[] { CultureInfo.InvariantCulture, CultureInfo.GetCultureInfo("en-US"), CultureInfo.CurrentUICulture }
+            .Select(c => Messages.ResourceManager.GetString($"Column.{column}", c))
+            .OfType<string>().Distinct().ToList();
+
+    /// <summary>Sheet-level refusals, for the reader of the uploaded file (row 0 of an <see cref="ImportResult"/>).</summary>
+    public static string NotExcelMessage() => Messages.Get("Import.NotExcel");
+
+    public static string MissingColumnMessage(string column) => Messages.Format("Import.MissingColumn", ColumnTitle(column));
 
     /// <summary>Status as written in a sheet, in either language.</summary>
     public static string StatusTitle(AgencyStatus status) => status switch

@@ -10,6 +10,7 @@ using Portal.Domain.Security;
 using Portal.Security;
 using Portal.Features.Account;
 using Portal.Features.Circulars;
+using Portal.Features.Agencies;
 
 namespace Portal.Hosting;
 
@@ -54,6 +55,7 @@ public static class PortalApp
         }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapCircularsEndpoints();
+        app.MapAgencyEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -15,6 +15,9 @@ using Portal.Domain.Organisation;
 using Portal.Domain.Agencies;
 using Portal.Domain.Rollout;
 using Portal.Security;
+using Portal.Documents;
+using Portal.Features.Agencies;
+using Microsoft.AspNetCore.Components.Endpoints;
 
 namespace Portal.Hosting;
 
@@ -47,6 +50,9 @@ public static class PortalServices
         services.AddScoped<AgencyRegistry>();
         services.AddScoped<AgencySearch>();
         services.AddScoped<AgencyImport>();
+        services.AddScoped<AgencySheets>();
+        services.AddMemoryCache();
+        services.AddSingleton<ImportFailures>();
         services.AddScoped<ChangeNoticeInbox>();
         services.AddScoped<RolloutDashboard>();
         services.AddScoped<RolloutPlanning>();
@@ -69,6 +75,13 @@ public static class PortalServices
             o.AccessDeniedPath = "/account/access-denied";
             o.Cookie.Name = "portal.auth";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Pages send a refused user to the access-denied page; downloads and uploads answer 403 like any HTTP API.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                if (ctx.HttpContext.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is null) ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                else ctx.Response.Redirect(ctx.RedirectUri);
+                return Task.CompletedTask;
+            };
         });
         // Plain HTTP requests re-check the security stamp as often as open circuits do.
         services.Configure<SecurityStampValidatorOptions>(o =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Portal.Domain.Agencies;
 using Portal.Domain.Security;
 
 namespace Portal.Security;
@@ -9,7 +10,9 @@ public static class Policies
     public const string SignedIn = nameof(SignedIn);
     public const string Administration = nameof(Administration);
     public const string Organisation = nameof(Organisation);
+    /// <summary>Every role that may read agencies; the data layer narrows each to its scope.</summary>
     public const string Agencies = nameof(Agencies);
+    /// <summary>Those who keep the agency register (seed 000 §1-1): the roles the domain lets change agencies.</summary>
     public const string AgencyEditing = nameof(AgencyEditing);
     public const string ChangeNotices = nameof(ChangeNotices);
     public const string Rollout = nameof(Rollout);
@@ -34,14 +37,14 @@ public static class Policies
         options.AddPolicy(Agencies, p => p.RequireRole(
             Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector,
             Roles.TreatmentDirectorate, Roles.ReviewOffice, Roles.AgencyManager, Roles.AgencyUser));
-        options.AddPolicy(AgencyEditing, p => p.RequireRole(Roles.SystemAdmin, Roles.GeneralOffice, Roles.GeneralOfficeDirector));
+        options.AddPolicy(AgencyEditing, p => p.RequireRole(AgencyRegistry.Editors));
         options.AddPolicy(ChangeNotices, p => p.RequireRole(
             Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.TreatmentDirectorate));
         options.AddPolicy(Rollout, p => p.RequireRole(
             Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.TreatmentDirectorate, Roles.ReviewOffice));
         options.AddPolicy(Training, p => p.RequireRole(Roles.SystemAdmin, Roles.HeadOffice, Roles.TreatmentDirectorate, Roles.ReviewOffice));
         options.AddPolicy(TrainingSessions, p => p.RequireRole(Roles.ReviewOffice));
-        options.AddPolicy(Representatives, p => p.RequireRole(Roles.SystemAdmin, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.AgencyManager));
+        options.AddPolicy(Representatives, p => p.RequireRole(AgencyRegistry.RepresentativeEditors));
         options.AddPolicy(InformationTools, p => p.RequireRole(Roles.TreatmentDirectorate));
         options.AddPolicy(Waves, p => p.RequireRole(Roles.SystemAdmin));
         options.AddPolicy(Circulars, p => p.RequireRole(

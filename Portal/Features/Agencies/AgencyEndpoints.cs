@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Localization;
+using Portal.Documents;
+using Portal.Domain.Agencies;
+using Portal.Domain.Common;
+using Portal.Security;
+
+namespace Portal.Features.Agencies;
+
+/// <summary>The agency sheets as HTTP endpoints: template and list downloads, the whole-list upload, and its error report.</summary>
+public static class AgencyEndpoints
+{
+    public const long MaxUploadBytes = 10 * 1024 * 1024;
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static IEndpointRouteBuilder MapAgencyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/agencies").RequireAuthorization(Policies.Agencies);
+        group.MapGet("/template.xlsx", (AgencySheets sheets) => Xlsx(sheets.Template(), "agency-template.xlsx"))
+            .RequireAuthorization(Policies.AgencyEditing);
+        group.MapGet("/export.xlsx", ExportAsync);
+        // Order -1: the import page has the same path, and Razor component endpoints accept POST too.
+        group.MapPost("/import", ImportAsync).RequireAuthorization(Policies.AgencyEditing).WithOrder(-1)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes + 1024 * 1024)) // the form around the file; larger files are refused politely below
+            .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes + 1024 * 1024);
+        group.MapGet("/import/errors/{id}.xlsx", (string id, HttpContext http, ImportFailures failures) =>
+                failures.Find(id, http.User.Identity!.Name!) is { Workbook: { } workbook }
+                    ? Xlsx(workbook, "agency-import-errors.xlsx")
+                    : Results.NotFound())
+            .RequireAuthorization(Policies.AgencyEditing);
+        return app;
+    }
+
+    private static async Task<IResult> ExportAsync(AgencySearch search, AgencySheets sheets, TimeProvider clock, string? text, int? province,
+        int? office, AgencyStatus? status, int? position, bool? overdue, AgencySort? sort, bool? desc, CancellationToken ct)
+    {
+        var filter = new AgencyFilter(text, province, office, status, position, overdue ?? false);
+        var rows = await search.AllAsync(filter, sort ?? AgencySort.Code, desc ?? false, ct);
+        return Xlsx(sheets.Export(rows), $"agencies-{JalaliDate.Today(clock).ToString().Replace('/', '-')}.xlsx");
+    }
+
+    private static async Task<IResult> ImportAsync(IFormFile? file, HttpContext http, AgencyImport import, ImportFailures failures,
+        TimeProvider clock, IStringLocalizer<Strings> L, CancellationToken ct)
+    {
+        var user = http.User.Identity!.Name!;
+        IResult Refuse(string message) => Redirect(failures.Keep(user, new(message, null)), 0);
+
+        if (file is null || file.Length == 0) return Refuse(L["Import.NoFile"]);
+        if (file.Length > MaxUploadBytes) return Refuse(L["Import.TooLarge"]);
+        using var upload = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(upload, ct);
+
+        var sheet = AgencySheets.Read(upload);
+        if (sheet.Error is not null) return Refuse(sheet.Error);
+        var result = await import.ImportAsync(sheet.Rows, JalaliDate.Today(clock), ct);
+        if (result.Succeeded) return Results.LocalRedirect($"~/agencies/import?done={result.Inserted}-{result.Updated}");
+
+        var sheetMessage = result.Errors.TryGetValue(0, out var general) ? string.Join(" ", general) : null;
+        var failingRows = result.Errors.Keys.Count(row => row > 0);
+        if (failingRows == 0) return Refuse(sheetMessage!);
+        var id = failures.Keep(user, new(sheetMessage, AgencySheets.WithErrors(upload, result)));
+        return Redirect(id, failingRows);
+    }
+
+    private static IResult Redirect(string id, int rows) => Results.LocalRedirect($"~/agencies/import?failed={id}&rows={rows}");
+
+    private static IResult Xlsx(byte[] content, string fileName) => TypedResults.File(content, XlsxType, fileName);
+}
+
+/// <summary>
+/// A failed import's outcome, kept for the user who uploaded it for 30 minutes: the annotated workbook to download
+/// and any message about the sheet as a whole. Another user asking for the same id finds nothing.
+/// </summary>
+public sealed partial class ImportFailures(IMemoryCache cache)
+{
+    public sealed record Failure(string? Message, byte[]? Workbook);
+
+    private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(30);
+
+    public string Keep(string userName, Failure failure)
+    {
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        cache.Set(Key(id, userName), failure, KeptFor);
+        return id;
+    }
+
+    public Failure? Find(string? id, string? userName) =>
+        id is not null && userName is not null && IdPattern().IsMatch(id) ? cache.Get<Failure>(Key(id, userName)) : null;
+
+    private static string Key(string id, string userName) => $"agency-import:{id}:{userName}";
+
+    [GeneratedRegex("^[0-9a-f]{32}$")]
+    private static partial Regex IdPattern();
+}
