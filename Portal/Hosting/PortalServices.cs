@@ -78,7 +78,12 @@ public static class PortalServices
             // Pages send a refused user to the access-denied page; downloads and uploads answer 403 like any HTTP API.
             o.Events.OnRedirectToAccessDenied = ctx =>
             {
-                if (ctx.HttpContext.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is null) ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                if (ctx.HttpContext.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is null)
+                {
+                    ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    // A re-executed status page would answer a POST with the page's own antiforgery 400 instead.
+                    if (ctx.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+                }
                 else ctx.Response.Redirect(ctx.RedirectUri);
                 return Task.CompletedTask;
             };
