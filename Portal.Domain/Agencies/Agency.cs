@@ -59,7 +59,7 @@ public sealed class Agency : OrgUnit
     public void Update(AgencyProfile profile, OrgUnit reviewOffice, ChangeStamp stamp)
     {
         if (IsClosed) throw DomainException.Of("Agency.Closed");
-        if (reviewOffice.Kind != UnitKind.ReviewOffice || reviewOffice.ProvinceId != ProvinceId) throw DomainException.Of("Agency.ReviewOfficeOutside");
+        if (reviewOffice.Kind != UnitKind.ReviewOffice || !reviewOffice.InSameProvinceAs(this)) throw DomainException.Of("Agency.ReviewOfficeOutside");
         var oldManager = ManagerSummary();
         var oldLocation = LocationSummary();
         Rename(profile.Name);

@@ -23,7 +23,7 @@ public sealed class BoardMember : IScoped, IAudited, IUnitOwned
     internal BoardMember(Agency agency, BoardMemberInput input)
     {
         AgencyId = agency.Id;
-        ProvinceId = agency.ProvinceId!.Value;
+        ProvinceId = agency.ProvinceKey;
         (Name, Position, NationalId) = (input.Name, input.Position, input.NationalId);
     }
 }
@@ -53,7 +53,7 @@ public sealed class Representative : IScoped, IAudited, IUnitOwned
     internal Representative(Agency agency, RepresentativeInput input, DateTimeOffset at)
     {
         Agency = agency;
-        ProvinceId = agency.ProvinceId!.Value;
+        ProvinceId = agency.ProvinceKey;
         (Name, NationalId, Mobile) = (input.Name, input.NationalId, input.Mobile);
         NamedAt = at;
     }

@@ -34,7 +34,7 @@ public sealed class ChangeNotice : IScoped, IAudited, IUnitOwned
     internal ChangeNotice(Agency agency, ChangeKind kind, string before, string after, ChangeStamp stamp)
     {
         Agency = agency;
-        ProvinceId = agency.ProvinceId!.Value;
+        ProvinceId = agency.ProvinceKey;
         Kind = kind;
         (Before, After) = (before, after);
         EffectiveDate = stamp.Effective;

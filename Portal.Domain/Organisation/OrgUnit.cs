@@ -52,6 +52,13 @@ public class OrgUnit : IScoped, IAudited, IUnitOwned
         Parent = parent;
     }
 
+    /// <summary>The province's key, also before the first save (then from the province object).</summary>
+    internal int ProvinceKey => ProvinceId ?? Province?.Id ?? throw new InvalidOperationException($"{Kind} {Code} belongs to no province.");
+
+    /// <summary>By key once saved; by the province object while either unit is new.</summary>
+    internal bool InSameProvinceAs(OrgUnit other) =>
+        ProvinceId is { } mine && other.ProvinceId is { } theirs ? mine == theirs : ReferenceEquals(Province, other.Province);
+
     protected void Rename(string name) => Name = name;
 
     public void SetContact(string? city, string? address, string? phone)

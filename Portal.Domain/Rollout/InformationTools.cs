@@ -29,7 +29,7 @@ public sealed class ToolDeployment : IScoped, IAudited, IUnitOwned
         if (quantity < 1) throw Common.DomainException.Of("Tools.QuantityPositive");
         Agency = agency;
         AgencyId = agency.Id;
-        ProvinceId = agency.ProvinceId!.Value;
+        ProvinceId = agency.ProvinceKey;
         (Tool, Quantity, DeployedOn, RecordedBy, RecordedAt) = (tool, quantity, deployedOn, by, at);
     }
 }

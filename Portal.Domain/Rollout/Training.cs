@@ -37,7 +37,7 @@ public sealed class TrainingSession : IScoped, IAudited
     {
         ReviewOffice = reviewOffice;
         ReviewOfficeId = reviewOffice.Id;
-        ProvinceId = reviewOffice.ProvinceId!.Value;
+        ProvinceId = reviewOffice.ProvinceKey;
         (Stage, Date, Place, Trainer, Agency) = (stage, date, place, trainer, agency);
     }
 
@@ -51,7 +51,7 @@ public sealed class TrainingSession : IScoped, IAudited
     /// <summary>A supplementary session: at the agency's own address, for its representatives only.</summary>
     public static TrainingSession AtAgency(OrgUnit reviewOffice, Agency agency, DateOnly date, string trainer)
     {
-        if (agency.ReviewOfficeId != reviewOffice.Id) throw DomainException.Of("Training.AgencyNotServed");
+        if (reviewOffice.Id > 0 ? agency.ReviewOfficeId != reviewOffice.Id : !ReferenceEquals(agency.ReviewOffice, reviewOffice)) throw DomainException.Of("Training.AgencyNotServed");
         if (agency.IsClosed) throw DomainException.Of("Agency.Closed");
         return new(reviewOffice, TrainingStage.Supplementary, date, $"{agency.Name}: {agency.City}، {agency.Address}",
             Required(trainer, "Training.TrainerRequired"), agency) { AgencyId = agency.Id };
@@ -60,9 +60,9 @@ public sealed class TrainingSession : IScoped, IAudited
     public TrainingAttendance Enrol(Representative representative)
     {
         if (!representative.IsActive) throw DomainException.Of("Training.RepresentativeReplaced");
-        if (representative.Agency.ReviewOfficeId != ReviewOfficeId) throw DomainException.Of("Training.AgencyNotServed");
+        if (!Serves(representative.Agency)) throw DomainException.Of("Training.AgencyNotServed");
         if (representative.Agency.IsClosed) throw DomainException.Of("Agency.Closed");
-        if (AgencyId is not null && representative.AgencyId != AgencyId) throw DomainException.Of("Training.OtherAgency");
+        if ((AgencyId is not null || Agency is not null) && !IsHeldAt(representative)) throw DomainException.Of("Training.OtherAgency");
         if (_attendees.Any(a => a.Representative == representative || (representative.Id > 0 && a.RepresentativeId == representative.Id))) throw DomainException.Of("Training.AlreadyEnrolled");
         var attendance = new TrainingAttendance(this, representative);
         _attendees.Add(attendance);
@@ -82,6 +82,12 @@ public sealed class TrainingSession : IScoped, IAudited
         if (!attended && history.Any(h => h.Stage > Stage)) throw DomainException.Of("Training.LaterStageAttended");
         attendance.Set(attended, attended ? result : null);
     }
+
+    // By key once saved; by object while new (seeding builds sessions and agencies in one go).
+    private bool Serves(Agency agency) => ReviewOfficeId > 0 ? agency.ReviewOfficeId == ReviewOfficeId : ReferenceEquals(agency.ReviewOffice, ReviewOffice);
+
+    private bool IsHeldAt(Representative representative) =>
+        Agency is { Id: 0 } agency ? ReferenceEquals(agency, representative.Agency) : representative.AgencyId == AgencyId;
 
     private static string Required(string value, string messageKey)
     {

@@ -1,0 +1,63 @@
+using Portal.Domain.Agencies;
+using Portal.Domain.Common;
+using Portal.Domain.Rollout;
+using Portal.Tests.Domain.Agencies;
+
+namespace Portal.Tests.Domain.Rollout;
+
+/// <summary>Seed 000 §2-1: three stages, in order; the third at the agency's own address, for its own representatives.</summary>
+public class TrainingRulesTests
+{
+    private static readonly DateOnly Day = new(2018, 7, 1);
+
+    [Fact]
+    public void SupplementaryStage_IsHeldAtTheAgencysAddress()
+    {
+        var (agency, review) = AgencyRulesTests.NewAgency();
+        var session = TrainingSession.AtAgency(review, agency, Day, "کارشناس دفتر");
+        Assert.Contains(agency.Address!, session.Place);
+        Assert.Throws<DomainException>(() => TrainingSession.AtReviewOffice(review, TrainingStage.Supplementary, Day, "سالن", "مدرس"));
+    }
+
+    [Fact]
+    public void AttendingStageTwo_NeedsStageOneOnOrBeforeItsDate()
+    {
+        var (agency, review) = AgencyRulesTests.NewAgency();
+        var rep = agency.NameRepresentative(new("زهرا احمدی", "1234567891", "09121234567"), DateTimeOffset.UnixEpoch);
+        var practical = TrainingSession.AtReviewOffice(review, TrainingStage.Practical, Day, "دفتر رسیدگی", "مدرس");
+        practical.Enrol(rep);
+
+        var ex = Assert.Throws<DomainException>(() => practical.Record(rep.Id, true, TrainingResult.Passed, []));
+        Assert.Contains("۱", TextNormalizer.ToPersianDigits(ex.Message));
+        Assert.Throws<DomainException>(() => practical.Record(rep.Id, true, TrainingResult.Passed, [(TrainingStage.Theory, Day.AddDays(1))]));
+
+        practical.Record(rep.Id, true, TrainingResult.Passed, [(TrainingStage.Theory, Day.AddDays(-7))]);
+        Assert.True(Assert.Single(practical.Attendees).Attended);
+    }
+
+    [Fact]
+    public void WithdrawingAnAttendance_IsRefusedOnceALaterStageWasAttended()
+    {
+        var (agency, review) = AgencyRulesTests.NewAgency();
+        var rep = agency.NameRepresentative(new("زهرا احمدی", "1234567891", "09121234567"), DateTimeOffset.UnixEpoch);
+        var theory = TrainingSession.AtReviewOffice(review, TrainingStage.Theory, Day, "سالن", "مدرس");
+        theory.Enrol(rep);
+        theory.Record(rep.Id, true, TrainingResult.Passed, []);
+        Assert.Throws<DomainException>(() => theory.Record(rep.Id, false, null, [(TrainingStage.Practical, Day.AddDays(7))]));
+        theory.Record(rep.Id, false, null, []);
+        Assert.False(theory.Attendees.Single().Attended);
+    }
+
+    [Fact]
+    public void Enrolment_RefusesReplacedRepresentatives_Duplicates_AndOtherAgenciesAtAnAgencySession()
+    {
+        var (agency, review) = AgencyRulesTests.NewAgency();
+        var (other, _) = AgencyRulesTests.NewAgency();
+        var rep = agency.NameRepresentative(new("زهرا احمدی", "1234567891", "09121234567"), DateTimeOffset.UnixEpoch);
+        var stranger = other.NameRepresentative(new("رضا کریمی", "0499370899", "09121234567"), DateTimeOffset.UnixEpoch);
+        var atAgency = TrainingSession.AtAgency(review, agency, Day, "مدرس");
+        atAgency.Enrol(rep);
+        Assert.Throws<DomainException>(() => atAgency.Enrol(rep));
+        Assert.Throws<DomainException>(() => atAgency.Enrol(stranger));
+    }
+}
