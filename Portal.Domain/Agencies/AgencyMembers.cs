@@ -45,6 +45,11 @@ public sealed class Representative : IScoped, IAudited, IUnitOwned
     public string Mobile { get; private set; } = "";
     public DateTimeOffset NamedAt { get; private set; }
     public DateTimeOffset? RemovedAt { get; private set; }
+    // The first date each training stage was attended: kept by TrainingSession.Record from the attendance records, so
+    // readiness counts trained representatives without joining every attendance (see ReadinessQuery).
+    public DateOnly? TheoryOn { get; private set; }
+    public DateOnly? PracticalOn { get; private set; }
+    public DateOnly? SupplementaryOn { get; private set; }
 
     public bool IsActive => RemovedAt is null;
 
@@ -59,4 +64,14 @@ public sealed class Representative : IScoped, IAudited, IUnitOwned
     }
 
     internal void Remove(DateTimeOffset at) => RemovedAt = at;
+
+    internal void Trained(Rollout.TrainingStage stage, DateOnly? on)
+    {
+        switch (stage)
+        {
+            case Rollout.TrainingStage.Theory: TheoryOn = on; break;
+            case Rollout.TrainingStage.Practical: PracticalOn = on; break;
+            default: SupplementaryOn = on; break;
+        }
+    }
 }

@@ -83,9 +83,9 @@ public static class ReadinessQuery
                 a,
                 Listed = a.ManagerName != "" && a.Address != null && a.PostalCode != null && a.Phone != null,
                 Representatives = a.Representatives.Count(r => r.RemovedAt == null),
-                Theory = a.Representatives.Count(r => r.RemovedAt == null && db.TrainingAttendances.Any(t => t.RepresentativeId == r.Id && t.Attended == true && t.Session.Stage == TrainingStage.Theory)),
-                Practical = a.Representatives.Count(r => r.RemovedAt == null && db.TrainingAttendances.Any(t => t.RepresentativeId == r.Id && t.Attended == true && t.Session.Stage == TrainingStage.Practical)),
-                Supplementary = a.Representatives.Count(r => r.RemovedAt == null && db.TrainingAttendances.Any(t => t.RepresentativeId == r.Id && t.Attended == true && t.Session.Stage == TrainingStage.Supplementary)),
+                Theory = a.Representatives.Count(r => r.RemovedAt == null && r.TheoryOn != null),
+                Practical = a.Representatives.Count(r => r.RemovedAt == null && r.PracticalOn != null),
+                Supplementary = a.Representatives.Count(r => r.RemovedAt == null && r.SupplementaryOn != null),
                 // Contracts arrive with their own module; until an agency can have an active contract the step is not met.
                 ContractSigned = false,
                 BankConfirmed = a.BankConfirmedOn != null,

@@ -81,6 +81,8 @@ public sealed class TrainingSession : IScoped, IAudited
             throw DomainException.Of("Training.StageOrder", (int)Stage - 1);
         if (!attended && history.Any(h => h.Stage > Stage)) throw DomainException.Of("Training.LaterStageAttended");
         attendance.Set(attended, attended ? result : null);
+        var dates = history.Where(h => h.Stage == Stage).Select(h => h.Date).Concat(attended ? [Date] : []).ToList();
+        attendance.Representative.Trained(Stage, dates.Count > 0 ? dates.Min() : null);
     }
 
     // By key once saved; by object while new (seeding builds sessions and agencies in one go).

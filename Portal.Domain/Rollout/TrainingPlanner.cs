@@ -86,7 +86,8 @@ public sealed class TrainingPlanner(PortalDb portalDb)
     }
 
     private static async Task<TrainingSession> OwnSessionAsync(PortalDbContext db, int sessionId, CancellationToken ct) =>
-        await db.TrainingSessions.Include(s => s.Attendees).SingleOrDefaultAsync(s => s.Id == sessionId && s.ReviewOfficeId == db.Actor.UnitId, ct)
+        await db.TrainingSessions.Include(s => s.Attendees).ThenInclude(a => a.Representative)
+            .SingleOrDefaultAsync(s => s.Id == sessionId && s.ReviewOfficeId == db.Actor.UnitId, ct)
         ?? throw DomainException.Of("Training.SessionNotFound");
 
     private async Task<PortalDbContext> OpenAsReviewOfficeAsync(CancellationToken ct)

@@ -8,6 +8,13 @@ using Portal.Domain.Data;
 using Portal.Domain.Rollout;
 using Portal.Domain.Security;
 
+if (args.FirstOrDefault() == "--sql")
+{
+    var bench = new RegistryReads();
+    bench.Setup();
+    Console.WriteLine(bench.ReadinessSql());
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(RegistryReads).Assembly).Run(args);
 
 /// <summary>
@@ -37,6 +44,14 @@ public class RegistryReads
         _nationalList = new AgencySearch(As(Roles.HeadOffice, OrgScope.National), clock);
         _kermanDashboard = new RolloutDashboard(As(Roles.TreatmentDirectorate, OrgScope.Province(kerman)), clock);
         _nationalDashboard = new RolloutDashboard(As(Roles.HeadOffice, OrgScope.National), clock);
+    }
+
+    /// <summary>The readiness query's SQL as head office runs it, for reading its plan (<c>dotnet run -- --sql</c>).</summary>
+    public string ReadinessSql()
+    {
+        var contexts = _services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        using var db = PortalDb.Open(contexts, new Actor("bench", "bench", Roles.HeadOffice, null, OrgScope.National));
+        return db.Readiness(DateOnly.FromDateTime(DateTime.Today)).Where(r => r.Position == 2).ToQueryString();
     }
 
     [GlobalCleanup]

@@ -72,7 +72,7 @@ internal sealed class RolloutSeeder(PortalDbContext db, TimeProvider clock, int?
         await db.SaveChangesAsync(ct);
         // Attendance is recorded once the enrolments have ids, through the same rule that checks the order of stages.
         var history = new Dictionary<int, List<(TrainingStage, DateOnly)>>();
-        var sessions = await db.TrainingSessions.Include(s => s.Attendees).Where(s => s.ReviewOfficeId == reviewOfficeId).OrderBy(s => s.Stage).ThenBy(s => s.Date).ToListAsync(ct);
+        var sessions = await db.TrainingSessions.Include(s => s.Attendees).ThenInclude(a => a.Representative).Where(s => s.ReviewOfficeId == reviewOfficeId).OrderBy(s => s.Stage).ThenBy(s => s.Date).ToListAsync(ct);
         foreach (var session in sessions)
             foreach (var attendance in session.Attendees.ToList())
             {

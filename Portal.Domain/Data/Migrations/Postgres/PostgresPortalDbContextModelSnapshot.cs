@@ -373,11 +373,20 @@ namespace Portal.Domain.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<DateOnly?>("PracticalOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("ProvinceId")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("RemovedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("SupplementaryOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TheoryOn")
+                        .HasColumnType("date");
 
                     b.HasKey("Id");
 

@@ -356,11 +356,20 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PracticalOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProvinceId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("RemovedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SupplementaryOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TheoryOn")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
