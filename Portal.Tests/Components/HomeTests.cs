@@ -30,7 +30,7 @@ public sealed class HomeTests(PortalFactory portal) : IClassFixture<PortalFactor
     {
         ctx.AddPortalUi();
         ctx.Services.AddSingleton(Contexts);
-        ctx.Services.AddSingleton<ICurrentUser>(new FixedCurrentUser(actor));
+        ctx.Services.AddSingleton<ICurrentUser>(new ActingAs(actor));
         ctx.Services.AddScoped<PortalDb>();
         ctx.Services.AddScoped<OrganisationOverview>();
         var cut = ctx.Render<Home>();
@@ -97,10 +97,5 @@ public sealed class HomeTests(PortalFactory portal) : IClassFixture<PortalFactor
         var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
         Assert.Equal("کرمان", cells[0]); // exactly Kerman, not Kermanshah
         Assert.Equal("۲", cells[2]);     // its agencies
-    }
-
-    private sealed class FixedCurrentUser(Actor actor) : ICurrentUser
-    {
-        public ValueTask<Actor> GetAsync() => ValueTask.FromResult(actor);
     }
 }

@@ -19,7 +19,7 @@ public sealed class RolloutOverviewTests(PortalFactory portal) : IClassFixture<P
     {
         ctx.AddPortalUi();
         ctx.Services.AddSingleton(portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>());
-        ctx.Services.AddSingleton<ICurrentUser>(Acting.CurrentUser(actor));
+        ctx.Services.AddSingleton<ICurrentUser>(new ActingAs(actor));
         ctx.Services.AddSingleton(TimeProvider.System);
         ctx.Services.AddScoped<PortalDb>();
         ctx.Services.AddScoped<RolloutDashboard>();

@@ -11,7 +11,7 @@ public static class Acting
     public static async Task<T> AsAsync<T>(this PortalFactory factory, string userName) where T : class
     {
         var actor = await ActorAsync(factory, userName);
-        var user = new FixedUser(actor);
+        var user = new ActingAs(actor);
         var contexts = factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         var takesUser = typeof(T).GetConstructors().Single().GetParameters().Any(p => p.ParameterType == typeof(ICurrentUser));
         object[] arguments = takesUser ? [new PortalDb(contexts, user), user] : [new PortalDb(contexts, user)];
@@ -35,12 +35,5 @@ public static class Acting
     {
         await using var db = SystemDb(factory);
         return await db.Agencies.Where(a => a.Code == code).Select(a => a.Id).SingleAsync();
-    }
-
-    public static ICurrentUser CurrentUser(Actor actor) => new FixedUser(actor);
-
-    private sealed class FixedUser(Actor actor) : ICurrentUser
-    {
-        public ValueTask<Actor> GetAsync() => ValueTask.FromResult(actor);
     }
 }

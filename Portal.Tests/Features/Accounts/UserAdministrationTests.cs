@@ -26,13 +26,8 @@ public sealed class UserAdministrationTests : IClassFixture<PortalFactory>, IAsy
         var role = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name).SingleAsync();
         var unit = await db.OrgUnits.SingleAsync(u => u.Id == user.UnitId);
         var actor = new Actor(user.Id, userName, role!, unit.Id, OrgScope.For(role!, unit.Id, unit.ProvinceId));
-        var admin = new UserAdministration(_factory.Services.GetRequiredService<IServiceScopeFactory>(), new FixedUser(actor), TimeProvider.System);
+        var admin = new UserAdministration(_factory.Services.GetRequiredService<IServiceScopeFactory>(), new ActingAs(actor), TimeProvider.System);
         return await act(admin, db);
-    }
-
-    private sealed class FixedUser(Actor actor) : ICurrentUser
-    {
-        public ValueTask<Actor> GetAsync() => ValueTask.FromResult(actor);
     }
 
     [Fact]

@@ -27,12 +27,7 @@ public sealed class AgencyImportTests : IClassFixture<PortalFactory>, IAsyncLife
         var user = await db.Users.SingleAsync(u => u.UserName == "kerman.generaloffice");
         var unit = await db.OrgUnits.SingleAsync(u => u.Id == user.UnitId);
         var actor = new Actor(user.Id, user.UserName!, Roles.GeneralOffice, unit.Id, OrgScope.For(Roles.GeneralOffice, unit.Id, unit.ProvinceId));
-        return await new AgencyImport(new PortalDb(Contexts, new FixedUser(actor)), TimeProvider.System).ImportAsync(rows, Today);
-    }
-
-    private sealed class FixedUser(Actor actor) : ICurrentUser
-    {
-        public ValueTask<Actor> GetAsync() => ValueTask.FromResult(actor);
+        return await new AgencyImport(new PortalDb(Contexts, new ActingAs(actor)), TimeProvider.System).ImportAsync(rows, Today);
     }
 
     private static AgencyImportRow Row(int number, string code, Action<AgencyProfileForm>? edit = null)
