@@ -14,7 +14,7 @@ public sealed record AgencyFilter(string? Text = null, int? ProvinceId = null, i
 /// <summary>The agency list: paged, sorted and filtered in SQL, within the reader's scope.</summary>
 public sealed class AgencySearch(PortalDb portalDb, TimeProvider clock)
 {
-    public sealed record Row(int Id, string Code, string Name, string ProvinceFa, string ReviewOffice, string? City, string ManagerName,
+    public sealed record Row(int Id, string Code, string Name, string ProvinceFa, int ReviewOfficeId, string ReviewOffice, string? City, string ManagerName,
         AgencyStatus Status, int Position, bool Overdue);
 
     public async Task<(IReadOnlyList<Row> Rows, int Total)> SearchAsync(AgencyFilter filter, AgencySort sort, bool descending, int skip, int take,
@@ -53,7 +53,7 @@ public sealed class AgencySearch(PortalDb portalDb, TimeProvider clock)
     private IQueryable<Row> ToRows(IQueryable<AgencyReadiness> readiness)
     {
         var today = JalaliDate.Today(clock).ToDateOnly();
-        return readiness.Select(r => new Row(r.AgencyId, r.Code, r.Name, r.ProvinceFa, r.ReviewOfficeId.ToString(), r.City, r.ManagerName, r.Status, r.Position,
+        return readiness.Select(r => new Row(r.AgencyId, r.Code, r.Name, r.ProvinceFa, r.ReviewOfficeId, "", r.City, r.ManagerName, r.Status, r.Position,
             r.GoLive <= today && r.Position < (int)ReadinessStep.ToolsDeployed && r.Status != AgencyStatus.Closed));
     }
 
@@ -63,9 +63,9 @@ public sealed class AgencySearch(PortalDb portalDb, TimeProvider clock)
     /// </summary>
     private static async Task<List<Row>> NamedAsync(PortalDbContext db, List<Row> rows, CancellationToken ct)
     {
-        var ids = rows.Select(r => int.Parse(r.ReviewOffice)).Distinct().ToList();
+        var ids = rows.Select(r => r.ReviewOfficeId).Distinct().ToList();
         var names = await db.OrgUnits.IgnoreQueryFilters().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        return rows.Select(r => r with { ReviewOffice = names.GetValueOrDefault(int.Parse(r.ReviewOffice), "") }).ToList();
+        return rows.Select(r => r with { ReviewOffice = names.GetValueOrDefault(r.ReviewOfficeId, "") }).ToList();
     }
 
     private static IQueryable<AgencyReadiness> Sorted(IQueryable<AgencyReadiness> rows, AgencySort sort, bool descending) => (sort, descending) switch

@@ -125,8 +125,8 @@ public sealed class AgencySheetsTests
         using var _ = CultureScope.Persian();
         var rows = new List<AgencySearch.Row>
         {
-            new(1, "AG-08001", "کارگزاری یک", "کرمان", "دفتر رسیدگی کرمان", "کرمان", "علی رضایی", AgencyStatus.Suspended, 3, false),
-            new(2, "AG-08002", "کارگزاری دو", "کرمان", "دفتر رسیدگی کرمان", "بم", "مریم احمدی", AgencyStatus.Active, 1, true),
+            new(1, "AG-08001", "کارگزاری یک", "کرمان", 7, "دفتر رسیدگی کرمان", "کرمان", "علی رضایی", AgencyStatus.Suspended, 3, false),
+            new(2, "AG-08002", "کارگزاری دو", "کرمان", 7, "دفتر رسیدگی کرمان", "بم", "مریم احمدی", AgencyStatus.Active, 1, true),
         };
         using var workbook = new XLWorkbook(new MemoryStream(Sheets.Export(rows)));
         var sheet = workbook.Worksheet(1);
