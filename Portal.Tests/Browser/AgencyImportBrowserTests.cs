@@ -35,7 +35,7 @@ public sealed class AgencyImportBrowserTests(BrowserFixture fixture)
         {
             var errors = workbook.Worksheet(1).Row(3).CellsUsed().Last().GetString();
             Assert.Contains("کد ملی مسئول", errors);
-            Assert.False(workbook.Worksheet(1).Row(2).CellsUsed().Last().GetString().Contains("کد ملی"));
+            Assert.DoesNotContain("کد ملی", workbook.Worksheet(1).Row(2).CellsUsed().Last().GetString());
         }
 
         File.Delete(saved);
