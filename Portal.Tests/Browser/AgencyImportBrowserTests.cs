@@ -19,11 +19,12 @@ public sealed class AgencyImportBrowserTests(BrowserFixture fixture)
 
         var office = await fixture.SignInAsync("kerman.generaloffice");
         await office.GotoAsync("/agencies/import");
+        await Expect(office.GetByTestId("import-submit")).ToBeEnabledAsync(); // the circuit is up; a file chosen before would be dropped
         await office.Locator("#import-file").SetInputFilesAsync(new FilePayload
         {
             Name = "کارگزاری‌ها.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = sheet,
         });
-        await office.Locator("[data-testid=import-form] button[type=submit]").ClickAsync();
+        await office.GetByTestId("import-submit").ClickAsync();
 
         await Expect(office.GetByTestId("import-failed")).ToContainTextAsync("۱ ردیف خطا دارد");
         await office.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "agency-import-failed.png"), FullPage = true });

@@ -32,6 +32,7 @@ public sealed class AgencyNoticeTests(BrowserFixture fixture)
         await director.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "kerman-treatment-notices.png"), FullPage = true });
 
         await office.ReloadAsync();
+        await Expect(office.GetByTestId("edit-agency")).ToBeEnabledAsync(); // tabs switch only once the circuit is up
         await office.GetByRole(AriaRole.Tab, new() { Name = "اعلام تغییرات" }).ClickAsync();
         var seen = office.Locator("[data-testid=notice-table] tbody tr", new() { HasText = "فرهاد نیک‌نام" });
         await Expect(seen.GetByTestId("ack-cell")).ToContainTextAsync("kerman.treatment");
