@@ -18,8 +18,7 @@ public sealed class AgencyImportBrowserTests(BrowserFixture fixture)
         var sheet = AgencySheets.Write([AgencySheets.Example with { Code = "AG-08300" }, bad]);
 
         var office = await fixture.SignInAsync("kerman.generaloffice");
-        await office.GotoAsync("/agencies/import");
-        await Expect(office.GetByTestId("import-submit")).ToBeEnabledAsync(); // the circuit is up; a file chosen before would be dropped
+        await BrowserFixture.GotoAsync(office, "/agencies/import");
         await office.Locator("#import-file").SetInputFilesAsync(new FilePayload
         {
             Name = "کارگزاری‌ها.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = sheet,

@@ -14,7 +14,7 @@ public sealed class AgencyNoticeTests(BrowserFixture fixture)
         var agencyId = await Acting.AgencyIdAsync(fixture.Portal, "AG-08002");
 
         var office = await fixture.SignInAsync("kerman.generaloffice");
-        await office.GotoAsync($"/agencies/{agencyId}");
+        await BrowserFixture.GotoAsync(office, $"/agencies/{agencyId}");
         await office.GetByTestId("edit-agency").ClickAsync();
         await office.GetByTestId("manager-name-input").FillAsync("فرهاد نيك‌نام"); // Arabic yeh and kaf, as some keyboards type them
         await office.GetByTestId("manager-id-input").FillAsync("۰۰۱۲۳۴۵۶۷۹");
@@ -24,7 +24,7 @@ public sealed class AgencyNoticeTests(BrowserFixture fixture)
 
         var director = await fixture.SignInAsync("kerman.treatment");
         await Expect(director.GetByTestId("notice-badge")).ToBeVisibleAsync();
-        await director.GotoAsync("/agencies/notices");
+        await BrowserFixture.GotoAsync(director, "/agencies/notices");
         var row = director.Locator("[data-testid=notice-table] tbody tr", new() { HasText = "فرهاد نیک‌نام" });
         await Expect(row).ToContainTextAsync("0012345679");
         await row.GetByTestId("acknowledge").ClickAsync();
@@ -32,7 +32,7 @@ public sealed class AgencyNoticeTests(BrowserFixture fixture)
         await director.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "kerman-treatment-notices.png"), FullPage = true });
 
         await office.ReloadAsync();
-        await Expect(office.GetByTestId("edit-agency")).ToBeEnabledAsync(); // tabs switch only once the circuit is up
+        await BrowserFixture.WaitForCircuitAsync(office); // tabs switch only once the circuit is up
         await office.GetByRole(AriaRole.Tab, new() { Name = "اعلام تغییرات" }).ClickAsync();
         var seen = office.Locator("[data-testid=notice-table] tbody tr", new() { HasText = "فرهاد نیک‌نام" });
         await Expect(seen.GetByTestId("ack-cell")).ToContainTextAsync("kerman.treatment");

@@ -40,8 +40,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#password", DemoSeeder.DemoPassword);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(BaseUrl.TrimEnd('/') + "/");
+        await WaitForCircuitAsync(page);
         return page;
     }
+
+    /// <summary>
+    /// Opens a page and waits until its circuit is up: before that, a click on the prerendered page is lost
+    /// (buttons, tabs and links do nothing yet). The layout marks the user box once it renders interactively.
+    /// </summary>
+    public static async Task GotoAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await WaitForCircuitAsync(page);
+    }
+
+    public static Task WaitForCircuitAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-testid=userbox][data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
     public async Task DisposeAsync()
     {

@@ -17,7 +17,7 @@ public sealed class CircularsTests(BrowserFixture fixture)
 
         // The review office sends a real PDF to all its agencies.
         var review = await fixture.SignInAsync("kerman.review");
-        await review.GotoAsync("/circulars");
+        await BrowserFixture.GotoAsync(review, "/circulars");
         await review.GetByTestId("upload-title").FillAsync(title);
         await review.GetByTestId("upload-file").SetInputFilesAsync(new FilePayload { Name = "بخشنامه-آزمون.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf("Browser test") });
         await review.ScreenshotAsync(new() { Path = Shot("circulars-upload-form.png"), FullPage = true });
@@ -28,7 +28,7 @@ public sealed class CircularsTests(BrowserFixture fixture)
 
         // The agency sees it as new, with a badge in the menu, and downloads it.
         var agency = await fixture.SignInAsync("kerman.agency.manager");
-        await agency.GotoAsync("/circulars");
+        await BrowserFixture.GotoAsync(agency, "/circulars");
         var row = agency.Locator("tr", new() { Has = agency.GetByTestId($"download-{id}") });
         await Expect(row.GetByTestId("unread-chip")).ToHaveTextAsync("جدید");
         await Expect(row.Locator("td").First).ToHaveCSSAsync("font-weight", "700");
@@ -38,6 +38,7 @@ public sealed class CircularsTests(BrowserFixture fixture)
         Assert.Equal("بخشنامه-آزمون.pdf", download.SuggestedFilename);
         Assert.StartsWith("%PDF-", await File.ReadAllTextAsync((await download.PathAsync())!));
         await agency.ReloadAsync();
+        await BrowserFixture.WaitForCircuitAsync(agency);
         await Expect(agency.GetByTestId($"download-{id}")).ToBeVisibleAsync();
         await Expect(row.GetByTestId("unread-chip")).ToHaveCountAsync(0);
         await Expect(row.Locator("td").First).ToHaveCSSAsync("font-weight", "400");
