@@ -95,7 +95,7 @@ public static class ReadinessQuery
             .Select(x => new AgencyReadiness
             {
                 AgencyId = x.a.Id, Code = x.a.Code, Name = x.a.Name, ProvinceId = x.a.ProvinceId!.Value, ReviewOfficeId = x.a.ReviewOfficeId,
-                Status = x.a.Status, ProvinceFa = x.a.Province!.NameFa,  City = x.a.City,
+                Status = x.a.Status, ProvinceFa = x.a.Province!.NameFa, City = x.a.City,
                 ManagerName = x.a.ManagerName, Listed = x.Listed, Representatives = x.Representatives, Theory = x.Theory, Practical = x.Practical,
                 Supplementary = x.Supplementary, ContractSigned = x.ContractSigned, BankConfirmed = x.BankConfirmed,
                 ToolsDeployed = x.ToolsDeployed, GoLive = x.GoLive,
