@@ -108,7 +108,7 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
             for (var i = 0; i < cities.Length + 1; i++)
             {
                 var city = cities[Math.Max(0, i - 1)];
-                var name = i < 2 ? $"شعبه {TextNormalizer.ToPersianDigits((i + 1).ToString())} {city}" : $"شعبه {city}";
+                var name = i < 2 ? $"شعبه {i + 1} {city}" : $"شعبه {city}";
                 Unit(UnitKind.Branch, $"BR-{Code}-{i + 1:00}", name, generalOffices[i % generalOffices.Count], city);
             }
             var ownerships = new[] { MedicalCenterOwnership.Public, MedicalCenterOwnership.Private, MedicalCenterOwnership.Charity };
@@ -125,7 +125,7 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
                 var code = $"AG-{Code}{i:000}";
                 if (existing.Contains(code)) continue;
                 var city = cities[(i - 1) % cities.Length];
-                var agency = new Agency(code, $"کارگزاری رسمی کد {TextNormalizer.ToPersianDigits($"{Code}{i:000}")} {city}", province,
+                var agency = new Agency(code, $"کارگزاری رسمی کد {Code}{i:000} {city}", province,
                     generalOffices[(i - 1) % generalOffices.Count], reviewOffices[(i - 1) % reviewOffices.Count]);
                 agency.SetContact(city, Address(city), Phone());
                 agency.AppointManager(PersonName(), NationalId.WithCheckDigit(Digits(9)), "09" + Digits(9));
@@ -151,7 +151,7 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
         private string Phone() => "0" + (11 + int.Parse(Code)) + Digits(8);
 
         private string Address(string city) =>
-            $"{city}، خیابان {Pick(PersianNames.Streets)}، کوچه {Pick(PersianNames.Alleys)}، پلاک {TextNormalizer.ToPersianDigits(_random.Next(1, 250).ToString())}";
+            $"{city}، خیابان {Pick(PersianNames.Streets)}، کوچه {Pick(PersianNames.Alleys)}، پلاک {_random.Next(1, 250)}";
     }
 }
 

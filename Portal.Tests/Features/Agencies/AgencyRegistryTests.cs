@@ -178,6 +178,15 @@ public sealed class AgencyRegistryTests : IClassFixture<PortalFactory>, IAsyncLi
         Assert.Contains(ReadinessStep.TheoryTrained, after.Missing);
     }
 
+    [Fact]
+    public async Task Search_FindsANameWhateverDigitsAndLettersItWasTypedWith()
+    {
+        var search = await _factory.AsAsync<AgencySearch>("kerman.generaloffice");
+        var (rows, total) = await search.SearchAsync(new AgencyFilter("كد ۰۸۰۰۱"), AgencySort.Code, false, 0, 50); // Arabic kaf, Persian digits
+        Assert.Equal(1, total);
+        Assert.Equal("AG-08001", Assert.Single(rows).Code);
+    }
+
     private async Task<int> CountNoticesAsync(int agencyId)
     {
         await using var db = Acting.SystemDb(_factory);

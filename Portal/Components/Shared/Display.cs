@@ -11,6 +11,12 @@ public static class Display
     /// <summary>The culture the language switch offers: English from Persian and back.</summary>
     public static string OtherCulture => Persian ? "en-US" : "fa-IR";
 
+    /// <summary>
+    /// Stored text keeps Latin digits (input is normalised so that search finds "08001" however it was typed);
+    /// names and addresses show them as Persian digits to Persian readers.
+    /// </summary>
+    public static string Text(string? text) => text is null ? "" : Persian ? TextNormalizer.ToPersianDigits(text) : text;
+
     public static string Number(long n)
     {
         var text = n.ToString("N0", CultureInfo.InvariantCulture);
