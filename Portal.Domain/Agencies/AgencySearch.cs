@@ -9,7 +9,7 @@ public enum AgencySort { Code, Name, Province, ReviewOffice, Status, Readiness }
 
 /// <summary>Filters of the agency list; <see cref="Position"/> is a readiness position (see <see cref="AgencyReadiness.Position"/>).</summary>
 public sealed record AgencyFilter(string? Text = null, int? ProvinceId = null, int? ReviewOfficeId = null, AgencyStatus? Status = null,
-    int? Position = null, bool OverdueOnly = false, int? WaveId = null);
+    int? Position = null, bool OverdueOnly = false, int? WaveId = null, bool ReadyOnly = false);
 
 /// <summary>The agency list: paged, sorted and filtered in SQL, within the reader's scope.</summary>
 public sealed class AgencySearch(PortalDb portalDb, TimeProvider clock)
@@ -23,7 +23,7 @@ public sealed class AgencySearch(PortalDb portalDb, TimeProvider clock)
         await using var db = await portalDb.OpenAsync(ct);
         var query = Query(db, filter);
         var total = await query.CountAsync(ct);
-        var rows = await ToRows(Sorted(query, sort, descending).Skip(skip).Take(take)).ToListAsync(ct);
+        var rows = ToRows(await Sorted(query, sort, descending).Skip(skip).Take(take).ToListAsync(ct));
         return (await NamedAsync(db, rows, ct), total);
     }
 
@@ -31,7 +31,7 @@ public sealed class AgencySearch(PortalDb portalDb, TimeProvider clock)
     public async Task<IReadOnlyList<Row>> AllAsync(AgencyFilter filter, AgencySort sort, bool descending, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        return await NamedAsync(db, await ToRows(Sorted(Query(db, filter), sort, descending)).ToListAsync(ct), ct);
+        return await NamedAsync(db, ToRows(await Sorted(Query(db, filter), sort, descending).ToListAsync(ct)), ct);
     }
 
     private IQueryable<AgencyReadiness> Query(PortalDbContext db, AgencyFilter filter)
@@ -46,15 +46,16 @@ public sealed class AgencySearch(PortalDb portalDb, TimeProvider clock)
         if (filter.WaveId is { } wave) agencies = agencies.Where(a => a.Province!.RolloutWaveId == wave);
         var readiness = db.Readiness(today, agencies);
         if (filter.Position is { } position) readiness = readiness.Where(r => r.Position == position);
-        if (filter.OverdueOnly) readiness = readiness.Where(r => r.GoLive <= today && r.Position < (int)ReadinessStep.ToolsDeployed && r.Status != AgencyStatus.Closed);
+        if (filter.OverdueOnly) readiness = readiness.Overdue(today);
+        if (filter.ReadyOnly) readiness = readiness.Where(r => r.Position >= AgencyReadiness.ReadyPosition);
         return readiness;
     }
 
-    private IQueryable<Row> ToRows(IQueryable<AgencyReadiness> readiness)
+    private List<Row> ToRows(List<AgencyReadiness> readiness)
     {
         var today = JalaliDate.Today(clock).ToDateOnly();
         return readiness.Select(r => new Row(r.AgencyId, r.Code, r.Name, r.ProvinceFa, r.ReviewOfficeId, "", r.City, r.ManagerName, r.Status, r.Position,
-            r.GoLive <= today && r.Position < (int)ReadinessStep.ToolsDeployed && r.Status != AgencyStatus.Closed));
+            r.IsOverdue(today))).ToList();
     }
 
     /// <summary>

@@ -8,6 +8,9 @@ namespace Portal.Domain.Agencies;
 /// <summary>The treatment directorate's inbox of agency change notices (seed 000 §1-2); the general office reads it too.</summary>
 public sealed class ChangeNoticeInbox(PortalDb portalDb, TimeProvider clock)
 {
+    /// <summary>Who acknowledges notices (seed 000 §1-2: the province's treatment directorate).</summary>
+    public static readonly string[] Acknowledgers = [Roles.TreatmentDirectorate];
+
     public sealed record Row(int Id, int AgencyId, string AgencyCode, string AgencyName, ChangeKind Kind, string Before, string After,
         DateOnly EffectiveDate, DateTimeOffset RaisedAt, string RaisedBy, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy);
 
@@ -28,14 +31,14 @@ public sealed class ChangeNoticeInbox(PortalDb portalDb, TimeProvider clock)
     public async Task<int> WaitingAsync(CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        if (db.Actor.Role != Roles.TreatmentDirectorate) return 0;
+        if (!Acknowledgers.Contains(db.Actor.Role)) return 0;
         return await db.ChangeNotices.CountAsync(n => n.AcknowledgedAt == null, ct);
     }
 
     public async Task AcknowledgeAsync(int id, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        if (db.Actor.Role != Roles.TreatmentDirectorate) throw new UnauthorizedAccessException("Only the treatment directorate acknowledges change notices.");
+        if (!Acknowledgers.Contains(db.Actor.Role)) throw new UnauthorizedAccessException("Only the treatment directorate acknowledges change notices.");
         var notice = await db.ChangeNotices.SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw DomainException.Of("Notice.NotFound");
         notice.Acknowledge(db.Actor.UserName, clock.GetUtcNow());
         try { await db.SaveChangesAsync(ct); }

@@ -67,14 +67,21 @@ public sealed class AgencyReadiness
     /// <summary>Steps before "live" that are still missing.</summary>
     public IEnumerable<ReadinessStep> Missing => Checklist.Where(c => !c.Done && c.Step != ReadinessStep.Live).Select(c => c.Step);
 
-    public bool IsReady => Position >= (int)ReadinessStep.ToolsDeployed;
+    /// <summary>Every step before "live" is met (position 8 or 9).</summary>
+    public const int ReadyPosition = (int)ReadinessStep.ToolsDeployed;
 
-    /// <summary>Late: the province's go-live date has come and a step before "live" is missing.</summary>
-    public bool IsOverdue(DateOnly today) => GoLive <= today && !IsReady;
+    public bool IsReady => Position >= ReadyPosition;
+
+    /// <summary>Late: the province's go-live date has come and a step before "live" is missing (closed agencies never are).</summary>
+    public bool IsOverdue(DateOnly today) => GoLive <= today && !IsReady && Status != AgencyStatus.Closed;
 }
 
 public static class ReadinessQuery
 {
+    /// <summary><see cref="AgencyReadiness.IsOverdue"/> in SQL, for filtering lists.</summary>
+    public static IQueryable<AgencyReadiness> Overdue(this IQueryable<AgencyReadiness> readiness, DateOnly today) =>
+        readiness.Where(r => r.GoLive <= today && r.Position < AgencyReadiness.ReadyPosition && r.Status != AgencyStatus.Closed);
+
     /// <summary>Readiness of the agencies in the context's scope (or of <paramref name="agencies"/>, a filtered query of them), as of <paramref name="today"/>.</summary>
     public static IQueryable<AgencyReadiness> Readiness(this PortalDbContext db, DateOnly today, IQueryable<Agency>? agencies = null) =>
         (agencies ?? db.Agencies)

@@ -24,7 +24,6 @@ public sealed class RolloutDashboard(PortalDb portalDb, TimeProvider clock)
         public int Agencies => Provinces.Sum(p => p.Agencies);
         public int Ready => Provinces.Sum(p => p.Ready);
         public double ReadyPercent => Agencies == 0 ? 0 : 100.0 * Ready / Agencies;
-        public IReadOnlyList<int> ByPosition => Enumerable.Range(0, 10).Select(i => Provinces.Sum(p => p.ByPosition[i])).ToList();
     }
 
     /// <summary>The provinces in the reader's scope (one for a treatment director), optionally one wave's.</summary>

@@ -10,6 +10,9 @@ namespace Portal.Domain.Rollout;
 /// <summary>Rollout waves (admins) and the information tools put up at agencies (treatment directorates).</summary>
 public sealed class RolloutPlanning(PortalDb portalDb, TimeProvider clock)
 {
+    public static readonly string[] WaveOpeners = [Roles.SystemAdmin];
+    public static readonly string[] ToolRecorders = [Roles.TreatmentDirectorate];
+
     public sealed record WaveRow(int Id, int Number, string Name, string CircularNo, DateOnly GoLive, IReadOnlyList<string> ProvincesFa);
 
     public async Task<IReadOnlyList<WaveRow>> WavesAsync(CancellationToken ct = default)
@@ -25,7 +28,7 @@ public sealed class RolloutPlanning(PortalDb portalDb, TimeProvider clock)
     public async Task<int> OpenWaveAsync(string name, string? circularNo, JalaliDate goLive, IReadOnlyCollection<int> provinceIds, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        if (db.Actor.Role != Roles.SystemAdmin) throw new UnauthorizedAccessException("Only an administrator opens rollout waves.");
+        if (!WaveOpeners.Contains(db.Actor.Role)) throw new UnauthorizedAccessException("Only an administrator opens rollout waves.");
         var title = TextNormalizer.Normalize(name);
         if (title.Length == 0) throw DomainException.Of("Wave.NameRequired");
         if (provinceIds.Count == 0) throw DomainException.Of("Wave.ProvincesRequired");
@@ -40,7 +43,7 @@ public sealed class RolloutPlanning(PortalDb portalDb, TimeProvider clock)
     public async Task RecordToolsAsync(int agencyId, InformationTool tool, int quantity, JalaliDate deployedOn, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        if (db.Actor.Role != Roles.TreatmentDirectorate) throw new UnauthorizedAccessException("Only the treatment directorate records information tools.");
+        if (!ToolRecorders.Contains(db.Actor.Role)) throw new UnauthorizedAccessException("Only the treatment directorate records information tools.");
         var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId, ct) ?? throw DomainException.Of("Agency.NotFound");
         db.Add(new ToolDeployment(agency, tool, quantity, deployedOn.ToDateOnly(), db.Actor.UserName, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);

@@ -8,15 +8,17 @@ namespace Portal.Domain.Rollout;
 /// <summary>A review office's training sessions for the representatives of the agencies it serves (seed 000 §2-1).</summary>
 public sealed class TrainingPlanner(PortalDb portalDb)
 {
+    /// <summary>Who holds training sessions: review offices, for the agencies they serve.</summary>
+    public static readonly string[] Organisers = [Roles.ReviewOffice];
+
     public sealed record SessionRow(int Id, TrainingStage Stage, DateOnly Date, string Place, string Trainer, string ReviewOffice, int Enrolled, int Attended);
 
     public sealed record Candidate(int RepresentativeId, string Name, string NationalId, string AgencyCode, string AgencyName);
 
-    public async Task<(IReadOnlyList<SessionRow> Rows, int Total)> ListAsync(TrainingStage? stage, int skip, int take, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<SessionRow> Rows, int Total)> ListAsync(int skip, int take, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
         var query = db.TrainingSessions.AsNoTracking();
-        if (stage is not null) query = query.Where(s => s.Stage == stage);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(s => s.Date).ThenByDescending(s => s.Id).Skip(skip).Take(take)
             .Select(s => new SessionRow(s.Id, s.Stage, s.Date, s.Place, s.Trainer, s.ReviewOffice.Name, s.Attendees.Count, s.Attendees.Count(a => a.Attended == true)))
@@ -93,7 +95,7 @@ public sealed class TrainingPlanner(PortalDb portalDb)
     private async Task<PortalDbContext> OpenAsReviewOfficeAsync(CancellationToken ct)
     {
         var db = await portalDb.OpenAsync(ct);
-        if (db.Actor.Role == Roles.ReviewOffice) return db;
+        if (Organisers.Contains(db.Actor.Role)) return db;
         await db.DisposeAsync();
         throw new UnauthorizedAccessException("Only a review office holds training sessions.");
     }

@@ -98,6 +98,20 @@ public sealed class AgencyEndpointsTests : IClassFixture<PortalFactory>, IAsyncL
     }
 
     [Fact]
+    public async Task Export_TakesTheListPagesFilters()
+    {
+        var client = await PortalFactory.SignedInClientAsync(_factory, "golestan.generaloffice");
+
+        // The address the list page builds for its export link: search text and status filled in.
+        var response = await client.GetAsync("/agencies/export.xlsx?q=AG-27002&status=1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var workbook = new XLWorkbook(await response.Content.ReadAsStreamAsync());
+        var codes = workbook.Worksheet(1).Column(1).CellsUsed().Select(c => c.GetString()).Where(c => c.StartsWith("AG-")).ToList();
+        Assert.Equal(["AG-27002"], codes);
+    }
+
+    [Fact]
     public async Task AgencyManager_CannotImport()
     {
         var client = await PortalFactory.SignedInClientAsync(_factory, "kerman.agency.manager");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Portal.Domain.Agencies;
+using Portal.Domain.Rollout;
 using Portal.Domain.Security;
 
 namespace Portal.Security;
@@ -21,6 +22,9 @@ public static class Policies
     public const string Representatives = nameof(Representatives);
     public const string InformationTools = nameof(InformationTools);
     public const string Waves = nameof(Waves);
+    public const string NoticeAcknowledging = nameof(NoticeAcknowledging);
+    /// <summary>An agency's own users: their menu leads straight to their agency.</summary>
+    public const string OwnAgency = nameof(OwnAgency);
     /// <summary>The circulars library: review offices send, agencies receive, provincial and national units follow.</summary>
     public const string Circulars = nameof(Circulars);
     public const string CircularUpload = nameof(CircularUpload);
@@ -43,10 +47,12 @@ public static class Policies
         options.AddPolicy(Rollout, p => p.RequireRole(
             Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.TreatmentDirectorate, Roles.ReviewOffice));
         options.AddPolicy(Training, p => p.RequireRole(Roles.SystemAdmin, Roles.HeadOffice, Roles.TreatmentDirectorate, Roles.ReviewOffice));
-        options.AddPolicy(TrainingSessions, p => p.RequireRole(Roles.ReviewOffice));
+        options.AddPolicy(TrainingSessions, p => p.RequireRole(TrainingPlanner.Organisers));
         options.AddPolicy(Representatives, p => p.RequireRole(AgencyRegistry.RepresentativeEditors));
-        options.AddPolicy(InformationTools, p => p.RequireRole(Roles.TreatmentDirectorate));
-        options.AddPolicy(Waves, p => p.RequireRole(Roles.SystemAdmin));
+        options.AddPolicy(InformationTools, p => p.RequireRole(RolloutPlanning.ToolRecorders));
+        options.AddPolicy(Waves, p => p.RequireRole(RolloutPlanning.WaveOpeners));
+        options.AddPolicy(NoticeAcknowledging, p => p.RequireRole(ChangeNoticeInbox.Acknowledgers));
+        options.AddPolicy(OwnAgency, p => p.RequireRole(Roles.AgencyManager, Roles.AgencyUser));
         options.AddPolicy(Circulars, p => p.RequireRole(
             Roles.SystemAdmin, Roles.HeadOffice, Roles.ReviewOffice, Roles.AgencyManager, Roles.AgencyUser,
             Roles.TreatmentDirectorate, Roles.GeneralOffice));

@@ -34,10 +34,12 @@ public static class AgencyEndpoints
         return app;
     }
 
-    private static async Task<IResult> ExportAsync(AgencySearch search, AgencySheets sheets, TimeProvider clock, string? text, int? province,
-        int? office, AgencyStatus? status, int? position, bool? overdue, AgencySort? sort, bool? desc, CancellationToken ct)
+    // The list page's own query string: the export is exactly what the user is looking at.
+    private static async Task<IResult> ExportAsync(AgencySearch search, AgencySheets sheets, TimeProvider clock, [FromQuery(Name = "q")] string? text,
+        int? province, int? office, AgencyStatus? status, int? position, bool? overdue, int? wave, bool? ready, AgencySort? sort, bool? desc,
+        CancellationToken ct)
     {
-        var filter = new AgencyFilter(text, province, office, status, position, overdue ?? false);
+        var filter = new AgencyFilter(text, province, office, status, position, overdue ?? false, wave, ready ?? false);
         var rows = await search.AllAsync(filter, sort ?? AgencySort.Code, desc ?? false, ct);
         return Xlsx(sheets.Export(rows), $"agencies-{JalaliDate.Today(clock).ToString().Replace('/', '-')}.xlsx");
     }
