@@ -32,12 +32,6 @@ public sealed class CircularLibrary(PortalDb portalDb, IFileStore files, TimePro
 
     public sealed record Receipts(int Id, string Title, string? Number, CircularKind Kind, DateTimeOffset UploadedAt, IReadOnlyList<Receipt> Rows);
 
-    /// <summary>An open file: whoever does not hand <see cref="Content"/> on to the response disposes it.</summary>
-    public sealed record Download(string FileName, string ContentType, long Size, Stream Content) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => Content.DisposeAsync();
-    }
-
     public async Task<Checked<int>> UploadAsync(Upload form, Stream content, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
@@ -118,7 +112,7 @@ public sealed class CircularLibrary(PortalDb portalDb, IFileStore files, TimePro
     }
 
     /// <summary>The file to send; an agency's first download is recorded as its read receipt. Outside scope: null.</summary>
-    public async Task<Download?> OpenForDownloadAsync(int circularId, CancellationToken ct = default)
+    public async Task<FileDownload?> OpenForDownloadAsync(int circularId, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
         var circular = await Visible(db).AsNoTracking().SingleOrDefaultAsync(c => c.Id == circularId, ct);
@@ -140,7 +134,7 @@ public sealed class CircularLibrary(PortalDb portalDb, IFileStore files, TimePro
             receipt.MarkOpened(db.Actor.UserName, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
         }
-        return new Download(circular.FileName, circular.ContentType, circular.Size, content);
+        return new FileDownload(circular.FileName, circular.ContentType, circular.Size, content);
     }
 
     private static async Task<Checked<IReadOnlyCollection<Agency>>> RecipientsAsync(PortalDbContext db, int officeId, Upload form, CancellationToken ct)

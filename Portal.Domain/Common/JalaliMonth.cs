@@ -35,6 +35,12 @@ public readonly record struct JalaliMonth(int Year, int Month) : IComparable<Jal
     public DateTimeOffset EndInstant => Next().StartInstant;
 
     public JalaliMonth Next() => Month == 12 ? new(Year + 1, 1) : new(Year, Month + 1);
+    public JalaliMonth AddMonths(int months)
+    {
+        var index = Year * 12 + (Month - 1) + months;
+        return Create(index / 12, index % 12 + 1);
+    }
+
     public JalaliMonth Previous() => Month == 1 ? new(Year - 1, 12) : new(Year, Month - 1);
 
     public string PersianName => PersianNames[Month - 1];

@@ -49,4 +49,8 @@ public static class Sheba
         }
         return remainder;
     }
+
+    /// <summary>A stored Sheba in groups of four as printed on bank papers (IR12 3456 …); null stays null.</summary>
+    public static string? Format(string? sheba) =>
+        sheba is null ? null : string.Join(' ', sheba.Chunk(4).Select(c => new string(c)));
 }

@@ -1,4 +1,5 @@
 using Portal.Domain.Agencies;
+using Portal.Domain.Contracts;
 using Portal.Domain.Data;
 
 namespace Portal.Domain.Rollout;
@@ -93,8 +94,7 @@ public static class ReadinessQuery
                 Theory = a.Representatives.Count(r => r.RemovedAt == null && r.TheoryOn != null),
                 Practical = a.Representatives.Count(r => r.RemovedAt == null && r.PracticalOn != null),
                 Supplementary = a.Representatives.Count(r => r.RemovedAt == null && r.SupplementaryOn != null),
-                // Contracts arrive with their own module; until an agency can have an active contract the step is not met.
-                ContractSigned = false,
+                ContractSigned = db.Contracts.Any(c => c.AgencyId == a.Id && c.Status == ContractStatus.Active),
                 BankConfirmed = a.BankConfirmedOn != null,
                 ToolsDeployed = db.ToolDeployments.Any(t => t.AgencyId == a.Id),
                 GoLive = a.Province!.RolloutWave.GoLiveDate,

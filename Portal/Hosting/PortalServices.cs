@@ -10,6 +10,7 @@ using Portal.Domain.Data.Seed;
 using Portal.Domain.Security;
 using Portal.Domain.Audit;
 using Portal.Domain.Circulars;
+using Portal.Domain.Contracts;
 using Portal.Domain.Common.Files;
 using Portal.Domain.Organisation;
 using Portal.Domain.Agencies;
@@ -59,6 +60,13 @@ public static class PortalServices
         services.AddScoped<TrainingPlanner>();
         services.AddScoped<Portal.Features.Agencies.NoticeBadge>();
         services.AddScoped<CircularLibrary>();
+        services.AddScoped<ContractOffice>();
+        services.AddScoped<ContractTemplates>();
+        services.AddSingleton<PdfRenderer>();
+        services.AddSingleton<PublicLinks>();
+        services.AddSingleton<ContractPdf>();
+        services.AddSingleton<IContractPdf>(sp => sp.GetRequiredService<ContractPdf>());
+        services.AddHostedService<ContractExpiry>();
         // Uploaded files live outside wwwroot: only endpoints that check scope can hand them out.
         services.AddSingleton<IFileStore>(new LocalFileStore(
             Path.Combine(builder.Environment.ContentRootPath, config["Files:Root"] ?? "App_Data/files")));
@@ -112,7 +120,7 @@ public static class PortalServices
         services.AddAuthorization(Policies.Add);
         services.AddExceptionHandler<PortalExceptionHandler>();
         services.AddProblemDetails();
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>();
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>().AddCheck<PdfEngineHealthCheck>("pdf");
         return builder;
     }
 }

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
+using Portal.Domain.Contracts;
 using Portal.Domain.Organisation;
 using Portal.Domain.Security;
 
 namespace Portal.Domain.Data.Seed;
 
-/// <summary>Reference data every installation needs: rollout waves, the 31 provinces, the head-office units. Idempotent.</summary>
-public sealed class OrganisationSeeder(IDbContextFactory<PortalDbContext> factory)
+/// <summary>Reference data every installation needs: rollout waves, the 31 provinces, the head-office units, the first contract template. Idempotent.</summary>
+public sealed class OrganisationSeeder(IDbContextFactory<PortalDbContext> factory, TimeProvider clock)
 {
     public const string HeadOfficeCode = "HQ";
     public const string CallCenterCode = "HQ-1420";
@@ -34,6 +35,7 @@ public sealed class OrganisationSeeder(IDbContextFactory<PortalDbContext> factor
             db.Add(new OrgUnit(UnitKind.HeadOffice, HeadOfficeCode, "ستاد سازمان تأمین اجتماعی", null));
         if (!units.Contains(CallCenterCode))
             db.Add(new OrgUnit(UnitKind.CallCenter, CallCenterCode, "سامانه ارتباط مردمی ۱۴۲۰", null));
+        await ContractTemplates.SeedFirstVersionAsync(db, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
     }
 }
