@@ -25,7 +25,7 @@ public sealed record ContractPaper(
             ReviewOffice = Persianised(parties.ReviewOffice), ReviewOfficeAddress = Persianised(parties.ReviewOfficeAddress),
             ReviewOfficePhone = Persianised(parties.ReviewOfficePhone), AgencyName = Persianised(parties.AgencyName),
             ManagerNationalId = Persianised(parties.ManagerNationalId), AgencyAddress = Persianised(parties.AgencyAddress),
-            PostalCode = Persianised(parties.PostalCode), AgencyPhone = Persianised(parties.AgencyPhone),
+            PostalCode = Persianised(parties.PostalCode), AgencyPhone = Persianised(parties.AgencyPhone), Sheba = Sheba.Format(parties.Sheba),
         };
         var starts = JalaliDate.FromDateOnly(terms.StartsOn);
         var ends = JalaliDate.FromDateOnly(terms.EndsOn);
@@ -40,7 +40,7 @@ public sealed record ContractPaper(
             [ContractText.Manager] = p.ManagerName,
             [ContractText.ManagerNationalId] = p.ManagerNationalId,
             [ContractText.AgencyAddress] = p.AgencyAddress ?? "—",
-            [ContractText.Sheba] = Isolated(Sheba.Format(p.Sheba) ?? "—"),
+            [ContractText.Sheba] = Isolated(p.Sheba ?? "—"),
             [ContractText.StartsOn] = starts.ToPersianString(),
             [ContractText.EndsOn] = ends.ToPersianString(),
             [ContractText.Term] = TextNormalizer.ToPersianDigits(terms.TermMonths.ToString(CultureInfo.InvariantCulture)) + " ماه",

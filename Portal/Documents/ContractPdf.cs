@@ -9,7 +9,7 @@ using QRCoder;
 namespace Portal.Documents;
 
 /// <summary>A contract's PDF: <see cref="ContractDocument"/> rendered to HTML, then printed by <see cref="PdfRenderer"/>.</summary>
-public sealed class ContractPdf(PdfRenderer renderer, IServiceProvider services, ILoggerFactory loggers, PublicLinks links) : IContractPdf
+public sealed class ContractPdf(PdfRenderer renderer, IServiceScopeFactory scopes, ILoggerFactory loggers, PublicLinks links) : IContractPdf
 {
     private readonly ILogger _logger = loggers.CreateLogger<ContractPdf>();
 
@@ -32,7 +32,9 @@ public sealed class ContractPdf(PdfRenderer renderer, IServiceProvider services,
     {
         using var data = QRCodeGenerator.GenerateQrCode(links.Verify(paper.VerificationCode), QRCodeGenerator.ECCLevel.M);
         var qr = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(2));
-        await using var html = new HtmlRenderer(services, loggers);
+        // The renderer resolves scoped services (as a circuit would), so it gets a scope of its own.
+        await using var scope = scopes.CreateAsyncScope();
+        await using var html = new HtmlRenderer(scope.ServiceProvider, loggers);
         return await html.Dispatcher.InvokeAsync(async () =>
         {
             var output = await html.RenderComponentAsync<ContractDocument>(ParameterView.FromDictionary(new Dictionary<string, object?>

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Documents;
+using Portal.Domain.Common;
+using Portal.Domain.Contracts;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Documents;
+
+public sealed class ContractPdfTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static readonly JalaliDate Today = new(1405, 9, 2);
+
+    [Fact]
+    public async Task SamplePdf_SaysItsNumberAgencyAndDates_InPersian_WithVazirmatnEmbedded()
+    {
+        var template = await DefaultTemplateAsync();
+        var pdf = await portal.Services.GetRequiredService<ContractPdf>().RenderAsync(ContractPaper.Sample(template, Today));
+        var file = Path.Combine(Path.GetTempPath(), $"contract-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+
+        var text = await Poppler.TextAsync(file);
+        var fonts = await Poppler.FontsAsync(file);
+
+        Assert.Contains("08-1405-00001", text);
+        Assert.Contains("کارگزاری رسمی نمونه", text);
+        Assert.Contains("۱۴۰۵/۰۹/۰۲", text);
+        Assert.Contains("۱۴۰۶/۰۹/۰۱", text); // twelve months, ending the day before
+        Assert.Contains("یک میلیون و دویست و پنجاه هزار ریال", text);
+        var pages = TextNormalizer.ToPersianDigits((await Poppler.PagesAsync(file)).ToString());
+        Assert.Matches($@"صفحه\s*۱\s*از\s*{pages}", text); // the footer of every page
+        Assert.Matches($@"صفحه\s*{pages}\s*از\s*{pages}", text);
+        Assert.Contains("IR82 0540 1026 8002 0817 9090 02", text);
+        Assert.Matches(@"Vazirmatn-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes", fonts);
+    }
+
+    private async Task<ContractTemplate> DefaultTemplateAsync()
+    {
+        await portal.SeededAsync();
+        await using var db = Acting.SystemDb(portal);
+        return db.ContractTemplates.OrderBy(t => t.Version).First();
+    }
+}
