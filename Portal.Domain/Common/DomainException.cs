@@ -6,6 +6,12 @@ namespace Portal.Domain.Common;
 /// </summary>
 public sealed class DomainException(string message) : Exception(message)
 {
+    /// <summary>The message's key, when it has one: endpoints that redirect back to a page pass the key, not the text.</summary>
+    public string? Key { get; private init; }
+
     internal static DomainException Of(string messageKey, params object[] args) =>
-        new(args.Length == 0 ? Messages.Get(messageKey) : Messages.Format(messageKey, args));
+        new(args.Length == 0 ? Messages.Get(messageKey) : Messages.Format(messageKey, args)) { Key = messageKey };
+
+    /// <summary>The text of a message key without arguments in the user's language; null for a key that does not exist.</summary>
+    public static string? TextOf(string key) => Messages.ResourceManager.GetString(key, System.Globalization.CultureInfo.CurrentUICulture);
 }

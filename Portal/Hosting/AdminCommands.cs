@@ -52,8 +52,10 @@ public static class AdminCommands
     private static async Task SeedDemoAsync(IServiceProvider services, IConfiguration config)
     {
         var perProvince = config.GetValue("agencies-per-province", 40);
-        await services.GetRequiredService<DemoSeeder>().SeedAsync(perProvince, config.GetValue<int?>("representatives-per-agency"));
+        var note = await services.GetRequiredService<DemoSeeder>().SeedAsync(perProvince, config.GetValue<int?>("representatives-per-agency"),
+            contracts: config.GetValue("demo-contracts", true));
         Console.WriteLine($"Demo data is in place ({perProvince} agencies per province).");
+        if (note is not null) Console.WriteLine($"Demo contracts were not issued: {note}");
     }
 
     private static void PrintDemoSignIns(WebApplication app)

@@ -11,6 +11,7 @@ using Portal.Security;
 using Portal.Features.Account;
 using Portal.Features.Circulars;
 using Portal.Features.Agencies;
+using Portal.Features.Contracts;
 
 namespace Portal.Hosting;
 
@@ -56,6 +57,7 @@ public static class PortalApp
         app.MapAccountEndpoints();
         app.MapCircularsEndpoints();
         app.MapAgencyEndpoints();
+        app.MapContractsEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Portal.Domain.Agencies;
+using Portal.Domain.Contracts;
 using Portal.Domain.Rollout;
 using Portal.Domain.Security;
 
@@ -31,6 +32,12 @@ public static class Policies
     /// <summary>Who opened a circular: its sender and the units above it, never the agencies themselves.</summary>
     public const string CircularReceipts = nameof(CircularReceipts);
 
+    /// <summary>Contracts: read in scope by the provincial and national units and the agency's manager (not its data-entry users).</summary>
+    public const string Contracts = nameof(Contracts);
+    /// <summary>Drafting, issuing, activating, terminating and renewing contracts: review offices.</summary>
+    public const string ContractIssuing = nameof(ContractIssuing);
+    public const string ContractTemplates = nameof(ContractTemplates);
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -59,6 +66,9 @@ public static class Policies
         options.AddPolicy(CircularUpload, p => p.RequireRole(Roles.ReviewOffice));
         options.AddPolicy(CircularReceipts, p => p.RequireRole(
             Roles.SystemAdmin, Roles.HeadOffice, Roles.ReviewOffice, Roles.TreatmentDirectorate, Roles.GeneralOffice));
+        options.AddPolicy(Contracts, p => p.RequireRole(ContractOffice.Readers));
+        options.AddPolicy(ContractIssuing, p => p.RequireRole(ContractOffice.Issuers));
+        options.AddPolicy(ContractTemplates, p => p.RequireRole(Domain.Contracts.ContractTemplates.Editors));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common.Files;
+using Portal.Domain.Contracts;
 using Portal.Domain.Accounts;
 using Portal.Domain.Agencies;
 using Portal.Domain.Common;
@@ -13,14 +15,19 @@ namespace Portal.Domain.Data.Seed;
 /// agencies, and one demo user per role (provincial roles in Kerman and Golestan, so scope can be tried).
 /// Deterministic and idempotent: running it twice adds nothing.
 /// </summary>
-public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, OrganisationSeeder reference, UserManager<PortalUser> users, TimeProvider clock)
+public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, OrganisationSeeder reference, UserManager<PortalUser> users,
+    IContractPdf pdf, IFileStore files, TimeProvider clock)
 {
     public const string DemoPassword = "portal-demo-1403";
     public static readonly string[] DemoProvinces = ["08", "27"]; // Kerman, Golestan
 
     public static IReadOnlyList<DemoAccount> Accounts { get; } = BuildAccounts();
 
-    public async Task SeedAsync(int agenciesPerProvince = 40, int? representativesPerAgency = null, CancellationToken ct = default)
+    /// <summary>
+    /// Seeds the demo organisation, agencies, training and users; with <paramref name="contracts"/>, also issues demo
+    /// contracts in the demo provinces (needs the PDF engine). Returns a note on anything left out.
+    /// </summary>
+    public async Task<string?> SeedAsync(int agenciesPerProvince = 40, int? representativesPerAgency = null, bool contracts = false, CancellationToken ct = default)
     {
         await reference.SeedAsync(ct);
         await using (var db = PortalDb.Open(factory, Actor.System))
@@ -32,6 +39,17 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
             await new RolloutSeeder(db, clock, representativesPerAgency).SeedAsync(ct);
         }
         await SeedUsersAsync(ct);
+        if (!contracts) return null;
+        await using var contractsDb = PortalDb.Open(factory, Actor.System);
+        try
+        {
+            await new ContractSeeder(contractsDb, pdf, files, clock).SeedAsync(DemoProvinces, ct);
+            return null;
+        }
+        catch (DomainException e)
+        {
+            return e.Message; // no PDF engine: the demo runs without contracts
+        }
     }
 
     private async Task SeedUsersAsync(CancellationToken ct)

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Agencies;
+using Portal.Domain.Common;
+using Portal.Domain.Common.Files;
+using Portal.Domain.Contracts;
+using Portal.Domain.Rollout;
+
+namespace Portal.Domain.Data.Seed;
+
+/// <summary>
+/// Demo contracts in the demo provinces, issued as the review offices would (real PDFs, so they need Chromium):
+/// about two in three agencies that finished training get one; most of those are signed and active, the rest wait
+/// for their signature, and the remaining trained agencies are left for a batch issue.
+/// </summary>
+internal sealed class ContractSeeder(PortalDbContext db, IContractPdf pdfEngine, IFileStore files, TimeProvider clock)
+{
+    public async Task<int> SeedAsync(IReadOnlyCollection<string> provinceCodes, CancellationToken ct)
+    {
+        if (await db.Contracts.AnyAsync(ct)) return 0;
+        var template = await db.ContractTemplates.OrderByDescending(t => t.Version).FirstAsync(ct);
+        var now = clock.GetUtcNow();
+        var today = JalaliDate.FromInstant(now);
+        var issued = 0;
+        foreach (var province in await db.Provinces.Where(p => provinceCodes.Contains(p.Code)).OrderBy(p => p.Code).ToListAsync(ct))
+        {
+            var trained = await db.Readiness(today.ToDateOnly(), db.Agencies.Where(a => a.ProvinceId == province.Id && a.Status != AgencyStatus.Closed))
+                .Where(r => r.Position >= (int)ReadinessStep.ContractSigned - 1).OrderBy(r => r.Code).Select(r => r.AgencyId).ToListAsync(ct);
+            var random = new Random(int.Parse(province.Code) * 31 + 7);
+            var sequence = 0;
+            foreach (var agencyId in trained.Where(_ => random.Next(3) > 0))
+            {
+                var agency = await db.Agencies.SingleAsync(a => a.Id == agencyId, ct);
+                var office = await db.OrgUnits.SingleAsync(u => u.Id == agency.ReviewOfficeId, ct);
+                var starts = today.YearMonth.AddMonths(-random.Next(1, 6)).First.ToDateOnly();
+                var terms = new ContractTerms(starts, 12, 50_000 * random.Next(20, 41));
+                var contract = new Contract(agency, terms, "system", now);
+                var number = new ContractNumber(province.Code, today.Year, ++sequence);
+                var code = VerificationCodes.New();
+                var paper = ContractPaper.For(ContractParties.Of(agency, office, province), terms, template, number, today, code);
+                var (sha, size) = await files.SaveAsync(new MemoryStream(await pdfEngine.RenderAsync(paper, ct)), ct);
+                var pdf = new StoredFile(FileKind.Pdf, sha, size);
+                contract.Issue(number, template, paper.Text, pdf, code, null, "system", now);
+                if (random.Next(5) > 0)
+                {
+                    contract.RecordSignedScan(pdf, "system", now); // the demo's "scan" is the issued PDF itself
+                    contract.Activate(agencyHasActiveContract: false, "system", now);
+                }
+                db.Contracts.Add(contract);
+                issued++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return issued;
+    }
+}
