@@ -262,30 +262,13 @@ public sealed class ContractOffice(PortalDb portalDb, IDbContextFactory<PortalDb
         var terms = new ContractTerms(contract.StartsOn, contract.TermMonths, contract.FeePerFile);
         var now = clock.GetUtcNow();
         var today = JalaliDate.FromInstant(now);
-        // The next free number is read, not reserved: should another office's issue take it first, the unique index
-        // refuses this one and it is rendered again with the next.
-        for (var attempt = 1; ; attempt++)
-        {
-            var last = await db.Contracts.IgnoreQueryFilters()
-                .Where(c => c.ProvinceId == contract.ProvinceId && c.NumberYear == today.Year).MaxAsync(c => c.NumberSequence, ct) ?? 0;
-            var number = new ContractNumber(province.Code, today.Year, last + 1);
-            var code = VerificationCodes.New();
-            var paper = ContractPaper.For(ContractParties.Of(contract.Agency, office, province), terms, template, number, today, code);
-            var pdf = await pdfEngine.RenderAsync(paper, ct);
-            var (sha, size) = await files.SaveAsync(new MemoryStream(pdf, writable: false), ct);
-            contract.Issue(number, template, paper.Text, new StoredFile(FileKind.Pdf, sha, size), code, batchId, db.Actor.UserName, now);
-            try
-            {
-                await SaveAsync(db, ct);
-                return;
-            }
-            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && DbErrors.IsUniqueViolation(e) && attempt < 5)
-            {
-                logger.LogInformation("Contract number {Number} was taken meanwhile; issuing with the next", number.Text);
-                if (db.Entry(contract).State == EntityState.Added) throw; // a new draft has nothing to reload; the batch reports it
-                await db.Entry(contract).ReloadAsync(ct);
-            }
-        }
+        var number = new ContractNumber(province.Code, today.Year, await ContractCounter.NextAsync(db, contract.ProvinceId, today.Year, ct));
+        var code = VerificationCodes.New();
+        var paper = ContractPaper.For(ContractParties.Of(contract.Agency, office, province), terms, template, number, today, code);
+        var pdf = await pdfEngine.RenderAsync(paper, ct);
+        var (sha, size) = await files.SaveAsync(new MemoryStream(pdf, writable: false), ct);
+        contract.Issue(number, template, paper.Text, new StoredFile(FileKind.Pdf, sha, size), code, batchId, db.Actor.UserName, now);
+        await SaveAsync(db, ct);
     }
 
     private async Task ChangeAsync(int id, Guid version, Func<PortalDbContext, Contract, Task> change, CancellationToken ct)

@@ -21,11 +21,12 @@ public sealed class ContractTemplate : IAudited
 
     private ContractTemplate() { }
 
-    /// <summary>A version whose body <see cref="ContractText.Check"/> has accepted.</summary>
-    internal ContractTemplate(int version, string body, string? note, string by, DateTimeOffset at)
+    /// <summary>A version of a body as <see cref="ContractText.Check"/> returns it (checked, normalised).</summary>
+    public ContractTemplate(int version, string body, string? note, string by, DateTimeOffset at)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
-        ArgumentException.ThrowIfNullOrWhiteSpace(body);
+        if (ContractText.Check(body) is not { IsValid: true } check || check.Value != body)
+            throw new ArgumentException("A template body must be checked by ContractText.Check first.", nameof(body));
         (Version, Body, Note, CreatedBy, CreatedAt) = (version, body, string.IsNullOrWhiteSpace(note) ? null : note, by, at);
     }
 }

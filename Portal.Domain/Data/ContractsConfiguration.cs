@@ -42,3 +42,12 @@ internal sealed class ContractTemplateConfiguration : IEntityTypeConfiguration<C
         b.HasIndex(t => t.Version).IsUnique();
     }
 }
+
+internal sealed class ContractCounterConfiguration : IEntityTypeConfiguration<ContractCounter>
+{
+    public void Configure(EntityTypeBuilder<ContractCounter> b)
+    {
+        b.ToTable("ContractCounters");
+        b.HasKey(c => new { c.ProvinceId, c.Year });
+    }
+}

@@ -26,7 +26,6 @@ internal sealed class ContractSeeder(PortalDbContext db, IContractPdf pdfEngine,
             var trained = await db.Readiness(today.ToDateOnly(), db.Agencies.Where(a => a.ProvinceId == province.Id && a.Status != AgencyStatus.Closed))
                 .Where(r => r.Position >= (int)ReadinessStep.ContractSigned - 1).OrderBy(r => r.Code).Select(r => r.AgencyId).ToListAsync(ct);
             var random = new Random(int.Parse(province.Code) * 31 + 7);
-            var sequence = 0;
             foreach (var agencyId in trained.Where(_ => random.Next(3) > 0))
             {
                 var agency = await db.Agencies.SingleAsync(a => a.Id == agencyId, ct);
@@ -34,7 +33,7 @@ internal sealed class ContractSeeder(PortalDbContext db, IContractPdf pdfEngine,
                 var starts = today.YearMonth.AddMonths(-random.Next(1, 6)).First.ToDateOnly();
                 var terms = new ContractTerms(starts, 12, 50_000 * random.Next(20, 41));
                 var contract = new Contract(agency, terms, "system", now);
-                var number = new ContractNumber(province.Code, today.Year, ++sequence);
+                var number = new ContractNumber(province.Code, today.Year, await ContractCounter.NextAsync(db, province.Id, today.Year, ct));
                 var code = VerificationCodes.New();
                 var paper = ContractPaper.For(ContractParties.Of(agency, office, province), terms, template, number, today, code);
                 var (sha, size) = await files.SaveAsync(new MemoryStream(await pdfEngine.RenderAsync(paper, ct)), ct);

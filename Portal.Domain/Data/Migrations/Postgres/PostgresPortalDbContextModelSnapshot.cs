@@ -686,6 +686,22 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.ToTable("Contracts");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Contracts.ContractCounter", b =>
+                {
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProvinceId", "Year");
+
+                    b.ToTable("ContractCounters", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Contracts.ContractTemplate", b =>
                 {
                     b.Property<int>("Id")

@@ -661,6 +661,22 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.ToTable("Contracts");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Contracts.ContractCounter", b =>
+                {
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProvinceId", "Year");
+
+                    b.ToTable("ContractCounters", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Contracts.ContractTemplate", b =>
                 {
                     b.Property<int>("Id")

@@ -11,7 +11,7 @@ using Portal.Domain.Data;
 namespace Portal.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123231520_Contracts")]
+    [Migration("20261123233111_Contracts")]
     partial class Contracts
     {
         /// <inheritdoc />
@@ -662,6 +662,22 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Contracts");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Contracts.ContractCounter", b =>
+                {
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProvinceId", "Year");
+
+                    b.ToTable("ContractCounters", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Contracts.ContractTemplate", b =>

@@ -12,6 +12,19 @@ namespace Portal.Domain.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ContractCounters",
+                columns: table => new
+                {
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContractCounters", x => new { x.ProvinceId, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContractTemplates",
                 columns: table => new
                 {
@@ -140,6 +153,9 @@ namespace Portal.Domain.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ContractCounters");
+
             migrationBuilder.DropTable(
                 name: "Contracts");
 

@@ -12,7 +12,7 @@ using Portal.Domain.Data;
 namespace Portal.Domain.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261123231538_ContractsPostgres")]
+    [Migration("20261123233129_ContractsPostgres")]
     partial class ContractsPostgres
     {
         /// <inheritdoc />
@@ -687,6 +687,22 @@ namespace Portal.Domain.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Contracts");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Contracts.ContractCounter", b =>
+                {
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProvinceId", "Year");
+
+                    b.ToTable("ContractCounters", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Contracts.ContractTemplate", b =>

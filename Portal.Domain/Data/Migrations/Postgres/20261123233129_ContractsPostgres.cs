@@ -13,6 +13,19 @@ namespace Portal.Domain.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ContractCounters",
+                columns: table => new
+                {
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContractCounters", x => new { x.ProvinceId, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContractTemplates",
                 columns: table => new
                 {
@@ -141,6 +154,9 @@ namespace Portal.Domain.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ContractCounters");
+
             migrationBuilder.DropTable(
                 name: "Contracts");
 
