@@ -82,4 +82,20 @@ public sealed class PostgresTests(PostgresPortal pg) : IClassFixture<PostgresPor
     {
         public ValueTask<Actor> GetAsync() => ValueTask.FromResult(Actor.System);
     }
+
+    [Fact]
+    public async Task Postgres_ConcurrentContractIssues_GetDistinctNumbers()
+    {
+        var office = await pg.Portal.AsAsync<Portal.Domain.Contracts.ContractOffice>("kerman.review");
+        var ids = new List<int>();
+        for (var i = 0; i < 4; i++)
+            ids.Add(await office.DraftAsync(await Contracts.ContractsArrange.KermanAgencyAsync(pg.Portal), Contracts.ContractsArrange.Terms));
+
+        await Task.WhenAll(ids.Select(async id => await (await pg.Portal.AsAsync<Portal.Domain.Contracts.ContractOffice>("kerman.review"))
+            .IssueAsync(id, (await Contracts.ContractsArrange.ContractAsync(pg.Portal, id)).Version)));
+
+        await using var db = PortalDb.Open(Contexts, Actor.System);
+        var numbers = await db.Contracts.Where(c => ids.Contains(c.Id)).Select(c => c.Number).ToListAsync();
+        Assert.Equal(4, numbers.Where(n => n != null).Distinct().Count());
+    }
 }
