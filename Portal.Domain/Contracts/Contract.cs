@@ -88,7 +88,11 @@ public sealed class Contract : IScoped, IAudited, IUnitOwned
         SetTerms(terms);
     }
 
-    public bool IsOpen => Status is ContractStatus.Draft or ContractStatus.Issued or ContractStatus.Signed;
+    /// <summary>On its way to being signed.</summary>
+    public static readonly ContractStatus[] InProgress = [ContractStatus.Draft, ContractStatus.Issued, ContractStatus.Signed];
+
+    /// <summary>In progress or in force: an agency holds one such contract at a time (a renewal's draft aside).</summary>
+    public static readonly ContractStatus[] Live = [.. InProgress, ContractStatus.Active];
 
     /// <summary>Changes a draft's term and fee; issued contracts never change.</summary>
     public void Revise(ContractTerms terms)

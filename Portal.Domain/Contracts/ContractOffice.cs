@@ -89,8 +89,7 @@ public sealed class ContractOffice(PortalDb portalDb, IDbContextFactory<PortalDb
     {
         await using var db = await portalDb.OpenAsync(ct);
         if (!Issuers.Contains(db.Actor.Role)) return [];
-        return await Served(db).Where(a => !db.Contracts.Any(c => c.AgencyId == a.Id && (c.Status == ContractStatus.Draft
-                || c.Status == ContractStatus.Issued || c.Status == ContractStatus.Signed || c.Status == ContractStatus.Active)))
+        return await Served(db).Where(a => !db.Contracts.Any(c => c.AgencyId == a.Id && Contract.Live.Contains(c.Status)))
             .OrderBy(a => a.Code).Select(a => new AgencyOption(a.Id, a.Code, a.Name)).ToListAsync(ct);
     }
 
@@ -116,8 +115,7 @@ public sealed class ContractOffice(PortalDb portalDb, IDbContextFactory<PortalDb
         RequireIssuer(db);
         var old = await Managed(db).Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw DomainException.Of("Contract.NotFound");
         if (await db.Contracts.AnyAsync(c => c.RenewsId == id, ct)) throw DomainException.Of("Contract.AlreadyRenewed");
-        if (await db.Contracts.AnyAsync(c => c.AgencyId == old.AgencyId && c.Id != id && (c.Status == ContractStatus.Draft
-                || c.Status == ContractStatus.Issued || c.Status == ContractStatus.Signed), ct))
+        if (await db.Contracts.AnyAsync(c => c.AgencyId == old.AgencyId && Contract.InProgress.Contains(c.Status), ct))
             throw DomainException.Of("Contract.AgencyHasContract");
         var renewal = new Contract(old.Agency, terms, db.Actor.UserName, clock.GetUtcNow(), old);
         db.Contracts.Add(renewal);
@@ -146,6 +144,7 @@ public sealed class ContractOffice(PortalDb portalDb, IDbContextFactory<PortalDb
         await using (var db = await portalDb.OpenAsync(ct))
         {
             RequireIssuer(db);
+            if (!pdfEngine.IsAvailable) throw PdfEngine.Missing();
             agencyIds = await BatchCandidates(db).ToListAsync(ct);
         }
         var batchId = Guid.NewGuid();
@@ -168,7 +167,7 @@ public sealed class ContractOffice(PortalDb portalDb, IDbContextFactory<PortalDb
                 await IssueAsync(db, contract, batchId, ct);
                 issued++;
             }
-            catch (DomainException e) when (e.Message != PdfEngine.Missing().Message)
+            catch (DomainException e)
             {
                 failures.Add(new BatchFailure(agency.Code, agency.Name, e.Message));
             }
@@ -204,7 +203,9 @@ public sealed class ContractOffice(PortalDb portalDb, IDbContextFactory<PortalDb
     public Task ActivateAsync(int id, Guid version, CancellationToken ct = default) =>
         ChangeAsync(id, version, async (db, c) =>
         {
-            var another = await db.Contracts.AnyAsync(o => o.AgencyId == c.AgencyId && o.Id != c.Id && o.Status == ContractStatus.Active, ct);
+            // A renewal may be activated ahead of time: it follows its predecessor, it does not overlap it.
+            var another = await db.Contracts.AnyAsync(o => o.AgencyId == c.AgencyId && o.Id != c.Id && o.Status == ContractStatus.Active
+                && !(o.Id == c.RenewsId && o.EndsOn < c.StartsOn), ct);
             await db.Entry(c).Reference(x => x.Agency).LoadAsync(ct);
             c.Activate(another, db.Actor.UserName, clock.GetUtcNow());
         }, ct);
@@ -256,6 +257,7 @@ public sealed class ContractOffice(PortalDb portalDb, IDbContextFactory<PortalDb
     private async Task IssueAsync(PortalDbContext db, Contract contract, Guid? batchId, CancellationToken ct)
     {
         if (contract.Status != ContractStatus.Draft) throw DomainException.Of("Contract.IllegalTransition", ContractText.StatusName(contract.Status));
+        if (!pdfEngine.IsAvailable) throw PdfEngine.Missing();
         var template = await db.ContractTemplates.OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct) ?? throw DomainException.Of("Contract.NoTemplate");
         var office = await db.OrgUnits.SingleAsync(u => u.Id == contract.Agency.ReviewOfficeId, ct);
         var province = await db.Provinces.SingleAsync(p => p.Id == contract.ProvinceId, ct);
@@ -322,14 +324,14 @@ public sealed class ContractOffice(PortalDb portalDb, IDbContextFactory<PortalDb
     }
 
     private static Task<bool> HasLiveContractAsync(PortalDbContext db, int agencyId, CancellationToken ct) =>
-        db.Contracts.AnyAsync(c => c.AgencyId == agencyId && c.Status != ContractStatus.Expired && c.Status != ContractStatus.Terminated, ct);
+        db.Contracts.AnyAsync(c => c.AgencyId == agencyId && Contract.Live.Contains(c.Status), ct);
 
     private static IQueryable<int> BatchCandidates(PortalDbContext db) =>
         db.Readiness(DateOnly.MinValue, Served(db))
             .Where(r => r.Position >= (int)ReadinessStep.ContractSigned - 1)
             .Select(r => r.AgencyId)
-            .Where(id => !db.Contracts.Any(c => c.AgencyId == id && c.Status != ContractStatus.Draft
-                && c.Status != ContractStatus.Expired && c.Status != ContractStatus.Terminated))
+            // An existing draft is issued as drafted; anything further along means the agency has its contract.
+            .Where(id => !db.Contracts.Any(c => c.AgencyId == id && c.Status != ContractStatus.Draft && Contract.Live.Contains(c.Status)))
             .OrderBy(id => id);
 
     private async Task LogDeniedAsync(PortalDbContext db, int id, CancellationToken ct)

@@ -5,6 +5,9 @@ namespace Portal.Domain.Contracts;
 /// <summary>Turns a contract's paper into its PDF. The host supplies the engine (headless Chromium).</summary>
 public interface IContractPdf
 {
+    /// <summary>False on a machine without the engine: callers refuse before taking a contract number.</summary>
+    bool IsAvailable { get; }
+
     /// <summary>The PDF's bytes; throws a <see cref="DomainException"/> saying what to install when there is no engine.</summary>
     Task<byte[]> RenderAsync(ContractPaper paper, CancellationToken ct = default);
 }

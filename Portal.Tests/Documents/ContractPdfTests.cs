@@ -33,6 +33,34 @@ public sealed class ContractPdfTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Matches(@"Vazirmatn-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes", fonts);
     }
 
+    [Fact]
+    public async Task ClosedBrowser_IsStartedAgain_ForTheNextDocument()
+    {
+        var renderer = portal.Services.GetRequiredService<PdfRenderer>();
+        var pdf = portal.Services.GetRequiredService<ContractPdf>();
+        var paper = ContractPaper.Sample(await DefaultTemplateAsync(), Today);
+        await pdf.RenderAsync(paper);
+        var starts = renderer.Starts;
+
+        await renderer.CloseBrowserAsync(); // as a crash would leave it
+        var again = await pdf.RenderAsync(paper);
+
+        Assert.Equal("%PDF-"u8.ToArray(), again[..5]);
+        Assert.Equal(starts + 1, renderer.Starts);
+    }
+
+    [Fact]
+    public async Task ManyDocumentsAtOnce_AllComeOut_ThroughTheBoundedPages()
+    {
+        var pdf = portal.Services.GetRequiredService<ContractPdf>();
+        var template = await DefaultTemplateAsync();
+
+        var documents = await Task.WhenAll(Enumerable.Range(1, 6).Select(i =>
+            pdf.RenderAsync(ContractPaper.Sample(template, Today) with { Number = $"08-1405-{i:00000}" })));
+
+        Assert.All(documents, d => Assert.Equal("%PDF-"u8.ToArray(), d[..5]));
+    }
+
     private async Task<ContractTemplate> DefaultTemplateAsync()
     {
         await portal.SeededAsync();

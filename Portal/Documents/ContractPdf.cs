@@ -13,6 +13,8 @@ public sealed class ContractPdf(PdfRenderer renderer, IServiceScopeFactory scope
 {
     private readonly ILogger _logger = loggers.CreateLogger<ContractPdf>();
 
+    public bool IsAvailable => renderer.ChromiumPath is not null;
+
     public async Task<byte[]> RenderAsync(ContractPaper paper, CancellationToken ct = default)
     {
         var html = await HtmlAsync(paper);

@@ -102,7 +102,7 @@ public sealed class PdfRenderer : IAsyncDisposable
                         "--disable-component-update", "--disable-sync"],
             });
             browser.Disconnected += (_, _) => _logger.LogWarning("Chromium disconnected; the next PDF starts it again");
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = true, Offline = false });
+            var context = await browser.NewContextAsync();
             await context.RouteAsync("**/*", route => _assets.TryGetValue(route.Request.Url, out var body)
                 ? route.FulfillAsync(new RouteFulfillOptions { BodyBytes = body, ContentType = "font/woff2", Headers = new Dictionary<string, string> { ["Cache-Control"] = "max-age=86400" } })
                 : route.AbortAsync());

@@ -17,6 +17,7 @@ internal sealed class ContractSeeder(PortalDbContext db, IContractPdf pdfEngine,
     public async Task<int> SeedAsync(IReadOnlyCollection<string> provinceCodes, CancellationToken ct)
     {
         if (await db.Contracts.AnyAsync(ct)) return 0;
+        if (!pdfEngine.IsAvailable) throw PdfEngine.Missing();
         var template = await db.ContractTemplates.OrderByDescending(t => t.Version).FirstAsync(ct);
         var now = clock.GetUtcNow();
         var today = JalaliDate.FromInstant(now);

@@ -132,6 +132,25 @@ public sealed class ContractOfficeTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task Renewal_IsActivatedAheadOfTime_ButAnOverlappingContractIsNot()
+    {
+        var office = await portal.AsAsync<ContractOffice>("kerman.review");
+        var old = await ActiveAsync(portal);
+        var renewal = await office.RenewAsync(old.Id, Terms with { StartsOn = old.EndsOn.AddDays(1) });
+        await office.IssueAsync(renewal, (await ContractAsync(portal, renewal)).Version);
+        await office.RecordSignedScanAsync(renewal, new MemoryStream(SampleScan));
+
+        await office.ActivateAsync(renewal, (await ContractAsync(portal, renewal)).Version);
+
+        Assert.Equal(ContractStatus.Active, (await ContractAsync(portal, renewal)).Status);
+        var overlapping = await office.RenewAsync(renewal, Terms with { StartsOn = old.EndsOn });
+        await office.IssueAsync(overlapping, (await ContractAsync(portal, overlapping)).Version);
+        await office.RecordSignedScanAsync(overlapping, new MemoryStream(SampleScan));
+        var refused = await Assert.ThrowsAsync<DomainException>(async () => await office.ActivateAsync(overlapping, (await ContractAsync(portal, overlapping)).Version));
+        Assert.Equal("Contract.AlreadyActive", refused.Key);
+    }
+
+    [Fact]
     public async Task Terminate_RecordsTheReason_AndTheStepIsNoLongerMet()
     {
         var office = await portal.AsAsync<ContractOffice>("kerman.review");

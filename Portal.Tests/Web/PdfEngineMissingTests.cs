@@ -1,0 +1,52 @@
+using System.Net;
+using Portal.Domain.Common;
+using Portal.Domain.Contracts;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Web;
+
+/// <summary>A server without Chromium: contracts cannot be issued and say why in Persian; everything else works.</summary>
+public sealed class PdfEngineMissingTests : IAsyncLifetime
+{
+    private readonly PortalFactory _portal = new() { Settings = { ["Pdf:ChromiumPath"] = "/nonexistent/chromium" } };
+
+    public async Task InitializeAsync() => await _portal.SeededAsync();
+
+    public Task DisposeAsync()
+    {
+        _portal.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Health_SaysDegraded_NotDown()
+    {
+        var response = await _portal.Client().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Degraded", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task IssuingAContract_SaysWhatToInstall_AndLeavesTheDraft()
+    {
+        var office = await _portal.AsAsync<ContractOffice>("kerman.review");
+        var id = await office.DraftAsync(await Acting.AgencyIdAsync(_portal, "AG-08002"), Features.Contracts.ContractsArrange.Terms);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(async () =>
+            await office.IssueAsync(id, (await Features.Contracts.ContractsArrange.ContractAsync(_portal, id)).Version));
+
+        Assert.Contains("apt-get install -y chromium", refused.Message);
+        Assert.Contains("Chromium", refused.Message);
+        Assert.Equal(ContractStatus.Draft, (await Features.Contracts.ContractsArrange.ContractAsync(_portal, id)).Status);
+    }
+
+    [Fact]
+    public async Task OtherPages_StillWork()
+    {
+        var review = await PortalFactory.SignedInClientAsync(_portal, "kerman.review");
+
+        Assert.Equal(HttpStatusCode.OK, (await review.GetAsync("/contracts")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await review.GetAsync("/agencies")).StatusCode);
+    }
+}
