@@ -9,8 +9,8 @@ namespace Portal.Domain.Data.Seed;
 
 /// <summary>
 /// Demo contracts in the demo provinces, issued as the review offices would (real PDFs, so they need Chromium):
-/// about two in three agencies that finished training get one; most of those are signed and active, the rest wait
-/// for their signature, and the remaining trained agencies are left for a batch issue.
+/// about two in three agencies that finished training get one, and so does the demo manager's agency; most are signed
+/// and active, the rest wait for their signature, and the remaining trained agencies are left for a batch issue.
 /// </summary>
 internal sealed class ContractSeeder(PortalDbContext db, IContractPdf pdfEngine, IFileStore files, TimeProvider clock)
 {
@@ -27,7 +27,10 @@ internal sealed class ContractSeeder(PortalDbContext db, IContractPdf pdfEngine,
             var trained = await db.Readiness(today.ToDateOnly(), db.Agencies.Where(a => a.ProvinceId == province.Id && a.Status != AgencyStatus.Closed))
                 .Where(r => r.Position >= (int)ReadinessStep.ContractSigned - 1).OrderBy(r => r.Code).Select(r => r.AgencyId).ToListAsync(ct);
             var random = new Random(int.Parse(province.Code) * 31 + 7);
-            foreach (var agencyId in trained.Where(_ => random.Next(3) > 0))
+            // The demo agency manager's own agency always has one, so that sign-in shows a contract.
+            var managersAgency = await db.Agencies.Where(a => a.Code == $"AG-{province.Code}001").Select(a => a.Id).SingleAsync(ct);
+            var chosen = trained.Where(_ => random.Next(3) > 0).Prepend(managersAgency).Distinct().ToList();
+            foreach (var agencyId in chosen)
             {
                 var agency = await db.Agencies.SingleAsync(a => a.Id == agencyId, ct);
                 var office = await db.OrgUnits.SingleAsync(u => u.Id == agency.ReviewOfficeId, ct);
@@ -40,7 +43,7 @@ internal sealed class ContractSeeder(PortalDbContext db, IContractPdf pdfEngine,
                 var (sha, size) = await files.SaveAsync(new MemoryStream(await pdfEngine.RenderAsync(paper, ct)), ct);
                 var pdf = new StoredFile(FileKind.Pdf, sha, size);
                 contract.Issue(number, template, paper.Text, pdf, code, null, "system", now);
-                if (random.Next(5) > 0)
+                if (agencyId == managersAgency || random.Next(5) > 0)
                 {
                     contract.RecordSignedScan(pdf, "system", now); // the demo's "scan" is the issued PDF itself
                     contract.Activate(agencyHasActiveContract: false, "system", now);
