@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Domain.Circulars;
+using Portal.Hosting;
 using Portal.Security;
 
 namespace Portal.Features.Circulars;
@@ -31,23 +31,9 @@ public static class CircularsEndpoints
     private static async Task<Results<RedirectHttpResult, BadRequest>> UploadAsync(
         HttpContext ctx, IAntiforgery antiforgery, CircularLibrary library, CancellationToken ct)
     {
-        if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body) body.MaxRequestBodySize = RequestLimit;
-        ctx.Features.Set<IFormFeature>(new FormFeature(ctx.Request, new FormOptions { MultipartBodyLengthLimit = RequestLimit }));
-        IFormCollection form;
-        try
-        {
-            // Read by hand (not bound) so that a file over the limit comes back as a message, not a bare 400/413.
-            form = await ctx.Request.ReadFormAsync(ct);
-            await antiforgery.ValidateRequestAsync(ctx);
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return TypedResults.BadRequest();
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
-        {
-            return Back("error=Circulars.TooLarge");
-        }
+        var (form, outcome) = await UploadForm.ReadAsync(ctx, antiforgery, RequestLimit, ct);
+        if (outcome == UploadForm.Outcome.BadToken) return TypedResults.BadRequest();
+        if (form is null) return Back("error=Circulars.TooLarge");
 
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0) return Back("error=Circulars.FileRequired");

@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Domain.Common;
 using Portal.Domain.Contracts;
+using Portal.Hosting;
 using Portal.Security;
 
 namespace Portal.Features.Contracts;
@@ -36,23 +36,9 @@ public static class ContractsEndpoints
     private static async Task<Results<RedirectHttpResult, BadRequest>> UploadScanAsync(int id, HttpContext ctx, IAntiforgery antiforgery,
         ContractOffice office, CancellationToken ct)
     {
-        if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body) body.MaxRequestBodySize = ScanRequestLimit;
-        ctx.Features.Set<IFormFeature>(new FormFeature(ctx.Request, new FormOptions { MultipartBodyLengthLimit = ScanRequestLimit }));
-        IFormCollection form;
-        try
-        {
-            // Read by hand (not bound) so that a file over the limit comes back as a message, not a bare 400/413.
-            form = await ctx.Request.ReadFormAsync(ct);
-            await antiforgery.ValidateRequestAsync(ctx);
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return TypedResults.BadRequest();
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
-        {
-            return Back(id, "Contract.ScanTooLarge");
-        }
+        var (form, outcome) = await UploadForm.ReadAsync(ctx, antiforgery, ScanRequestLimit, ct);
+        if (outcome == UploadForm.Outcome.BadToken) return TypedResults.BadRequest();
+        if (form is null) return Back(id, "Contract.ScanTooLarge");
         if (form.Files.GetFile("file") is not { Length: > 0 } file) return Back(id, "Contract.ScanRequired");
         try
         {
