@@ -8,8 +8,9 @@ namespace Portal.Documents;
 /// <summary>
 /// HTML to PDF with the machine's headless Chromium (Debian package <c>chromium</c>), driven by Playwright. One
 /// browser per process, started on first use and started again after it crashes; at most <c>Pdf:MaxPages</c> pages
-/// render at once, and finished pages are kept open for the next document (a fresh page costs ~200 ms, a reused one
-/// ~10). Documents load nothing from the network: fonts come from the portal's own files, everything else is refused.
+/// render at once, and finished pages are kept open for the next document (a new page adds 100–200 ms to the ~200 ms a
+/// contract takes to load and print). Documents load nothing from the network: fonts come from the portal's own files,
+/// everything else is refused.
 /// </summary>
 public sealed class PdfRenderer : IAsyncDisposable
 {

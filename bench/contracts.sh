@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Contract PDF benchmark: one contract PDF with a warm browser, one issue end to end, and a batch of 200, through the
+# portal's own services (real host, real headless Chromium) on a SQLite file seeded by the portal's seed command.
+#
+#   bash bench/contracts.sh [--reseed]
+#
+# Seeds bench/out/contracts.db once (220 agencies per province: Kerman's 220 are 20 single issues + a batch of 200),
+# then, on every run, trains all of Kerman's current representatives, deletes every contract and starts from an empty
+# file store. Prints the figures and writes them to bench/out/contracts-results.txt.
+set -euo pipefail
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+OUT="$BENCH_DIR/out"
+DB="$OUT/contracts.db"
+FILES="$OUT/contracts-files"
+AGENCIES_PER_PROVINCE=220
+mkdir -p "$OUT"
+
+log() { echo "[contracts] $*" >&2; }
+die() { log "FAIL: $*"; exit 1; }
+q() { sqlite3 -bail "$DB" "$@"; }
+for tool in dotnet sqlite3; do command -v "$tool" >/dev/null || die "$tool not found"; done
+
+log "building Portal and bench/Contracts (Release)"
+dotnet build "$ROOT/Portal" -c Release -v q --nologo >"$OUT/contracts-build.log" 2>&1 || die "Portal build failed (see $OUT/contracts-build.log)"
+dotnet build "$BENCH_DIR/Contracts" -c Release -v q --nologo >>"$OUT/contracts-build.log" 2>&1 || die "bench/Contracts build failed (see $OUT/contracts-build.log)"
+
+if [[ ! -f "$DB" || "${1:-}" == "--reseed" ]]; then
+  rm -f "$DB" "$DB-shm" "$DB-wal"
+  log "seeding $DB ($AGENCIES_PER_PROVINCE agencies per province, no demo contracts; ~3 min)"
+  (cd "$ROOT/Portal" && ConnectionStrings__Portal="Data Source=$DB" Files__Root="$OUT/contracts-seed-files" dotnet "bin/Release/net10.0/Portal.dll" seed-demo \
+     --agencies-per-province "$AGENCIES_PER_PROVINCE" --demo-contracts false) >"$OUT/contracts-seed.log" 2>&1 || die "seed-demo failed (see $OUT/contracts-seed.log)"
+fi
+
+# --- arrange: Kerman's open agencies listed and fully trained, no contracts, an empty file store ----------------------
+KERMAN="(select Id from Provinces where Code = '08')"
+[[ "$(q "select count(*) from OrgUnits where Kind = 5 and ProvinceId = $KERMAN")" == 1 ]] || die "expected exactly one review office in Kerman"
+OFFICE="(select Id from OrgUnits where Kind = 5 and ProvinceId = $KERMAN)"
+SERVED="select Id from OrgUnits where Type = 'Agency' and ReviewOfficeId = $OFFICE and Status <> 3" # 3 = closed
+
+# Training dates are DateOnly columns: check the seeded rows' format before writing ours in it.
+[[ "$(q "select count(*) from Representatives where TheoryOn is not null")" -gt 0 ]] || die "no seeded training dates to compare with"
+[[ "$(q "select count(*) from Representatives where TheoryOn is not null and TheoryOn not glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'")" == 0 ]] \
+  || die "training dates are not stored as yyyy-MM-dd: $(q "select TheoryOn from Representatives where TheoryOn is not null limit 1")"
+TRAINED_ON="$(q "select date('now', '-30 days')")"
+
+q <<SQL
+begin;
+update Representatives set TheoryOn = coalesce(TheoryOn, '$TRAINED_ON'), PracticalOn = coalesce(PracticalOn, '$TRAINED_ON'),
+    SupplementaryOn = coalesce(SupplementaryOn, '$TRAINED_ON')
+  where RemovedAt is null and AgencyId in ($SERVED);
+update OrgUnits set ManagerName = case when coalesce(ManagerName, '') = '' then 'مدیر نمونه' else ManagerName end,
+    Address = coalesce(Address, 'کرمان، خیابان نمونه، پلاک ۱'), PostalCode = coalesce(PostalCode, '7610000000'),
+    Phone = coalesce(Phone, '03432000000')
+  where Id in ($SERVED);
+delete from Contracts;
+commit;
+SQL
+rm -rf "$FILES"
+mkdir -p "$FILES"
+
+SERVED_N="$(q "select count(*) from ($SERVED)")"
+READY_N="$(q "select count(*) from ($SERVED) a where exists (select 1 from Representatives r where r.AgencyId = a.Id and r.RemovedAt is null)
+  and not exists (select 1 from Representatives r where r.AgencyId = a.Id and r.RemovedAt is null
+                  and (r.TheoryOn is null or r.PracticalOn is null or r.SupplementaryOn is null))")"
+log "Kerman: $SERVED_N open agencies served by the review office, $READY_N listed and trained (readiness 5), contracts deleted, file store $FILES emptied"
+
+cd "$BENCH_DIR/Contracts"
+BENCH_DB="$DB" BENCH_FILES="$FILES" dotnet run --no-build -c Release | tee "$OUT/contracts-results.txt"
+log "results in $OUT/contracts-results.txt"
