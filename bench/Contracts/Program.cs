@@ -243,6 +243,8 @@ sealed class TimedPdf(IContractPdf inner) : IContractPdf
 {
     public List<double> Calls { get; } = [];
 
+    public bool IsAvailable => inner.IsAvailable;
+
     public async Task<byte[]> RenderAsync(ContractPaper paper, CancellationToken ct = default)
     {
         var sw = Stopwatch.StartNew();
