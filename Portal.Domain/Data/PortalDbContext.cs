@@ -10,6 +10,7 @@ using Portal.Domain.Agencies;
 using Portal.Domain.Audit;
 using Portal.Domain.Circulars;
 using Portal.Domain.Contracts;
+using Portal.Domain.MonthlyStats;
 using Portal.Domain.Organisation;
 using Portal.Domain.Rollout;
 using Portal.Domain.Security;
@@ -49,6 +50,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<CircularRecipient> CircularRecipients => Set<CircularRecipient>();
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<ContractTemplate> ContractTemplates => Set<ContractTemplate>();
+    public DbSet<ClaimCategory> ClaimCategories => Set<ClaimCategory>();
+    public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
+    public DbSet<ReportLine> ReportLines => Set<ReportLine>();
     /// <summary>The cookie and antiforgery key ring, shared by every app server that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
@@ -71,6 +75,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         // A supplementary session belongs to its agency as well as to the review office that holds it.
         builder.Entity<TrainingSession>().HasQueryFilter(ScopeFilter<TrainingSession>(s => s.ProvinceId, s => s.AgencyId ?? s.ReviewOfficeId));
         builder.Entity<TrainingAttendance>().HasQueryFilter(ScopeFilter<TrainingAttendance>(a => a.ProvinceId, a => a.Representative.AgencyId));
+        builder.Entity<MonthlyReport>().HasQueryFilter(ScopeFilter<MonthlyReport>(r => r.ProvinceId, r => r.AgencyId));
         builder.Entity<Contract>().HasQueryFilter(ScopeFilter<Contract>(c => c.ProvinceId, c => c.AgencyId));
         builder.Entity<CircularRecipient>().HasQueryFilter(ScopeFilter<CircularRecipient>(r => r.ProvinceId, r => r.AgencyId));
         // A circular belongs to a province, but an agency sees only those addressed to it, not its whole province's.

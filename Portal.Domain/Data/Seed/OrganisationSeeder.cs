@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Contracts;
+using Portal.Domain.MonthlyStats;
 using Portal.Domain.Organisation;
 using Portal.Domain.Security;
 
 namespace Portal.Domain.Data.Seed;
 
-/// <summary>Reference data every installation needs: rollout waves, the 31 provinces, the head-office units, the first contract template. Idempotent.</summary>
+/// <summary>Reference data every installation needs: rollout waves, the 31 provinces, the head-office units, the first contract template, the claim categories. Idempotent.</summary>
 public sealed class OrganisationSeeder(IDbContextFactory<PortalDbContext> factory, TimeProvider clock)
 {
     public const string HeadOfficeCode = "HQ";
@@ -36,6 +37,7 @@ public sealed class OrganisationSeeder(IDbContextFactory<PortalDbContext> factor
         if (!units.Contains(CallCenterCode))
             db.Add(new OrgUnit(UnitKind.CallCenter, CallCenterCode, "سامانه ارتباط مردمی ۱۴۲۰", null));
         await ContractTemplates.SeedFirstVersionAsync(db, clock.GetUtcNow(), ct);
+        if (!await db.ClaimCategories.AnyAsync(ct)) db.ClaimCategories.AddRange(ClaimCategory.Defaults());
         await db.SaveChangesAsync(ct);
     }
 }
