@@ -62,6 +62,7 @@ public static class PortalServices
         services.AddScoped<CircularLibrary>();
         services.AddScoped<ContractOffice>();
         services.AddScoped<ContractTemplates>();
+        services.AddScoped<Portal.Domain.MonthlyStats.MonthlyStatsDesk>();
         services.AddSingleton<PdfRenderer>();
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<ContractPdf>();

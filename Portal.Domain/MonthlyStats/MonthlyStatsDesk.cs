@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Agencies;
+using Portal.Domain.Common;
+using Portal.Domain.Data;
+using Portal.Domain.Security;
+
+namespace Portal.Domain.MonthlyStats;
+
+/// <summary>
+/// The monthly statistics' workflow as each office does its part: agencies fill and submit their own report, the
+/// review office serving the agency accepts, returns, forwards and reopens. Query filters keep reads in scope; the
+/// commands also check that the acting unit is the agency itself or the review office serving it.
+/// </summary>
+public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock)
+{
+    public static readonly string[] AgencyRoles = [Roles.AgencyManager, Roles.AgencyUser];
+    public static readonly string[] Submitters = [Roles.AgencyManager];
+    public static readonly string[] Reviewers = [Roles.ReviewOffice];
+
+    public sealed record Category(int Id, string NameFa, string NameEn);
+
+    /// <summary>What the month's form shows: the categories, the figures so far and where the report stands.</summary>
+    public sealed record Sheet(int AgencyId, JalaliMonth Period, IReadOnlyList<Category> Categories, int PendingBroughtForward,
+        ReportStatus? Status, ReportFigures? Figures, string? ReturnReason, int ChangesSinceAcceptance, Guid? Version);
+
+    /// <summary>The month's form of the acting agency user's own agency.</summary>
+    public async Task<Sheet> SheetAsync(JalaliMonth period, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        var agencyId = OwnAgency(db);
+        var report = await db.MonthlyReports.AsNoTracking().Include(r => r.Lines).SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.Period == period.Key, ct);
+        var categories = await CategoriesAsync(db, report, ct);
+        return report is null
+            ? new Sheet(agencyId, period, categories, await BroughtForwardAsync(db, agencyId, period, ct), null, null, null, 0, null)
+            : new Sheet(agencyId, period, categories, report.PendingBroughtForward, report.Status, report.Figures, report.ReturnReason,
+                report.ChangesSinceAcceptance, report.Version);
+    }
+
+    /// <summary>Saves the agency's figures as a draft (or its correction of a returned report); returns the errors by field, none when saved.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> SaveAsync(JalaliMonth period, MonthlyReportForm form, Guid? version, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        var agencyId = OwnAgency(db);
+        var report = await db.MonthlyReports.Include(r => r.Lines).SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.Period == period.Key, ct);
+        if (report is null)
+        {
+            var agency = await db.Agencies.SingleAsync(a => a.Id == agencyId, ct);
+            report = new MonthlyReport(agency, period, await BroughtForwardAsync(db, agencyId, period, ct));
+            db.MonthlyReports.Add(report);
+        }
+        else if (report.Version != version) throw DomainException.Of("Monthly.ChangedMeanwhile");
+        if (report.Status is not (ReportStatus.Draft or ReportStatus.Returned)) throw DomainException.Of("Monthly.NotEditable");
+        var categories = (await CategoriesAsync(db, report, ct)).Select(c => c.Id).ToList();
+        var (figures, errors) = form.Validate(categories, report.PendingBroughtForward);
+        if (figures is null) return errors;
+        report.Record(figures);
+        await SaveAsync(db, ct);
+        return errors;
+    }
+
+    public Task SubmitAsync(JalaliMonth period, Guid version, CancellationToken ct = default) =>
+        OwnReportAsync(period, version, Submitters, (db, r) => r.Submit(db.Actor.UserName, clock.GetUtcNow()), ct);
+
+    public Task AcceptAsync(int reportId, Guid version, CancellationToken ct = default) =>
+        ReviewAsync(reportId, version, (db, r) => r.Accept(db.Actor.UserName, clock.GetUtcNow()), ct);
+
+    public Task ReturnAsync(int reportId, Guid version, string reason, CancellationToken ct = default) =>
+        ReviewAsync(reportId, version, (db, r) => r.Return(reason, db.Actor.UserName, clock.GetUtcNow()), ct);
+
+    public Task ForwardAsync(int reportId, Guid version, CancellationToken ct = default) =>
+        ReviewAsync(reportId, version, (db, r) => r.Forward(db.Actor.UserName, clock.GetUtcNow()), ct);
+
+    public Task ReopenAsync(int reportId, Guid version, string reason, CancellationToken ct = default) =>
+        ReviewAsync(reportId, version, (db, r) => r.Reopen(reason, db.Actor.UserName, clock.GetUtcNow()), ct);
+
+    /// <summary>Forwards every accepted report of the month from the agencies the office serves; returns how many.</summary>
+    public async Task<int> ForwardAllAsync(JalaliMonth period, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        if (!Reviewers.Contains(db.Actor.Role)) throw DomainException.Of("Monthly.OnlyReviewOffice");
+        var accepted = await Reviewed(db).Where(r => r.Period == period.Key && r.Status == ReportStatus.Accepted).ToListAsync(ct);
+        var at = clock.GetUtcNow();
+        foreach (var report in accepted) report.Forward(db.Actor.UserName, at);
+        await SaveAsync(db, ct);
+        return accepted.Count;
+    }
+
+    private async Task OwnReportAsync(JalaliMonth period, Guid version, string[] roles, Action<PortalDbContext, MonthlyReport> change, CancellationToken ct)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        var agencyId = OwnAgency(db);
+        if (!roles.Contains(db.Actor.Role)) throw DomainException.Of("Monthly.OnlyManagerSubmits");
+        var report = await db.MonthlyReports.SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.Period == period.Key, ct)
+            ?? throw DomainException.Of("Monthly.NotStarted");
+        if (report.Version != version) throw DomainException.Of("Monthly.ChangedMeanwhile");
+        change(db, report);
+        await SaveAsync(db, ct);
+    }
+
+    private async Task ReviewAsync(int reportId, Guid version, Action<PortalDbContext, MonthlyReport> change, CancellationToken ct)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        if (!Reviewers.Contains(db.Actor.Role)) throw DomainException.Of("Monthly.OnlyReviewOffice");
+        var report = await Reviewed(db).SingleOrDefaultAsync(r => r.Id == reportId, ct) ?? throw DomainException.Of("Monthly.NotFound");
+        if (report.Version != version) throw DomainException.Of("Monthly.ChangedMeanwhile");
+        change(db, report);
+        await SaveAsync(db, ct);
+    }
+
+    /// <summary>Reports of the agencies the acting review office serves now.</summary>
+    private static IQueryable<MonthlyReport> Reviewed(PortalDbContext db)
+    {
+        var officeId = db.Actor.UnitId;
+        return db.MonthlyReports.Where(r => r.Agency.ReviewOfficeId == officeId);
+    }
+
+    private static int OwnAgency(PortalDbContext db) =>
+        AgencyRoles.Contains(db.Actor.Role) && db.Actor.UnitId is int id ? id : throw DomainException.Of("Monthly.OnlyAgency");
+
+    /// <summary>The previous month's pending count, carried in; none when the agency has no report for it.</summary>
+    private static async Task<int> BroughtForwardAsync(PortalDbContext db, int agencyId, JalaliMonth period, CancellationToken ct) =>
+        await db.MonthlyReports.Where(r => r.AgencyId == agencyId && r.Period == period.Previous().Key)
+            .Select(r => (int?)r.PendingAtEnd).SingleOrDefaultAsync(ct) ?? 0;
+
+    /// <summary>The active categories, plus any retired one the report already has figures for.</summary>
+    private static async Task<IReadOnlyList<Category>> CategoriesAsync(PortalDbContext db, MonthlyReport? report, CancellationToken ct)
+    {
+        var used = report?.Lines.Select(l => l.CategoryId).ToList() ?? [];
+        return await db.ClaimCategories.Where(c => c.IsActive || used.Contains(c.Id)).OrderBy(c => c.SortOrder)
+            .Select(c => new Category(c.Id, c.NameFa, c.NameEn)).ToListAsync(ct);
+    }
+
+    private static async Task SaveAsync(PortalDbContext db, CancellationToken ct)
+    {
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { throw DomainException.Of("Monthly.ChangedMeanwhile"); }
+    }
+}
