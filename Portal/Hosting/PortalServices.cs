@@ -63,6 +63,8 @@ public static class PortalServices
         services.AddScoped<ContractOffice>();
         services.AddScoped<ContractTemplates>();
         services.AddScoped<Portal.Domain.MonthlyStats.MonthlyStatsDesk>();
+        services.AddScoped<Portal.Domain.MonthlyStats.MonthlyStatsBoard>();
+        services.AddSingleton(config.GetSection("MonthlyStats").Get<Portal.Domain.MonthlyStats.MonthlyStatsOptions>() ?? new());
         services.AddSingleton<PdfRenderer>();
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<ContractPdf>();

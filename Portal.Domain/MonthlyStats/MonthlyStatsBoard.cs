@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Agencies;
+using Portal.Domain.Common;
+using Portal.Domain.Data;
+using Portal.Domain.Security;
+
+namespace Portal.Domain.MonthlyStats;
+
+/// <summary>
+/// Where a month's reports stand: the review office's worklist of its agencies, and completeness and timeliness per
+/// review office (in a province) or per province (nationally). An agency is expected from its province's go-live month.
+/// </summary>
+public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions options)
+{
+    public sealed record WorkRow(int AgencyId, string Code, string Name, int? ReportId, ReportStatus? Status, Guid? Version,
+        DateTimeOffset? SubmittedAt, bool SubmittedLate, DateTimeOffset? ForwardedAt, bool? ForwardedOnTime, int ChangesSinceAcceptance);
+
+    public sealed record CompletenessRow(int Id, string Name, int Expected, int Received, int Forwarded, int OnTime)
+    {
+        public double ReceivedRate => Expected == 0 ? 0 : (double)Received / Expected;
+        public double ForwardedRate => Expected == 0 ? 0 : (double)Forwarded / Expected;
+        public double OnTimeRate => Expected == 0 ? 0 : (double)OnTime / Expected;
+    }
+
+    /// <summary>The acting review office's agencies expected for the month, each with its report (or none yet).</summary>
+    public async Task<IReadOnlyList<WorkRow>> WorklistAsync(JalaliMonth period, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        if (!MonthlyStatsDesk.Reviewers.Contains(db.Actor.Role)) return [];
+        var officeId = db.Actor.UnitId;
+        var submitCutOff = MonthlyReport.SubmitCutOff(period, options.AgencyDeadlineDay);
+        var onTimeCutOff = MonthlyReport.OnTimeCutOff(period);
+        return await Expected(db, period).Where(a => a.ReviewOfficeId == officeId).OrderBy(a => a.Code)
+            .Select(a => new { a.Id, a.Code, a.Name, Report = db.MonthlyReports.SingleOrDefault(r => r.AgencyId == a.Id && r.Period == period.Key) })
+            .Select(x => new WorkRow(x.Id, x.Code, x.Name, x.Report == null ? null : x.Report.Id, x.Report == null ? null : x.Report.Status,
+                x.Report == null ? null : x.Report.Version, x.Report == null ? null : x.Report.SubmittedAt,
+                x.Report != null && x.Report.SubmittedAt != null && x.Report.SubmittedAt >= submitCutOff,
+                x.Report == null ? null : x.Report.ForwardedAt,
+                x.Report == null || x.Report.FirstForwardedAt == null ? null : x.Report.FirstForwardedAt < onTimeCutOff,
+                x.Report == null ? 0 : x.Report.ChangesSinceAcceptance))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Expected, received (submitted at least once), forwarded and forwarded on time: per province for national users,
+    /// per review office for provincial ones. Timeliness is the first forwarding against 00:00 on the 11th, Tehran time.
+    /// </summary>
+    public async Task<IReadOnlyList<CompletenessRow>> CompletenessAsync(JalaliMonth period, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        if (db.Scope.Level is not (ScopeLevel.National or ScopeLevel.Province)) return [];
+        var onTimeCutOff = MonthlyReport.OnTimeCutOff(period);
+        var facts = Expected(db, period).Select(a => new
+        {
+            ProvinceId = a.ProvinceId!.Value,
+            a.ReviewOfficeId,
+            Report = db.MonthlyReports.SingleOrDefault(r => r.AgencyId == a.Id && r.Period == period.Key),
+        }).Select(x => new
+        {
+            x.ProvinceId,
+            x.ReviewOfficeId,
+            Received = x.Report != null && x.Report.SubmittedAt != null ? 1 : 0,
+            Forwarded = x.Report != null && x.Report.FirstForwardedAt != null ? 1 : 0,
+            OnTime = x.Report != null && x.Report.FirstForwardedAt < onTimeCutOff ? 1 : 0,
+        });
+        if (db.Scope.Level == ScopeLevel.National)
+        {
+            var byProvince = await facts.GroupBy(f => f.ProvinceId)
+                .Select(g => new { Id = g.Key, Expected = g.Count(), Received = g.Sum(f => f.Received), Forwarded = g.Sum(f => f.Forwarded), OnTime = g.Sum(f => f.OnTime) })
+                .ToListAsync(ct);
+            var names = await db.Provinces.ToDictionaryAsync(p => p.Id, p => p.NameFa, ct);
+            return names.OrderBy(n => n.Value, StringComparer.Ordinal)
+                .Select(n => byProvince.SingleOrDefault(r => r.Id == n.Key) is { } r
+                    ? new CompletenessRow(n.Key, n.Value, r.Expected, r.Received, r.Forwarded, r.OnTime)
+                    : new CompletenessRow(n.Key, n.Value, 0, 0, 0, 0))
+                .ToList();
+        }
+        var byOffice = await facts.GroupBy(f => f.ReviewOfficeId)
+            .Select(g => new { Id = g.Key, Expected = g.Count(), Received = g.Sum(f => f.Received), Forwarded = g.Sum(f => f.Forwarded), OnTime = g.Sum(f => f.OnTime) })
+            .ToListAsync(ct);
+        var offices = await db.OrgUnits.Where(u => byOffice.Select(o => o.Id).Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return byOffice.OrderBy(r => offices[r.Id], StringComparer.Ordinal)
+            .Select(r => new CompletenessRow(r.Id, offices[r.Id], r.Expected, r.Received, r.Forwarded, r.OnTime)).ToList();
+    }
+
+    /// <summary>Agencies expected to report for the month: open, in a province that went live by its last day (from the go-live month on).</summary>
+    private static IQueryable<Agency> Expected(PortalDbContext db, JalaliMonth period)
+    {
+        var lastDay = period.Last.ToDateOnly();
+        return db.Agencies.Where(a => a.Status != AgencyStatus.Closed && a.Province!.RolloutWave.GoLiveDate <= lastDay);
+    }
+}
