@@ -12,6 +12,10 @@ namespace Portal.Domain.MonthlyStats;
 /// </summary>
 public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions options)
 {
+    /// <summary>Who follows completeness and timeliness: the review offices, the province's units and head office.</summary>
+    public static readonly string[] Followers =
+        [Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.TreatmentDirectorate, Roles.ReviewOffice];
+
     public sealed record WorkRow(int AgencyId, string Code, string Name, int? ReportId, ReportStatus? Status, Guid? Version,
         DateTimeOffset? SubmittedAt, bool SubmittedLate, DateTimeOffset? ForwardedAt, bool? ForwardedOnTime, int ChangesSinceAcceptance);
 
@@ -21,6 +25,9 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
         public double ForwardedRate => Expected == 0 ? 0 : (double)Forwarded / Expected;
         public double OnTimeRate => Expected == 0 ? 0 : (double)OnTime / Expected;
     }
+
+    // Persian alphabetical order (پ، چ، ژ، ک، گ in their places, not after ی as in code-point order).
+    private static readonly StringComparer PersianOrder = StringComparer.Create(new System.Globalization.CultureInfo("fa-IR"), ignoreCase: false);
 
     /// <summary>The acting review office's agencies expected for the month, each with its report (or none yet).</summary>
     public async Task<IReadOnlyList<WorkRow>> WorklistAsync(JalaliMonth period, CancellationToken ct = default)
@@ -69,7 +76,7 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
                 .Select(g => new { Id = g.Key, Expected = g.Count(), Received = g.Sum(f => f.Received), Forwarded = g.Sum(f => f.Forwarded), OnTime = g.Sum(f => f.OnTime) })
                 .ToListAsync(ct);
             var names = await db.Provinces.ToDictionaryAsync(p => p.Id, p => p.NameFa, ct);
-            return names.OrderBy(n => n.Value, StringComparer.Ordinal)
+            return names.OrderBy(n => n.Value, PersianOrder)
                 .Select(n => byProvince.SingleOrDefault(r => r.Id == n.Key) is { } r
                     ? new CompletenessRow(n.Key, n.Value, r.Expected, r.Received, r.Forwarded, r.OnTime)
                     : new CompletenessRow(n.Key, n.Value, 0, 0, 0, 0))
@@ -79,7 +86,7 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
             .Select(g => new { Id = g.Key, Expected = g.Count(), Received = g.Sum(f => f.Received), Forwarded = g.Sum(f => f.Forwarded), OnTime = g.Sum(f => f.OnTime) })
             .ToListAsync(ct);
         var offices = await db.OrgUnits.Where(u => byOffice.Select(o => o.Id).Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        return byOffice.OrderBy(r => offices[r.Id], StringComparer.Ordinal)
+        return byOffice.OrderBy(r => offices[r.Id], PersianOrder)
             .Select(r => new CompletenessRow(r.Id, offices[r.Id], r.Expected, r.Received, r.Forwarded, r.OnTime)).ToList();
     }
 

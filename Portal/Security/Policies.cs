@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Portal.Domain.Agencies;
 using Portal.Domain.Contracts;
+using Portal.Domain.MonthlyStats;
 using Portal.Domain.Rollout;
 using Portal.Domain.Security;
 
@@ -38,6 +39,12 @@ public static class Policies
     public const string ContractIssuing = nameof(ContractIssuing);
     public const string ContractTemplates = nameof(ContractTemplates);
 
+    /// <summary>Monthly statistics: agencies enter, review offices review, provincial and national units follow.</summary>
+    public const string MonthlyStats = nameof(MonthlyStats);
+    public const string MonthlyEntry = nameof(MonthlyEntry);
+    public const string MonthlyReview = nameof(MonthlyReview);
+    public const string MonthlyOverview = nameof(MonthlyOverview);
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -69,6 +76,10 @@ public static class Policies
         options.AddPolicy(Contracts, p => p.RequireRole(ContractOffice.Readers));
         options.AddPolicy(ContractIssuing, p => p.RequireRole(ContractOffice.Issuers));
         options.AddPolicy(ContractTemplates, p => p.RequireRole(Domain.Contracts.ContractTemplates.Editors));
+        options.AddPolicy(MonthlyEntry, p => p.RequireRole(MonthlyStatsDesk.AgencyRoles));
+        options.AddPolicy(MonthlyReview, p => p.RequireRole(MonthlyStatsDesk.Reviewers));
+        options.AddPolicy(MonthlyOverview, p => p.RequireRole(MonthlyStatsBoard.Followers));
+        options.AddPolicy(MonthlyStats, p => p.RequireRole([.. MonthlyStatsDesk.AgencyRoles, .. MonthlyStatsBoard.Followers]));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }
