@@ -24,7 +24,8 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
     public static IReadOnlyList<DemoAccount> Accounts { get; } = BuildAccounts();
 
     /// <summary>
-    /// Seeds the demo organisation, agencies, training and users; with <paramref name="contracts"/>, also issues demo
+    /// Seeds the demo organisation, agencies, training, users and six months of the demo provinces' monthly statistics;
+    /// with <paramref name="contracts"/>, also issues demo
     /// contracts in the demo provinces (needs the PDF engine). Returns a note on anything left out.
     /// </summary>
     public async Task<string?> SeedAsync(int agenciesPerProvince = 40, int? representativesPerAgency = null, bool contracts = false, CancellationToken ct = default)
@@ -39,6 +40,8 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
             await new RolloutSeeder(db, clock, representativesPerAgency).SeedAsync(ct);
         }
         await SeedUsersAsync(ct);
+        await using (var statsDb = PortalDb.Open(factory, Actor.System))
+            await new MonthlyStatsSeeder(statsDb, clock).SeedAsync(DemoProvinces, months: 6, ct);
         if (!contracts) return null;
         await using var contractsDb = PortalDb.Open(factory, Actor.System);
         try
