@@ -29,6 +29,40 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
     // Persian alphabetical order (پ، چ، ژ، ک، گ in their places, not after ی as in code-point order).
     private static readonly StringComparer PersianOrder = StringComparer.Create(new System.Globalization.CultureInfo("fa-IR"), ignoreCase: false);
 
+    /// <summary>One agency's month in the province report; no status means no report yet.</summary>
+    public sealed record AgencyMonth(string ProvinceFa, string ReviewOffice, string Code, string Name, ReportStatus? Status,
+        int FilesReceived, long AmountClaimed, int FilesForwarded, int FilesReturned, int PendingAtEnd, decimal? AverageDays, bool? ForwardedOnTime);
+
+    /// <summary>
+    /// The month of every expected agency in the actor's scope (a review office: the agencies it serves), by province,
+    /// office and code: the rows of the province report.
+    /// </summary>
+    public async Task<IReadOnlyList<AgencyMonth>> AgencyMonthsAsync(JalaliMonth period, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        if (!Followers.Contains(db.Actor.Role)) return [];
+        var agencies = Expected(db, period);
+        if (db.Actor.Role == Roles.ReviewOffice)
+        {
+            var officeId = db.Actor.UnitId;
+            agencies = agencies.Where(a => a.ReviewOfficeId == officeId);
+        }
+        var onTimeCutOff = MonthlyReport.OnTimeCutOff(period);
+        return await agencies
+            .OrderBy(a => a.Province!.Code).ThenBy(a => a.ReviewOffice.Code).ThenBy(a => a.Code)
+            .Select(a => new { a, Report = db.MonthlyReports.SingleOrDefault(r => r.AgencyId == a.Id && r.Period == period.Key) })
+            .Select(x => new AgencyMonth(x.a.Province!.NameFa, x.a.ReviewOffice.Name, x.a.Code, x.a.Name,
+                x.Report == null ? null : x.Report.Status,
+                x.Report == null ? 0 : x.Report.Lines.Sum(l => l.FilesReceived),
+                x.Report == null ? 0 : x.Report.Lines.Sum(l => l.AmountClaimed),
+                x.Report == null ? 0 : x.Report.FilesForwarded,
+                x.Report == null ? 0 : x.Report.FilesReturned,
+                x.Report == null ? 0 : x.Report.PendingAtEnd,
+                x.Report == null ? null : x.Report.AverageDaysToForward,
+                x.Report == null || x.Report.FirstForwardedAt == null ? null : x.Report.FirstForwardedAt < onTimeCutOff))
+            .ToListAsync(ct);
+    }
+
     /// <summary>The acting review office's agencies expected for the month, each with its report (or none yet).</summary>
     public async Task<IReadOnlyList<WorkRow>> WorklistAsync(JalaliMonth period, CancellationToken ct = default)
     {

@@ -12,6 +12,7 @@ using Portal.Features.Account;
 using Portal.Features.Circulars;
 using Portal.Features.Agencies;
 using Portal.Features.Contracts;
+using Portal.Features.MonthlyStats;
 
 namespace Portal.Hosting;
 
@@ -58,6 +59,7 @@ public static class PortalApp
         app.MapCircularsEndpoints();
         app.MapAgencyEndpoints();
         app.MapContractsEndpoints();
+        app.MapMonthlyStatsEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

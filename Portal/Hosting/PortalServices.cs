@@ -52,6 +52,7 @@ public static class PortalServices
         services.AddScoped<AgencySearch>();
         services.AddScoped<AgencyImport>();
         services.AddScoped<AgencySheets>();
+        services.AddScoped<MonthlySheets>();
         services.AddMemoryCache();
         services.AddSingleton<ImportFailures>();
         services.AddScoped<ChangeNoticeInbox>();
