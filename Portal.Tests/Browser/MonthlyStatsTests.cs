@@ -64,6 +64,8 @@ public sealed class MonthlyStatsTests(BrowserFixture fixture)
         await Expect(kerman.Locator("td").Nth(2)).ToContainTextAsync("۱");
         await Expect(kerman.Locator("td").Nth(3)).ToContainTextAsync("۱");
         await head.ScreenshotAsync(new() { Path = Shot("monthly-national.png"), FullPage = true });
+        var download = await head.RunAndWaitForDownloadAsync(() => head.GetByTestId("completeness-xlsx").ClickAsync());
+        Assert.Equal("monthly-completeness-140411.xlsx", download.SuggestedFilename);
     }
 
     private static async Task SubmitAsync(IPage manager)
