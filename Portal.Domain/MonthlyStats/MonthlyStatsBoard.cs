@@ -30,18 +30,26 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
     private static readonly StringComparer PersianOrder = StringComparer.Create(new System.Globalization.CultureInfo("fa-IR"), ignoreCase: false);
 
     /// <summary>One agency's month in the province report; no status means no report yet.</summary>
-    public sealed record AgencyMonth(string ProvinceFa, string ReviewOffice, string Code, string Name, ReportStatus? Status,
+    public sealed record AgencyMonth(string ProvinceCode, string ProvinceFa, string ReviewOffice, string Code, string Name, ReportStatus? Status,
         int FilesReceived, long AmountClaimed, int FilesForwarded, int FilesReturned, int PendingAtEnd, decimal? AverageDays, bool? ForwardedOnTime);
 
     /// <summary>
     /// The month of every expected agency in the actor's scope (a review office: the agencies it serves), by province,
-    /// office and code: the rows of the province report.
+    /// office and code, optionally of one province only (null when that province is unknown or outside the scope):
+    /// the rows of the province report.
     /// </summary>
-    public async Task<IReadOnlyList<AgencyMonth>> AgencyMonthsAsync(JalaliMonth period, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AgencyMonth>?> AgencyMonthsAsync(JalaliMonth period, string? provinceCode = null, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
         if (!Followers.Contains(db.Actor.Role)) return [];
         var agencies = Expected(db, period);
+        if (provinceCode is not null)
+        {
+            // Another province reads exactly like one that does not exist.
+            var provinceId = await db.Provinces.Where(p => p.Code == provinceCode).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
+            if (provinceId is null || !db.Scope.Covers(provinceId, unitId: 0)) return null;
+            agencies = agencies.Where(a => a.ProvinceId == provinceId);
+        }
         if (db.Actor.Role == Roles.ReviewOffice)
         {
             var officeId = db.Actor.UnitId;
@@ -51,7 +59,7 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
         return await agencies
             .OrderBy(a => a.Province!.Code).ThenBy(a => a.ReviewOffice.Code).ThenBy(a => a.Code)
             .Select(a => new { a, Report = db.MonthlyReports.SingleOrDefault(r => r.AgencyId == a.Id && r.Period == period.Key) })
-            .Select(x => new AgencyMonth(x.a.Province!.NameFa, x.a.ReviewOffice.Name, x.a.Code, x.a.Name,
+            .Select(x => new AgencyMonth(x.a.Province!.Code, x.a.Province.NameFa, x.a.ReviewOffice.Name, x.a.Code, x.a.Name,
                 x.Report == null ? null : x.Report.Status,
                 x.Report == null ? 0 : x.Report.Lines.Sum(l => l.FilesReceived),
                 x.Report == null ? 0 : x.Report.Lines.Sum(l => l.AmountClaimed),

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using ClosedXML.Excel;
 using Portal.Domain.Common;
 using Portal.Domain.MonthlyStats;
@@ -64,4 +65,39 @@ public sealed class MonthlyReportsTests(PortalFactory portal) : IClassFixture<Po
         var client = await PortalFactory.SignedInClientAsync(portal, "kerman.agency.manager");
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/monthly/reports/agencies.xlsx?period={Period}")).StatusCode);
     }
+
+    [Fact]
+    public async Task Api_AnotherProvince_IsNotFound_OwnProvinceAnswersItsAgencies()
+    {
+        var kerman = await PortalFactory.SignedInClientAsync(portal, "kerman.treatment");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await kerman.GetAsync($"/api/v1/reports/monthly?period={Period}&province=27")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await kerman.GetAsync($"/api/v1/reports/monthly?period={Period}&province=99")).StatusCode);
+        var rows = await kerman.GetFromJsonAsync<List<ApiRow>>($"/api/v1/reports/monthly?period={Period}&province=08");
+        Assert.Equal(["AG-08001", "AG-08002"], rows!.Select(r => r.Agency));
+        Assert.All(rows!, r => Assert.Equal("08", r.Province));
+
+        var head = await PortalFactory.SignedInClientAsync(portal, "headoffice");
+        var golestan = await head.GetFromJsonAsync<List<ApiRow>>($"/api/v1/reports/monthly?period={Period}&province=27");
+        Assert.Equal(["AG-27001", "AG-27002"], golestan!.Select(r => r.Agency));
+    }
+
+    [Fact]
+    public async Task Api_Csv_IsUtf8WithAHeader_AndXlsxIsTheAgenciesSheet()
+    {
+        var head = await PortalFactory.SignedInClientAsync(portal, "headoffice");
+
+        var csv = await head.GetByteArrayAsync($"/api/v1/reports/monthly?period={Period}&province=08&format=csv");
+        var text = System.Text.Encoding.UTF8.GetString(csv[3..]);
+        Assert.Equal(System.Text.Encoding.UTF8.GetPreamble(), csv[..3]);
+        Assert.StartsWith("province,reviewOffice,agency,name,status,filesReceived,amountClaimedRials", text);
+        Assert.Equal(3, text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+
+        var xlsx = await head.GetAsync($"/api/v1/reports/monthly?period={Period}&format=xlsx");
+        using var workbook = new XLWorkbook(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(31 * PortalFactory.AgenciesPerProvince + 3, workbook.Worksheets.Single().LastRowUsed().RowNumber());
+        Assert.Equal(HttpStatusCode.BadRequest, (await head.GetAsync("/api/v1/reports/monthly?period=1405-13")).StatusCode);
+    }
+
+    private sealed record ApiRow(string Province, string Agency, string Name, string? Status, long AmountClaimedRials);
 }
