@@ -24,6 +24,10 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
         public double ReceivedRate => Expected == 0 ? 0 : (double)Received / Expected;
         public double ForwardedRate => Expected == 0 ? 0 : (double)Forwarded / Expected;
         public double OnTimeRate => Expected == 0 ? 0 : (double)OnTime / Expected;
+
+        /// <summary>The rows added up, for a table's totals line.</summary>
+        public static CompletenessRow Total(IEnumerable<CompletenessRow> rows, string name) => rows.Aggregate(new CompletenessRow(0, name, 0, 0, 0, 0),
+            (t, r) => t with { Expected = t.Expected + r.Expected, Received = t.Received + r.Received, Forwarded = t.Forwarded + r.Forwarded, OnTime = t.OnTime + r.OnTime });
     }
 
     // Persian alphabetical order (پ، چ، ژ، ک، گ in their places, not after ی as in code-point order).

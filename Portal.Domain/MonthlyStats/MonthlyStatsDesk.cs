@@ -21,7 +21,16 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock)
 
     /// <summary>What the month's form shows: the categories, the figures so far and where the report stands.</summary>
     public sealed record Sheet(int AgencyId, JalaliMonth Period, IReadOnlyList<Category> Categories, int PendingBroughtForward,
-        ReportStatus? Status, ReportFigures? Figures, string? ReturnReason, int ChangesSinceAcceptance, Guid? Version);
+        ReportStatus? Status, ReportFigures? Figures, string? ReturnReason, int ChangesSinceAcceptance, Guid? Version, bool ActorSubmits)
+    {
+        /// <summary>The agency edits a report it has not sent, or one sent back to it.</summary>
+        public bool Editable => AgencyMayEdit(Status);
+
+        /// <summary>Its manager may submit a saved report it may still edit.</summary>
+        public bool Submittable => ActorSubmits && Editable && Version is not null;
+    }
+
+    private static bool AgencyMayEdit(ReportStatus? status) => status is null or ReportStatus.Draft or ReportStatus.Returned;
 
     /// <summary>The month's form of the acting agency user's own agency.</summary>
     public async Task<Sheet> SheetAsync(JalaliMonth period, CancellationToken ct = default)
@@ -31,9 +40,9 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock)
         var report = await db.MonthlyReports.AsNoTracking().Include(r => r.Lines).SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.Period == period.Key, ct);
         var categories = await CategoriesAsync(db, report, ct);
         return report is null
-            ? new Sheet(agencyId, period, categories, await BroughtForwardAsync(db, agencyId, period, ct), null, null, null, 0, null)
+            ? new Sheet(agencyId, period, categories, await BroughtForwardAsync(db, agencyId, period, ct), null, null, null, 0, null, Submits(db))
             : new Sheet(agencyId, period, categories, report.PendingBroughtForward, report.Status, report.Figures, report.ReturnReason,
-                report.ChangesSinceAcceptance, report.Version);
+                report.ChangesSinceAcceptance, report.Version, Submits(db));
     }
 
     /// <summary>Saves the agency's figures as a draft (or its correction of a returned report); returns the errors by field, none when saved.</summary>
@@ -49,7 +58,7 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock)
             db.MonthlyReports.Add(report);
         }
         else if (report.Version != version) throw DomainException.Of("Monthly.ChangedMeanwhile");
-        if (report.Status is not (ReportStatus.Draft or ReportStatus.Returned)) throw DomainException.Of("Monthly.NotEditable");
+        if (!AgencyMayEdit(report.Status)) throw DomainException.Of("Monthly.NotEditable");
         var categories = (await CategoriesAsync(db, report, ct)).Select(c => c.Id).ToList();
         var (figures, errors) = form.Validate(categories, report.PendingBroughtForward);
         if (figures is null) return errors;
@@ -113,6 +122,8 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock)
         var officeId = db.Actor.UnitId;
         return db.MonthlyReports.Where(r => r.Agency.ReviewOfficeId == officeId);
     }
+
+    private static bool Submits(PortalDbContext db) => Submitters.Contains(db.Actor.Role);
 
     private static int OwnAgency(PortalDbContext db) =>
         AgencyRoles.Contains(db.Actor.Role) && db.Actor.UnitId is int id ? id : throw DomainException.Of("Monthly.OnlyAgency");

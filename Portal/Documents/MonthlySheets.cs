@@ -64,8 +64,7 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
             r++;
         }
         Totals(sheet, r, firstSummed: 2, lastSummed: 5);
-        var expected = rows.Sum(x => x.Expected);
-        sheet.Cell(r, 6).SetValue(expected == 0 ? 0 : (double)rows.Sum(x => x.OnTime) / expected);
+        sheet.Cell(r, 6).SetValue(MonthlyStatsBoard.CompletenessRow.Total(rows, "").OnTimeRate);
         sheet.Column(6).Style.NumberFormat.Format = "0%";
         return Save(workbook);
     }
