@@ -25,6 +25,8 @@ public sealed class Agency : OrgUnit
     public string? Sheba { get; private set; }
     public DateOnly? BankConfirmedOn { get; private set; }
     public string? BankLetterNo { get; private set; }
+    /// <summary>The first day the agency was closed (the change's effective date); it still reports for the months it was open.</summary>
+    public DateOnly? ClosedOn { get; private set; }
     /// <summary>Renewed on every save, so two people editing the same agency cannot silently overwrite each other.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
     public IReadOnlyCollection<BoardMember> Board => _board;
@@ -43,6 +45,9 @@ public sealed class Agency : OrgUnit
     }
 
     public bool IsClosed => Status == AgencyStatus.Closed;
+
+    /// <summary>Open on at least one day of the month: the months it owes a monthly report for (from go-live on).</summary>
+    public bool WasOpenIn(JalaliMonth month) => !IsClosed || ClosedOn > month.First.ToDateOnly();
 
     /// <summary>Seeding only: names the first manager, which is not a change.</summary>
     public void AppointManager(string name, string nationalId, string mobile) =>
@@ -71,6 +76,7 @@ public sealed class Agency : OrgUnit
         if (profile.BankConfirmedOn is not null) (BankConfirmedOn, BankLetterNo) = (profile.BankConfirmedOn, profile.BankLetterNo);
         ReviewOffice = reviewOffice;
         ReviewOfficeId = reviewOffice.Id;
+        if (profile.Status == AgencyStatus.Closed) ClosedOn = stamp.Effective;
         Status = profile.Status;
         Raise(ChangeKind.Manager, oldManager, ManagerSummary(), stamp);
         Raise(ChangeKind.Location, oldLocation, LocationSummary(), stamp);

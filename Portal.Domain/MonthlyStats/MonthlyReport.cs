@@ -57,7 +57,7 @@ public sealed class MonthlyReport : IScoped, IAudited, IUnitOwned
 
     public MonthlyReport(Agency agency, JalaliMonth period, int pendingBroughtForward)
     {
-        if (agency.IsClosed) throw DomainException.Of("Agency.Closed");
+        if (!agency.WasOpenIn(period)) throw DomainException.Of("Agency.Closed");
         ArgumentOutOfRangeException.ThrowIfNegative(pendingBroughtForward);
         Agency = agency;
         AgencyId = agency.Id;
@@ -81,6 +81,14 @@ public sealed class MonthlyReport : IScoped, IAudited, IUnitOwned
     public static DateTimeOffset SubmitCutOff(JalaliMonth period, int deadlineDay) => period.Next().First.AddDays(deadlineDay).StartInstant;
 
     /// <summary>
+    /// From this instant the agency no longer starts, edits or submits the month's report, unless the review office
+    /// returned it: 00:00 on the day after the lock day of the next month, Tehran. A lock day of 0 leaves months open.
+    /// Unrelated to timeliness, which only looks at the forwarding time.
+    /// </summary>
+    public static DateTimeOffset? LockedFrom(JalaliMonth period, int lockDay) =>
+        lockDay <= 0 ? null : period.Next().First.AddDays(lockDay).StartInstant;
+
+    /// <summary>
     /// Sets the figures, line by line in place (so the audit log holds each value's old → new). Refused once forwarded
     /// (reopen first); after acceptance every change counts as a change since acceptance. Who may record in which
     /// status is the service's rule.
@@ -100,6 +108,17 @@ public sealed class MonthlyReport : IScoped, IAudited, IUnitOwned
         (FilesForwarded, FilesReturned, PendingAtEnd, AverageDaysToForward) =
             (figures.FilesForwarded, figures.FilesReturned, figures.PendingAtEnd, figures.AverageDaysToForward);
         Touch();
+    }
+
+    /// <summary>
+    /// The review office records the agency's figures itself (from its monthly sheet of many agencies): they count as
+    /// received and accepted by the office at that moment.
+    /// </summary>
+    public void RecordForAgency(ReportFigures figures, string by, DateTimeOffset at)
+    {
+        Record(figures);
+        if (Status is ReportStatus.Draft or ReportStatus.Returned) Submit(by, at);
+        if (Status == ReportStatus.Submitted) Accept(by, at);
     }
 
     public void Submit(string by, DateTimeOffset at)

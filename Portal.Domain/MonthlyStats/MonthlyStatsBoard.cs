@@ -34,8 +34,17 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
     private static readonly StringComparer PersianOrder = StringComparer.Create(new System.Globalization.CultureInfo("fa-IR"), ignoreCase: false);
 
     /// <summary>One agency's month in the province report; no status means no report yet.</summary>
-    public sealed record AgencyMonth(string ProvinceCode, string ProvinceFa, string ReviewOffice, string Code, string Name, ReportStatus? Status,
-        int FilesReceived, long AmountClaimed, int FilesForwarded, int FilesReturned, int PendingAtEnd, decimal? AverageDays, bool? ForwardedOnTime);
+    public sealed record AgencyMonth(int Period, string ProvinceCode, string ProvinceFa, string ReviewOffice, string Code, string Name,
+        int? ReportId, ReportStatus? Status, int FilesReceived, long AmountClaimed, int FilesForwarded, int FilesReturned, int PendingAtEnd,
+        decimal? AverageDays, DateTimeOffset? SubmittedAt, DateTimeOffset? FirstForwardedAt)
+    {
+        public JalaliMonth Month => new(Period / 100, Period % 100);
+        public bool? ForwardedOnTime => FirstForwardedAt is { } at ? at < MonthlyReport.OnTimeCutOff(Month) : null;
+        public bool Received => SubmittedAt is not null;
+    }
+
+    /// <summary>Why an agency's month is on the overdue list.</summary>
+    public enum Overdue { NotSubmitted = 1, NotForwarded }
 
     /// <summary>
     /// The month of every expected agency in the actor's scope (a review office: the agencies it serves), by province,
@@ -46,24 +55,120 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
     {
         await using var db = await portalDb.OpenAsync(ct);
         if (!Followers.Contains(db.Actor.Role)) return [];
-        var agencies = Expected(db, period);
+        int? provinceId = null;
         if (provinceCode is not null)
         {
             // Another province reads exactly like one that does not exist.
-            var provinceId = await db.Provinces.Where(p => p.Code == provinceCode).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
+            provinceId = await db.Provinces.Where(p => p.Code == provinceCode).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
             if (provinceId is null || !db.Scope.Covers(provinceId, unitId: 0)) return null;
-            agencies = agencies.Where(a => a.ProvinceId == provinceId);
         }
-        if (db.Actor.Role == Roles.ReviewOffice)
+        return await AgencyMonths(db, period, provinceId).ToListAsync(ct);
+    }
+
+    /// <summary>The 12-month (or other) trend's rows: every expected agency-month in scope from the oldest month to <paramref name="last"/>.</summary>
+    public async Task<IReadOnlyList<AgencyMonth>> TrendRowsAsync(JalaliMonth last, int months = 12, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        if (!Followers.Contains(db.Actor.Role)) return [];
+        var rows = new List<AgencyMonth>();
+        for (var back = months - 1; back >= 0; back--) rows.AddRange(await AgencyMonths(db, last.AddMonths(-back), null).ToListAsync(ct));
+        return rows;
+    }
+
+    /// <summary>One month of the trend, for the whole scope.</summary>
+    public sealed record TrendPoint(JalaliMonth Period, CompletenessRow Completeness, long FilesReceived, long AmountClaimed);
+
+    /// <summary>Completeness, timeliness and the files and amounts received, month by month up to <paramref name="last"/>, in the actor's scope.</summary>
+    public async Task<IReadOnlyList<TrendPoint>> TrendAsync(JalaliMonth last, int months = 12, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        if (!Followers.Contains(db.Actor.Role)) return [];
+        var points = new List<TrendPoint>();
+        for (var back = months - 1; back >= 0; back--)
         {
-            var officeId = db.Actor.UnitId;
-            agencies = agencies.Where(a => a.ReviewOfficeId == officeId);
+            var period = last.AddMonths(-back);
+            var onTimeCutOff = MonthlyReport.OnTimeCutOff(period);
+            var facts = await InScope(db, Expected(db, period))
+                .Select(a => db.MonthlyReports.SingleOrDefault(r => r.AgencyId == a.Id && r.Period == period.Key))
+                .GroupBy(_ => 1)
+                .Select(g => new
+                {
+                    Expected = g.Count(),
+                    Received = g.Count(r => r != null && r.SubmittedAt != null),
+                    Forwarded = g.Count(r => r != null && r.FirstForwardedAt != null),
+                    OnTime = g.Count(r => r != null && r.FirstForwardedAt < onTimeCutOff),
+                    Files = g.Sum(r => r == null || r.SubmittedAt == null ? 0 : r.Lines.Sum(l => l.FilesReceived)),
+                    Amount = g.Sum(r => r == null || r.SubmittedAt == null ? 0 : r.Lines.Sum(l => l.AmountClaimed)),
+                }).SingleOrDefaultAsync(ct);
+            points.Add(facts is null
+                ? new TrendPoint(period, new CompletenessRow(0, period.ToPersianString(), 0, 0, 0, 0), 0, 0)
+                : new TrendPoint(period, new CompletenessRow(0, period.ToPersianString(), facts.Expected, facts.Received, facts.Forwarded, facts.OnTime), facts.Files, facts.Amount));
         }
+        return points;
+    }
+
+    /// <summary>
+    /// The month's overdue list in scope at <paramref name="now"/>: agencies that have not submitted after their deadline,
+    /// and reports not forwarded after the 10th.
+    /// </summary>
+    public async Task<IReadOnlyList<(AgencyMonth Row, Overdue Why)>> OverdueAsync(JalaliMonth period, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var rows = await AgencyMonthsAsync(period, ct: ct) ?? [];
+        var submitCutOff = MonthlyReport.SubmitCutOff(period, options.AgencyDeadlineDay);
         var onTimeCutOff = MonthlyReport.OnTimeCutOff(period);
-        return await agencies
+        return rows.Select(r => (Row: r, Why: !r.Received && now >= submitCutOff ? Overdue.NotSubmitted
+                : r.FirstForwardedAt is null && now >= onTimeCutOff ? Overdue.NotForwarded : (Overdue?)null))
+            .Where(x => x.Why is not null).Select(x => (x.Row, x.Why!.Value)).ToList();
+    }
+
+    /// <summary>One value's change on a report: who, when, old → new (from the audit log).</summary>
+    public sealed record ValueChange(DateTimeOffset At, string UserName, string Field, string? Category, string Old, string New);
+
+    /// <summary>The per-value change history of a report in scope, newest first; null when it is not found.</summary>
+    public async Task<(AgencyMonth Report, IReadOnlyList<ValueChange> Changes)?> HistoryAsync(int reportId, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        if (!Followers.Contains(db.Actor.Role)) return null;
+        var report = await db.MonthlyReports.Where(r => r.Id == reportId).Select(r => new { r.AgencyId, r.Period, Lines = r.Lines.Select(l => new { l.Id, l.Category.NameFa }) })
+            .SingleOrDefaultAsync(ct);
+        if (report is null) return null;
+        var row = await AgencyMonths(db, new JalaliMonth(report.Period / 100, report.Period % 100), null, report.AgencyId).SingleOrDefaultAsync(ct);
+        if (row is null) return null;
+        var lineNames = report.Lines.ToDictionary(l => l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), l => l.NameFa);
+        var reportKey = reportId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var lineKeys = lineNames.Keys.ToList();
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => (e.Entity == nameof(MonthlyReport) && e.Key == reportKey) || (e.Entity == nameof(ReportLine) && lineKeys.Contains(e.Key)))
+            .OrderByDescending(e => e.Id).ToListAsync(ct);
+        var changes = entries.SelectMany(e => Audit.AuditChanges.Parse(e.Changes)
+                .Where(c => ReportedFields.Contains(c.Field))
+                .Select(c => new ValueChange(e.At, e.UserName, c.Field, e.Entity == nameof(ReportLine) ? lineNames[e.Key] : null,
+                    Shown(c.Field, c.Values.Old), Shown(c.Field, c.Values.New))))
+            .ToList();
+        return (row, changes);
+    }
+
+    /// <summary>The values a history shows: the figures and the status, not bookkeeping such as versions.</summary>
+    private static readonly HashSet<string> ReportedFields =
+    [
+        nameof(ReportLine.FilesReceived), nameof(ReportLine.AmountClaimed), nameof(MonthlyReport.FilesForwarded), nameof(MonthlyReport.FilesReturned),
+        nameof(MonthlyReport.PendingAtEnd), nameof(MonthlyReport.AverageDaysToForward), nameof(MonthlyReport.Status),
+        nameof(MonthlyReport.ReturnReason), nameof(MonthlyReport.ReopenReason),
+    ];
+
+    private static string Shown(string field, string value) =>
+        field == nameof(MonthlyReport.Status) && Enum.TryParse<ReportStatus>(value, out var status) ? Messages.Get($"ReportStatus.{status}") : value;
+
+    private static IQueryable<AgencyMonth> AgencyMonths(PortalDbContext db, JalaliMonth period, int? provinceId, int? agencyId = null)
+    {
+        var agencies = InScope(db, Expected(db, period));
+        if (provinceId is not null) agencies = agencies.Where(a => a.ProvinceId == provinceId);
+        if (agencyId is not null) agencies = agencies.Where(a => a.Id == agencyId);
+        return agencies
             .OrderBy(a => a.Province!.Code).ThenBy(a => a.ReviewOffice.Code).ThenBy(a => a.Code)
             .Select(a => new { a, Report = db.MonthlyReports.SingleOrDefault(r => r.AgencyId == a.Id && r.Period == period.Key) })
-            .Select(x => new AgencyMonth(x.a.Province!.Code, x.a.Province.NameFa, x.a.ReviewOffice.Name, x.a.Code, x.a.Name,
+            .Select(x => new AgencyMonth(period.Key, x.a.Province!.Code, x.a.Province.NameFa, x.a.ReviewOffice.Name, x.a.Code, x.a.Name,
+                x.Report == null ? null : x.Report.Id,
                 x.Report == null ? null : x.Report.Status,
                 x.Report == null ? 0 : x.Report.Lines.Sum(l => l.FilesReceived),
                 x.Report == null ? 0 : x.Report.Lines.Sum(l => l.AmountClaimed),
@@ -71,8 +176,16 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
                 x.Report == null ? 0 : x.Report.FilesReturned,
                 x.Report == null ? 0 : x.Report.PendingAtEnd,
                 x.Report == null ? null : x.Report.AverageDaysToForward,
-                x.Report == null || x.Report.FirstForwardedAt == null ? null : x.Report.FirstForwardedAt < onTimeCutOff))
-            .ToListAsync(ct);
+                x.Report == null ? null : x.Report.SubmittedAt,
+                x.Report == null ? null : x.Report.FirstForwardedAt));
+    }
+
+    /// <summary>A review office follows only the agencies it serves; the query filters already keep everyone else in their scope.</summary>
+    private static IQueryable<Agency> InScope(PortalDbContext db, IQueryable<Agency> agencies)
+    {
+        if (db.Actor.Role != Roles.ReviewOffice) return agencies;
+        var officeId = db.Actor.UnitId;
+        return agencies.Where(a => a.ReviewOfficeId == officeId);
     }
 
     /// <summary>The acting review office's agencies expected for the month, each with its report (or none yet).</summary>
@@ -136,10 +249,13 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
             .Select(r => new CompletenessRow(r.Id, offices[r.Id], r.Expected, r.Received, r.Forwarded, r.OnTime)).ToList();
     }
 
-    /// <summary>Agencies expected to report for the month: open, in a province that went live by its last day (from the go-live month on).</summary>
-    private static IQueryable<Agency> Expected(PortalDbContext db, JalaliMonth period)
+    /// <summary>
+    /// Agencies expected to report for the month: in a province that went live by its last day (from the go-live month
+    /// on), and open on at least one day of it (see <see cref="Agency.WasOpenIn"/>).
+    /// </summary>
+    internal static IQueryable<Agency> Expected(PortalDbContext db, JalaliMonth period)
     {
-        var lastDay = period.Last.ToDateOnly();
-        return db.Agencies.Where(a => a.Status != AgencyStatus.Closed && a.Province!.RolloutWave.GoLiveDate <= lastDay);
+        var (firstDay, lastDay) = (period.First.ToDateOnly(), period.Last.ToDateOnly());
+        return db.Agencies.Where(a => (a.Status != AgencyStatus.Closed || a.ClosedOn > firstDay) && a.Province!.RolloutWave.GoLiveDate <= lastDay);
     }
 }

@@ -11,7 +11,7 @@ namespace Portal.Domain.MonthlyStats;
 /// review office serving the agency accepts, returns, forwards and reopens. Query filters keep reads in scope; the
 /// commands also check that the acting unit is the agency itself or the review office serving it.
 /// </summary>
-public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock)
+public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, MonthlyStatsOptions options)
 {
     public static readonly string[] AgencyRoles = [Roles.AgencyManager, Roles.AgencyUser];
     public static readonly string[] Submitters = [Roles.AgencyManager];
@@ -21,16 +21,20 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock)
 
     /// <summary>What the month's form shows: the categories, the figures so far and where the report stands.</summary>
     public sealed record Sheet(int AgencyId, JalaliMonth Period, IReadOnlyList<Category> Categories, int PendingBroughtForward,
-        ReportStatus? Status, ReportFigures? Figures, string? ReturnReason, int ChangesSinceAcceptance, Guid? Version, bool ActorSubmits)
+        ReportStatus? Status, ReportFigures? Figures, string? ReturnReason, int ChangesSinceAcceptance, Guid? Version, bool ActorSubmits,
+        DateTimeOffset? LockedFrom, bool PastLock)
     {
-        /// <summary>The agency edits a report it has not sent, or one sent back to it.</summary>
-        public bool Editable => AgencyMayEdit(Status);
+        /// <summary>The agency edits a report it has not sent, or one sent back to it; after the lock, only one sent back.</summary>
+        public bool Editable => AgencyMayEdit(Status, PastLock);
 
         /// <summary>Its manager may submit a saved report it may still edit.</summary>
         public bool Submittable => ActorSubmits && Editable && Version is not null;
     }
 
-    private static bool AgencyMayEdit(ReportStatus? status) => status is null or ReportStatus.Draft or ReportStatus.Returned;
+    private static bool AgencyMayEdit(ReportStatus? status, bool pastLock) =>
+        pastLock ? status == ReportStatus.Returned : status is null or ReportStatus.Draft or ReportStatus.Returned;
+
+    private bool PastLock(JalaliMonth period) => MonthlyReport.LockedFrom(period, options.LockDay) <= clock.GetUtcNow();
 
     /// <summary>The month's form of the acting agency user's own agency.</summary>
     public async Task<Sheet> SheetAsync(JalaliMonth period, CancellationToken ct = default)
@@ -39,10 +43,11 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock)
         var agencyId = OwnAgency(db);
         var report = await db.MonthlyReports.AsNoTracking().Include(r => r.Lines).SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.Period == period.Key, ct);
         var categories = await CategoriesAsync(db, report, ct);
+        var lockedFrom = MonthlyReport.LockedFrom(period, options.LockDay);
         return report is null
-            ? new Sheet(agencyId, period, categories, await BroughtForwardAsync(db, agencyId, period, ct), null, null, null, 0, null, Submits(db))
+            ? new Sheet(agencyId, period, categories, await BroughtForwardAsync(db, agencyId, period, ct), null, null, null, 0, null, Submits(db), lockedFrom, PastLock(period))
             : new Sheet(agencyId, period, categories, report.PendingBroughtForward, report.Status, report.Figures, report.ReturnReason,
-                report.ChangesSinceAcceptance, report.Version, Submits(db));
+                report.ChangesSinceAcceptance, report.Version, Submits(db), lockedFrom, PastLock(period));
     }
 
     /// <summary>Saves the agency's figures as a draft (or its correction of a returned report); returns the errors by field, none when saved.</summary>
@@ -58,7 +63,7 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock)
             db.MonthlyReports.Add(report);
         }
         else if (report.Version != version) throw DomainException.Of("Monthly.ChangedMeanwhile");
-        if (!AgencyMayEdit(report.Status)) throw DomainException.Of("Monthly.NotEditable");
+        EnsureAgencyMayEdit(report.Status, period);
         var categories = (await CategoriesAsync(db, report, ct)).Select(c => c.Id).ToList();
         var (figures, errors) = form.Validate(categories, report.PendingBroughtForward);
         if (figures is null) return errors;
@@ -68,7 +73,17 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock)
     }
 
     public Task SubmitAsync(JalaliMonth period, Guid version, CancellationToken ct = default) =>
-        OwnReportAsync(period, version, Submitters, (db, r) => r.Submit(db.Actor.UserName, clock.GetUtcNow()), ct);
+        OwnReportAsync(period, version, Submitters, (db, r) =>
+        {
+            EnsureAgencyMayEdit(r.Status, period);
+            r.Submit(db.Actor.UserName, clock.GetUtcNow());
+        }, ct);
+
+    private void EnsureAgencyMayEdit(ReportStatus? status, JalaliMonth period)
+    {
+        if (!AgencyMayEdit(status, pastLock: false)) throw DomainException.Of("Monthly.NotEditable");
+        if (!AgencyMayEdit(status, PastLock(period))) throw DomainException.Of("Monthly.PeriodLocked");
+    }
 
     public Task AcceptAsync(int reportId, Guid version, CancellationToken ct = default) =>
         ReviewAsync(reportId, version, (db, r) => r.Accept(db.Actor.UserName, clock.GetUtcNow()), ct);

@@ -65,6 +65,9 @@ public static class PortalServices
         services.AddScoped<ContractTemplates>();
         services.AddScoped<Portal.Domain.MonthlyStats.MonthlyStatsDesk>();
         services.AddScoped<Portal.Domain.MonthlyStats.MonthlyStatsBoard>();
+        services.AddScoped<Portal.Domain.MonthlyStats.MonthlyImport>();
+        services.AddScoped<Portal.Domain.MonthlyStats.MonthlyReminders>();
+        services.AddScoped<Portal.Domain.MonthlyStats.ClaimCategories>();
         services.AddSingleton(config.GetSection("MonthlyStats").Get<Portal.Domain.MonthlyStats.MonthlyStatsOptions>() ?? new());
         services.AddSingleton<PdfRenderer>();
         services.AddSingleton<PublicLinks>();

@@ -1163,6 +1163,9 @@ namespace Portal.Domain.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ManagerMobile")
                         .IsRequired()
                         .HasMaxLength(11)

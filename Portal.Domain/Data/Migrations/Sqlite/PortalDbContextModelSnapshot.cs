@@ -1118,6 +1118,9 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ManagerMobile")
                         .IsRequired()
                         .HasMaxLength(11)
