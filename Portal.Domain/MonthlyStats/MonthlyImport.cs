@@ -21,6 +21,11 @@ public sealed class MonthlyImport(PortalDb portalDb, TimeProvider clock)
     /// <summary>A column of the sheet: its key (a field of <see cref="MonthlyReportForm"/>, or the code) and its Persian title.</summary>
     public sealed record Column(string Key, string Title);
 
+    /// <summary>Titles of the template's columns that are there to read (the agency's name, the pending count carried in); never read back.</summary>
+    public static (string Name, string BroughtForward) ReadOnlyTitles() => (Messages.Get("Monthly.Column.Name"), Messages.Get("Monthly.Column.BroughtForward"));
+
+    public static string MissingColumnMessage(string title) => Messages.Format("Import.MissingColumn", title);
+
     /// <summary>The sheet's columns for the active categories, in order; errors name these titles.</summary>
     public async Task<IReadOnlyList<Column>> ColumnsAsync(CancellationToken ct = default)
     {

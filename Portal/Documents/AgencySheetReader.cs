@@ -94,7 +94,7 @@ internal static class AgencySheetReader
         _ => text,
     };
 
-    private static bool LooksLikeXlsx(Stream stream)
+    internal static bool LooksLikeXlsx(Stream stream)
     {
         Span<byte> head = stackalloc byte[4];
         stream.Position = 0;

@@ -15,8 +15,6 @@ public sealed class AgencySheets(IStringLocalizer<Strings> L)
     public const string SheetName = "کارگزاری‌ها";
     private const string ErrorsColumn = "Errors";
     private static readonly XLColor HeaderFill = XLColor.FromHtml("#E8EEF4");
-    private static readonly XLColor ErrorFill = XLColor.FromHtml("#FFC7CE");
-    private static readonly XLColor ErrorFont = XLColor.FromHtml("#9C0006");
 
     private static readonly Dictionary<string, double> Widths = new()
     {
@@ -144,34 +142,10 @@ public sealed class AgencySheets(IStringLocalizer<Strings> L)
     /// <summary>Reads an uploaded sheet; <see cref="SheetRows.Error"/> is set when the file is not a usable sheet.</summary>
     public static SheetRows Read(Stream upload) => AgencySheetReader.Read(upload);
 
-    /// <summary>
-    /// The uploaded workbook again, with the messages of each failing row in a last «خطاها» column (red), so the
-    /// user fixes the same file. A column left by an earlier attempt is reused and cleared.
-    /// </summary>
-    public static byte[] WithErrors(Stream original, ImportResult result)
-    {
-        original.Position = 0;
-        using var workbook = new XLWorkbook(original);
-        var sheet = AgencySheetReader.DataSheet(workbook);
-        var title = AgencyImport.ColumnTitle(ErrorsColumn);
-        var lastRow = Math.Max(sheet.LastRowUsed()?.RowNumber() ?? 1, result.Errors.Keys.DefaultIfEmpty(1).Max());
-        var column = AgencySheetReader.FindColumn(sheet, ErrorsColumn)
-                     ?? (sheet.Row(1).LastCellUsed()?.Address.ColumnNumber ?? 0) + 1;
-        sheet.Range(2, column, Math.Max(2, lastRow), column).Clear();
-        var header = sheet.Cell(1, column);
-        Text(header, title);
-        header.Style.Font.SetBold().Font.SetFontColor(ErrorFont).Fill.SetBackgroundColor(ErrorFill);
-        foreach (var (row, messages) in result.Errors.Where(e => e.Key > 1))
-        {
-            var cell = sheet.Cell(row, column);
-            Text(cell, string.Join("\n", messages));
-            cell.Style.Alignment.SetWrapText().Font.SetFontColor(ErrorFont).Fill.SetBackgroundColor(ErrorFill);
-        }
-        sheet.Column(column).Width = 60;
-        if (sheet.AutoFilter.IsEnabled) sheet.AutoFilter.Clear();
-        sheet.Range(1, 1, Math.Max(2, lastRow), column).SetAutoFilter();
-        return Save(workbook);
-    }
+    /// <summary>The uploaded workbook again, with the messages of each failing row in a last «خطاها» column.</summary>
+    public static byte[] WithErrors(Stream original, ImportResult result) =>
+        ErrorColumn.Annotate(original, AgencySheetReader.DataSheet, sheet => AgencySheetReader.FindColumn(sheet, ErrorsColumn),
+            AgencyImport.ColumnTitle(ErrorsColumn), result.Errors);
 
     private static void Header(IXLWorksheet sheet, int columns, int lastRow)
     {

@@ -31,14 +31,14 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
             sheet.Cell(r, 2).SetValue(row.ReviewOffice);
             sheet.Cell(r, 3).SetValue(row.Code);
             sheet.Cell(r, 4).SetValue(row.Name);
-            sheet.Cell(r, 5).SetValue(L[$"ReportStatus.{row.Status?.ToString() ?? "NotStarted"}"].Value);
+            sheet.Cell(r, 5).SetValue(StatusText(row.Status));
             sheet.Cell(r, 6).SetValue(row.FilesReceived);
             sheet.Cell(r, 7).SetValue(row.AmountClaimed);
             sheet.Cell(r, 8).SetValue(row.FilesForwarded);
             sheet.Cell(r, 9).SetValue(row.FilesReturned);
             sheet.Cell(r, 10).SetValue(row.PendingAtEnd);
             if (row.AverageDays is { } days) sheet.Cell(r, 11).SetValue(days);
-            if (row.ForwardedOnTime is { } onTime) sheet.Cell(r, 12).SetValue(onTime ? L["Yes"].Value : L["No"].Value);
+            if (row.ForwardedOnTime is { } onTime) sheet.Cell(r, 12).SetValue(onTime ? Yes : No);
             r++;
         }
         Totals(sheet, r, firstSummed: 6, lastSummed: 10);
@@ -69,6 +69,111 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
         return Save(workbook);
     }
 
+    /// <summary>
+    /// The 12-month trend: a summary sheet with one row per month (completeness, timeliness, files and amounts) and a
+    /// detail sheet with one row per expected agency and month.
+    /// </summary>
+    public byte[] Trend(JalaliMonth last, IReadOnlyList<MonthlyStatsBoard.TrendPoint> points, IReadOnlyList<MonthlyStatsBoard.AgencyMonth> rows)
+    {
+        using var workbook = new XLWorkbook();
+        var summary = Sheet(workbook, L["Monthly.Sheet.Trend"], last,
+        [
+            ("Monthly.Period", 16), ("Monthly.Expected", 12), ("Monthly.Received", 12), ("Monthly.ForwardedCount", 12), ("Monthly.OnTime", 12),
+            ("Monthly.OnTimeRate", 12), ("Monthly.FilesReceived", 14), ("Monthly.AmountClaimed", 22),
+        ]);
+        var r = 3;
+        foreach (var p in points)
+        {
+            summary.Cell(r, 1).SetValue(p.Period.ToPersianString());
+            summary.Cell(r, 2).SetValue(p.Completeness.Expected);
+            summary.Cell(r, 3).SetValue(p.Completeness.Received);
+            summary.Cell(r, 4).SetValue(p.Completeness.Forwarded);
+            summary.Cell(r, 5).SetValue(p.Completeness.OnTime);
+            summary.Cell(r, 6).SetValue(p.Completeness.OnTimeRate);
+            summary.Cell(r, 7).SetValue(p.FilesReceived);
+            summary.Cell(r, 8).SetValue(p.AmountClaimed);
+            r++;
+        }
+        Totals(summary, r, firstSummed: 2, lastSummed: 8, skip: 6);
+        summary.Cell(r, 6).SetValue(MonthlyStatsBoard.CompletenessRow.Total(points.Select(p => p.Completeness), "").OnTimeRate);
+        summary.Column(6).Style.NumberFormat.Format = "0%";
+
+        var detail = Sheet(workbook, L["Monthly.Sheet.TrendAgencies"], last,
+        [
+            ("Monthly.Period", 14), ("Province", 14), ("Kind.ReviewOffice", 30), ("Code", 12), ("Kind.Agency", 34), ("Status", 22),
+            ("Monthly.FilesReceived", 14), ("Monthly.AmountClaimed", 20), ("Monthly.Forwarded", 14), ("Monthly.Returned", 14),
+            ("Monthly.Pending", 14), ("Monthly.OnTime", 10),
+        ]);
+        r = 3;
+        foreach (var row in rows)
+        {
+            detail.Cell(r, 1).SetValue(row.Month.ToString());
+            detail.Cell(r, 2).SetValue(row.ProvinceFa);
+            detail.Cell(r, 3).SetValue(row.ReviewOffice);
+            detail.Cell(r, 4).SetValue(row.Code);
+            detail.Cell(r, 5).SetValue(row.Name);
+            detail.Cell(r, 6).SetValue(StatusText(row.Status));
+            detail.Cell(r, 7).SetValue(row.FilesReceived);
+            detail.Cell(r, 8).SetValue(row.AmountClaimed);
+            detail.Cell(r, 9).SetValue(row.FilesForwarded);
+            detail.Cell(r, 10).SetValue(row.FilesReturned);
+            detail.Cell(r, 11).SetValue(row.PendingAtEnd);
+            if (row.ForwardedOnTime is { } onTime) detail.Cell(r, 12).SetValue(onTime ? Yes : No);
+            r++;
+        }
+        Totals(detail, r, firstSummed: 7, lastSummed: 11);
+        return Save(workbook);
+    }
+
+    /// <summary>
+    /// Timeliness of the month: when each expected agency submitted and when its report was first forwarded, against
+    /// the agency's deadline and the 10th; the days late count whole Tehran days past the cut-off.
+    /// </summary>
+    public byte[] Timeliness(JalaliMonth period, IReadOnlyList<MonthlyStatsBoard.AgencyMonth> rows, int agencyDeadlineDay)
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = Sheet(workbook, L["Monthly.Sheet.Timeliness"], period,
+        [
+            ("Province", 14), ("Kind.ReviewOffice", 30), ("Code", 12), ("Kind.Agency", 34), ("Status", 22), ("Monthly.SubmittedAt", 18),
+            ("Monthly.SubmittedLateDays", 14), ("Monthly.FirstForwardedAt", 18), ("Monthly.OnTime", 10), ("Monthly.ForwardedLateDays", 14),
+        ]);
+        var submitCutOff = MonthlyReport.SubmitCutOff(period, agencyDeadlineDay);
+        var onTimeCutOff = MonthlyReport.OnTimeCutOff(period);
+        var r = 3;
+        foreach (var row in rows)
+        {
+            sheet.Cell(r, 1).SetValue(row.ProvinceFa);
+            sheet.Cell(r, 2).SetValue(row.ReviewOffice);
+            sheet.Cell(r, 3).SetValue(row.Code);
+            sheet.Cell(r, 4).SetValue(row.Name);
+            sheet.Cell(r, 5).SetValue(StatusText(row.Status));
+            if (row.SubmittedAt is { } submitted)
+            {
+                sheet.Cell(r, 6).SetValue(JalaliDate.FromInstant(submitted).ToString());
+                sheet.Cell(r, 7).SetValue(DaysLate(submitted, submitCutOff));
+            }
+            if (row.FirstForwardedAt is { } forwarded)
+            {
+                sheet.Cell(r, 8).SetValue(JalaliDate.FromInstant(forwarded).ToString());
+                sheet.Cell(r, 9).SetValue(row.ForwardedOnTime == true ? Yes : No);
+                sheet.Cell(r, 10).SetValue(DaysLate(forwarded, onTimeCutOff));
+            }
+            r++;
+        }
+        Totals(sheet, r, firstSummed: 7, lastSummed: 7);
+        sheet.Cell(r, 10).SetValue(rows.Where(x => x.FirstForwardedAt is not null).Sum(x => DaysLate(x.FirstForwardedAt!.Value, onTimeCutOff)));
+        sheet.Column(10).Style.NumberFormat.Format = NumberFormat;
+        return Save(workbook);
+    }
+
+    /// <summary>Whole days after the cut-off (0 when on time): late on the first day after it counts as one.</summary>
+    private static int DaysLate(DateTimeOffset at, DateTimeOffset cutOff) =>
+        at < cutOff ? 0 : JalaliDate.FromInstant(at).ToDateOnly().DayNumber - JalaliDate.FromInstant(cutOff).ToDateOnly().DayNumber + 1;
+
+    private string StatusText(ReportStatus? status) => L[$"ReportStatus.{status?.ToString() ?? "NotStarted"}"].Value;
+    private string Yes => L["Yes"].Value;
+    private string No => L["No"].Value;
+
     /// <summary>A sheet with the title row (1), the header row (2, frozen, filtered) and number-formatted columns.</summary>
     private IXLWorksheet Sheet(XLWorkbook workbook, string name, JalaliMonth period, (string Key, double Width)[] columns)
     {
@@ -87,11 +192,12 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
     }
 
     /// <summary>The totals row: each summed column's total as a value (what the rows add up to), bold, and the filter over the rows.</summary>
-    private void Totals(IXLWorksheet sheet, int row, int firstSummed, int lastSummed)
+    private void Totals(IXLWorksheet sheet, int row, int firstSummed, int lastSummed, int? skip = null)
     {
         sheet.Cell(row, 1).SetValue(L["Total"].Value);
         for (var c = firstSummed; c <= lastSummed; c++)
         {
+            if (c == skip) continue;
             long total = 0;
             for (var r = 3; r < row; r++) total += sheet.Cell(r, c).GetValue<long>();
             sheet.Cell(row, c).SetValue(total);

@@ -44,6 +44,7 @@ public static class Policies
     public const string MonthlyEntry = nameof(MonthlyEntry);
     public const string MonthlyReview = nameof(MonthlyReview);
     public const string MonthlyOverview = nameof(MonthlyOverview);
+    public const string ClaimCategories = nameof(ClaimCategories);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -79,6 +80,7 @@ public static class Policies
         options.AddPolicy(MonthlyEntry, p => p.RequireRole(MonthlyStatsDesk.AgencyRoles));
         options.AddPolicy(MonthlyReview, p => p.RequireRole(MonthlyStatsDesk.Reviewers));
         options.AddPolicy(MonthlyOverview, p => p.RequireRole(MonthlyStatsBoard.Followers));
+        options.AddPolicy(ClaimCategories, p => p.RequireRole(Domain.MonthlyStats.ClaimCategories.Editors));
         options.AddPolicy(MonthlyStats, p => p.RequireRole([.. MonthlyStatsDesk.AgencyRoles, .. MonthlyStatsBoard.Followers]));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
