@@ -164,9 +164,11 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
         var agencies = InScope(db, Expected(db, period));
         if (provinceId is not null) agencies = agencies.Where(a => a.ProvinceId == provinceId);
         if (agencyId is not null) agencies = agencies.Where(a => a.Id == agencyId);
+        var key = period.Key;
+        // One left join: a per-column lookup of the report (what SingleOrDefault in a projection becomes) took 3× as long.
         return agencies
-            .OrderBy(a => a.Province!.Code).ThenBy(a => a.ReviewOffice.Code).ThenBy(a => a.Code)
-            .Select(a => new { a, Report = db.MonthlyReports.SingleOrDefault(r => r.AgencyId == a.Id && r.Period == period.Key) })
+            .LeftJoin(db.MonthlyReports.Where(r => r.Period == key), a => a.Id, r => r.AgencyId, (a, r) => new { a, Report = r })
+            .OrderBy(x => x.a.Province!.Code).ThenBy(x => x.a.ReviewOffice.Code).ThenBy(x => x.a.Code)
             .Select(x => new AgencyMonth(period.Key, x.a.Province!.Code, x.a.Province.NameFa, x.a.ReviewOffice.Name, x.a.Code, x.a.Name,
                 x.Report == null ? null : x.Report.Id,
                 x.Report == null ? null : x.Report.Status,

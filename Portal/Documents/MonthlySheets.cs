@@ -41,7 +41,7 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
             if (row.ForwardedOnTime is { } onTime) sheet.Cell(r, 12).SetValue(onTime ? Yes : No);
             r++;
         }
-        Totals(sheet, r, firstSummed: 6, lastSummed: 10);
+        Totals(sheet, r, FigureTotals(rows, 6));
         sheet.Column(11).Style.NumberFormat.Format = "0.0";
         return Save(workbook);
     }
@@ -63,7 +63,7 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
             sheet.Cell(r, 6).SetValue(row.OnTimeRate);
             r++;
         }
-        Totals(sheet, r, firstSummed: 2, lastSummed: 5);
+        Totals(sheet, r, CompletenessTotals(rows, 2));
         sheet.Cell(r, 6).SetValue(MonthlyStatsBoard.CompletenessRow.Total(rows, "").OnTimeRate);
         sheet.Column(6).Style.NumberFormat.Format = "0%";
         return Save(workbook);
@@ -94,7 +94,7 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
             summary.Cell(r, 8).SetValue(p.AmountClaimed);
             r++;
         }
-        Totals(summary, r, firstSummed: 2, lastSummed: 8, skip: 6);
+        Totals(summary, r, [.. CompletenessTotals(points.Select(p => p.Completeness), 2), (7, points.Sum(p => p.FilesReceived)), (8, points.Sum(p => p.AmountClaimed))]);
         summary.Cell(r, 6).SetValue(MonthlyStatsBoard.CompletenessRow.Total(points.Select(p => p.Completeness), "").OnTimeRate);
         summary.Column(6).Style.NumberFormat.Format = "0%";
 
@@ -121,7 +121,7 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
             if (row.ForwardedOnTime is { } onTime) detail.Cell(r, 12).SetValue(onTime ? Yes : No);
             r++;
         }
-        Totals(detail, r, firstSummed: 7, lastSummed: 11);
+        Totals(detail, r, FigureTotals(rows, 7));
         return Save(workbook);
     }
 
@@ -160,9 +160,8 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
             }
             r++;
         }
-        Totals(sheet, r, firstSummed: 7, lastSummed: 7);
-        sheet.Cell(r, 10).SetValue(rows.Where(x => x.FirstForwardedAt is not null).Sum(x => DaysLate(x.FirstForwardedAt!.Value, onTimeCutOff)));
-        sheet.Column(10).Style.NumberFormat.Format = NumberFormat;
+        Totals(sheet, r, (7, rows.Where(x => x.SubmittedAt is not null).Sum(x => (long)DaysLate(x.SubmittedAt!.Value, submitCutOff))),
+            (10, rows.Where(x => x.FirstForwardedAt is not null).Sum(x => (long)DaysLate(x.FirstForwardedAt!.Value, onTimeCutOff))));
         return Save(workbook);
     }
 
@@ -192,19 +191,29 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
     }
 
     /// <summary>The totals row: each summed column's total as a value (what the rows add up to), bold, and the filter over the rows.</summary>
-    private void Totals(IXLWorksheet sheet, int row, int firstSummed, int lastSummed, int? skip = null)
+    private void Totals(IXLWorksheet sheet, int row, params (int Column, long Total)[] totals)
     {
         sheet.Cell(row, 1).SetValue(L["Total"].Value);
-        for (var c = firstSummed; c <= lastSummed; c++)
+        foreach (var (column, total) in totals)
         {
-            if (c == skip) continue;
-            long total = 0;
-            for (var r = 3; r < row; r++) total += sheet.Cell(r, c).GetValue<long>();
-            sheet.Cell(row, c).SetValue(total);
-            sheet.Column(c).Style.NumberFormat.Format = NumberFormat;
+            sheet.Cell(row, column).SetValue(total);
+            sheet.Column(column).Style.NumberFormat.Format = NumberFormat;
         }
         sheet.Row(row).Style.Font.SetBold();
         sheet.Range(2, 1, Math.Max(2, row - 1), sheet.LastColumnUsed().ColumnNumber()).SetAutoFilter();
+    }
+
+    /// <summary>The figures' totals of agency-month rows, in the order the sheets place them from <paramref name="first"/> on.</summary>
+    private static (int, long)[] FigureTotals(IReadOnlyList<MonthlyStatsBoard.AgencyMonth> rows, int first) =>
+    [
+        (first, rows.Sum(r => (long)r.FilesReceived)), (first + 1, rows.Sum(r => r.AmountClaimed)), (first + 2, rows.Sum(r => (long)r.FilesForwarded)),
+        (first + 3, rows.Sum(r => (long)r.FilesReturned)), (first + 4, rows.Sum(r => (long)r.PendingAtEnd)),
+    ];
+
+    private static (int, long)[] CompletenessTotals(IEnumerable<MonthlyStatsBoard.CompletenessRow> rows, int first)
+    {
+        var t = MonthlyStatsBoard.CompletenessRow.Total(rows, "");
+        return [(first, t.Expected), (first + 1, t.Received), (first + 2, t.Forwarded), (first + 3, t.OnTime)];
     }
 
     private static byte[] Save(XLWorkbook workbook)

@@ -1,0 +1,118 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Common;
+using Portal.Domain.Data;
+using Portal.Domain.MonthlyStats;
+using Portal.Domain.Security;
+using Portal.Features.Agencies;
+using Portal.Features.MonthlyStats;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Components;
+
+/// <summary>The monthly form's messages under each field, and the review office's worklist as each role sees it.</summary>
+public sealed class MonthlyPagesTests(PortalFactory portal) : IClassFixture<PortalFactory>, IAsyncLifetime
+{
+    public async Task InitializeAsync() => await portal.SeededAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<BunitContext> ContextAsync(string userName, string role)
+    {
+        var ctx = new BunitContext();
+        ctx.AddPortalUi();
+        ctx.SignIn(PortalUi.User(role));
+        ctx.Services.AddSingleton(portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>());
+        ctx.Services.AddSingleton<ICurrentUser>(new ActingAs(await Acting.ActorAsync(portal, userName)));
+        ctx.Services.AddSingleton(TimeProvider.System);
+        ctx.Services.AddSingleton(new MonthlyStatsOptions { LockDay = 0 });
+        ctx.Services.AddMemoryCache();
+        ctx.Services.AddSingleton<ImportFailures>();
+        ctx.Services.AddScoped<PortalDb>();
+        ctx.Services.AddScoped<MonthlyStatsDesk>();
+        ctx.Services.AddScoped<MonthlyStatsBoard>();
+        ctx.Services.AddScoped<MonthlyReminders>();
+        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        return ctx;
+    }
+
+    private static IRenderedComponent<T> Render<T>(BunitContext ctx, string period) where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"monthly?period={period}");
+        return ctx.Render<T>();
+    }
+
+    [Fact]
+    public async Task Form_NamesTheFieldThatIsWrong_WithTheFigureItMustBe()
+    {
+        using var culture = CultureScope.Persian();
+        await using var ctx = await ContextAsync("kerman.agency.user", Roles.AgencyUser);
+        var cut = Render<MonthlyForm>(ctx, "1401-02");
+        cut.WaitForElement("[data-testid=monthly-save]", TimeSpan.FromSeconds(10));
+
+        cut.Find("input[data-testid^=received-]").Change("۱۰");
+        cut.Find("input[data-testid^=amount-]").Change("۵٬۰۰۰٬۰۰۰");
+        cut.Find("input[data-testid=forwarded]").Change("6");
+        cut.Find("input[data-testid=returned]").Change("1");
+        cut.Find("input[data-testid=pending]").Change("9");
+        cut.Find("input[data-testid=average-days]").Change("abc");
+        cut.Find("button[data-testid=monthly-save]").Click();
+
+        // A figure that is not a number is named under its own field (the balance waits until every figure reads).
+        cut.WaitForAssertion(() => Assert.Contains("میانگین روز را به شکل عدد بنویسید", cut.Find(".mud-input-error").TextContent), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain("مانده پایان ماه باید", cut.Markup);
+        Assert.Null((await (await portal.AsAsync<MonthlyStatsDesk>("kerman.agency.user")).SheetAsync(new JalaliMonth(1401, 2))).Status);
+
+        // With the average fixed, the balance is checked and the pending field says what it must be.
+        cut.Find("input[data-testid=average-days]").Change("");
+        cut.Find("button[data-testid=monthly-save]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("مانده پایان ماه باید ۳ باشد", cut.Markup), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Worklist_OffersTheReviewOffice_AcceptAndReturn_OnASubmittedReport()
+    {
+        using var culture = CultureScope.Persian();
+        var month = new JalaliMonth(1401, 3);
+        var user = await portal.AsAsync<MonthlyStatsDesk>("kerman.agency.user");
+        var sheet = await user.SheetAsync(month);
+        var form = new MonthlyReportForm { Forwarded = "1", Returned = "0", Pending = (sheet.PendingBroughtForward + 1).ToString() };
+        form.Received[sheet.Categories[0].Id] = "2";
+        form.Amount[sheet.Categories[0].Id] = "2000000";
+        Assert.Empty(await user.SaveAsync(month, form, null));
+        await (await portal.AsAsync<MonthlyStatsDesk>("kerman.agency.manager")).SubmitAsync(month, (await user.SheetAsync(month)).Version!.Value);
+
+        await using var ctx = await ContextAsync("kerman.review", Roles.ReviewOffice);
+        var cut = Render<MonthlyWorklist>(ctx, "1401-03");
+        cut.WaitForElement("[data-testid=status-AG-08001]", TimeSpan.FromSeconds(10));
+
+        Assert.Equal("ارسال‌شده به دفتر رسیدگی", cut.Find("[data-testid=status-AG-08001]").TextContent.Trim());
+        Assert.NotEmpty(cut.FindAll("[data-testid=accept-AG-08001]"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=return-AG-08001]"));
+        Assert.Empty(cut.FindAll("[data-testid=accept-AG-08002]"));
+        Assert.Equal("شروع نشده", cut.Find("[data-testid=status-AG-08002]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Worklist_OfAnotherProvincesOffice_HasOnlyItsOwnAgencies()
+    {
+        using var culture = CultureScope.Persian();
+        await using var ctx = await ContextAsync("golestan.review", Roles.ReviewOffice);
+        var cut = Render<MonthlyWorklist>(ctx, "1401-03");
+        cut.WaitForElement("[data-testid=status-AG-27001]", TimeSpan.FromSeconds(10));
+
+        Assert.Empty(cut.FindAll("[data-testid^=status-AG-08]"));
+    }
+
+    [Fact]
+    public async Task Worklist_IsEmpty_AndOffersNothing_ToATreatmentDirector()
+    {
+        using var culture = CultureScope.Persian();
+        await using var ctx = await ContextAsync("kerman.treatment", Roles.TreatmentDirectorate);
+        var cut = Render<MonthlyWorklist>(ctx, "1401-03");
+        cut.WaitForElement("[data-testid=worklist]", TimeSpan.FromSeconds(10));
+
+        Assert.Empty(cut.FindAll("[data-testid^=status-]"));
+        Assert.Empty(cut.FindAll("[data-testid^=accept-]"));
+    }
+}
