@@ -208,8 +208,8 @@ public static class Plans
 /// memory (VmHWM, reset before each run through /proc/self/clear_refs) — a BenchmarkDotNet run reports allocations, not peaks.
 /// 1. Head office's national 12-month trend workbook (the trend, ~24,000 agency-month rows, the workbook written).
 /// 2. A review office's upload of 200 agencies: the sheet read and validated, and the reports written in one transaction.
-///    No office serves 200 agencies in the seed, so a copy of the database gives Kerman's office 135 agencies of Yazd
-///    and Sistan-Baluchestan as well (200 in all); the first upload inserts this month's reports, the next ones update them.
+///    No office serves 200 agencies in the seed, so a copy of the database gives Kerman's office 135 open agencies of
+///    Yazd, Sistan-Baluchestan and Hamadan (200 in all); the first upload inserts this month's reports, the next ones update them.
 /// </summary>
 public static class ExcelRuns
 {
@@ -245,9 +245,14 @@ public static class ExcelRuns
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
+                CREATE TEMP TABLE moved AS SELECT Id FROM OrgUnits
+                WHERE Type = 'Agency' AND Status <> 3 AND ProvinceId IN (SELECT Id FROM Provinces WHERE Code IN ('21', '11', '13'))
+                ORDER BY Id LIMIT 200 - (SELECT count(*) FROM OrgUnits WHERE Type = 'Agency' AND Status <> 3
+                                         AND ReviewOfficeId = (SELECT Id FROM OrgUnits WHERE Code = 'RO-08-1'));
                 UPDATE OrgUnits SET ProvinceId = (SELECT Id FROM Provinces WHERE Code = '08'),
-                    ReviewOfficeId = (SELECT Id FROM OrgUnits WHERE Code = 'RO-08-1')
-                WHERE Type = 'Agency' AND ProvinceId IN (SELECT Id FROM Provinces WHERE Code IN ('21', '11'));
+                    ReviewOfficeId = (SELECT Id FROM OrgUnits WHERE Code = 'RO-08-1') WHERE Id IN (SELECT Id FROM moved);
+                UPDATE MonthlyReports SET ProvinceId = (SELECT Id FROM Provinces WHERE Code = '08'),
+                    ReviewOfficeId = (SELECT Id FROM OrgUnits WHERE Code = 'RO-08-1') WHERE AgencyId IN (SELECT Id FROM moved);
                 """;
             command.ExecuteNonQuery();
         }
