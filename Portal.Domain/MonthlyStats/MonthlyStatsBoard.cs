@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Agencies;
 using Portal.Domain.Common;
@@ -65,46 +66,58 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
         return await AgencyMonths(db, period, provinceId).ToListAsync(ct);
     }
 
-    /// <summary>The 12-month (or other) trend's rows: every expected agency-month in scope from the oldest month to <paramref name="last"/>.</summary>
-    public async Task<IReadOnlyList<AgencyMonth>> TrendRowsAsync(JalaliMonth last, int months = 12, CancellationToken ct = default)
-    {
-        await using var db = await portalDb.OpenAsync(ct);
-        if (!Followers.Contains(db.Actor.Role)) return [];
-        var rows = new List<AgencyMonth>();
-        for (var back = months - 1; back >= 0; back--) rows.AddRange(await AgencyMonths(db, last.AddMonths(-back), null).ToListAsync(ct));
-        return rows;
-    }
-
     /// <summary>One month of the trend, for the whole scope.</summary>
     public sealed record TrendPoint(JalaliMonth Period, CompletenessRow Completeness, long FilesReceived, long AmountClaimed);
 
-    /// <summary>Completeness, timeliness and the files and amounts received, month by month up to <paramref name="last"/>, in the actor's scope.</summary>
-    public async Task<IReadOnlyList<TrendPoint>> TrendAsync(JalaliMonth last, int months = 12, CancellationToken ct = default)
+    /// <summary>A trend: each month's totals, and the expected agency-months behind them.</summary>
+    public sealed record Trend(IReadOnlyList<TrendPoint> Months, IReadOnlyList<AgencyMonth> Rows);
+
+    /// <summary>
+    /// Completeness, timeliness and the files and amounts received (submitted reports only), month by month up to
+    /// <paramref name="last"/>, with every expected agency-month in the actor's scope behind them.
+    /// </summary>
+    public async Task<Trend> TrendAsync(JalaliMonth last, int months = 12, CancellationToken ct = default)
+    {
+        var rows = await TrendRowsAsync(last, months, ct);
+        var byMonth = rows.ToLookup(r => r.Period);
+        var points = Enumerable.Range(0, months).Select(back => last.AddMonths(back - months + 1)).Select(month =>
+        {
+            var received = byMonth[month.Key].Where(r => r.Received).ToList();
+            var completeness = new CompletenessRow(0, month.ToPersianString(), byMonth[month.Key].Count(), received.Count,
+                byMonth[month.Key].Count(r => r.FirstForwardedAt is not null), byMonth[month.Key].Count(r => r.ForwardedOnTime == true));
+            return new TrendPoint(month, completeness, received.Sum(r => (long)r.FilesReceived), received.Sum(r => r.AmountClaimed));
+        }).ToList();
+        return new Trend(points, rows);
+    }
+
+    private async Task<IReadOnlyList<AgencyMonth>> TrendRowsAsync(JalaliMonth last, int months = 12, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
         if (!Followers.Contains(db.Actor.Role)) return [];
-        var points = new List<TrendPoint>();
-        for (var back = months - 1; back >= 0; back--)
+        var first = last.AddMonths(-(months - 1));
+        // Two reads rather than one per month: every agency expected in some month of the range, and the range's reports.
+        var agencies = await InScope(db, db.Agencies.Where(ExpectedBetween(first.First.ToDateOnly(), last.Last.ToDateOnly()))).AsNoTracking()
+            .Include(a => a.Province!).ThenInclude(p => p.RolloutWave).Include(a => a.ReviewOffice)
+            .OrderBy(a => a.Province!.Code).ThenBy(a => a.ReviewOffice.Code).ThenBy(a => a.Code).ToListAsync(ct);
+        var ids = agencies.Select(a => a.Id).ToList();
+        var reports = await db.MonthlyReports.Where(r => r.Period >= first.Key && r.Period <= last.Key && ids.Contains(r.AgencyId))
+            .Select(r => new
+            {
+                r.AgencyId, r.Period, r.Id, r.Status, Files = r.Lines.Sum(l => l.FilesReceived), Amount = r.Lines.Sum(l => l.AmountClaimed),
+                r.FilesForwarded, r.FilesReturned, r.PendingAtEnd, r.AverageDaysToForward, r.SubmittedAt, r.FirstForwardedAt,
+            })
+            .ToDictionaryAsync(r => (r.AgencyId, r.Period), ct);
+        var rows = new List<AgencyMonth>(agencies.Count * months);
+        for (var month = first; month <= last; month = month.Next())
         {
-            var period = last.AddMonths(-back);
-            var onTimeCutOff = MonthlyReport.OnTimeCutOff(period);
-            var facts = await InScope(db, Expected(db, period))
-                .Select(a => db.MonthlyReports.SingleOrDefault(r => r.AgencyId == a.Id && r.Period == period.Key))
-                .GroupBy(_ => 1)
-                .Select(g => new
-                {
-                    Expected = g.Count(),
-                    Received = g.Count(r => r != null && r.SubmittedAt != null),
-                    Forwarded = g.Count(r => r != null && r.FirstForwardedAt != null),
-                    OnTime = g.Count(r => r != null && r.FirstForwardedAt < onTimeCutOff),
-                    Files = g.Sum(r => r == null || r.SubmittedAt == null ? 0 : r.Lines.Sum(l => l.FilesReceived)),
-                    Amount = g.Sum(r => r == null || r.SubmittedAt == null ? 0 : r.Lines.Sum(l => l.AmountClaimed)),
-                }).SingleOrDefaultAsync(ct);
-            points.Add(facts is null
-                ? new TrendPoint(period, new CompletenessRow(0, period.ToPersianString(), 0, 0, 0, 0), 0, 0)
-                : new TrendPoint(period, new CompletenessRow(0, period.ToPersianString(), facts.Expected, facts.Received, facts.Forwarded, facts.OnTime), facts.Files, facts.Amount));
+            var expected = ExpectedBetween(month.First.ToDateOnly(), month.Last.ToDateOnly()).Compile();
+            foreach (var a in agencies.Where(expected))
+                rows.Add(reports.TryGetValue((a.Id, month.Key), out var r)
+                    ? new AgencyMonth(month.Key, a.Province!.Code, a.Province.NameFa, a.ReviewOffice.Name, a.Code, a.Name, r.Id, r.Status, r.Files, r.Amount,
+                        r.FilesForwarded, r.FilesReturned, r.PendingAtEnd, r.AverageDaysToForward, r.SubmittedAt, r.FirstForwardedAt)
+                    : new AgencyMonth(month.Key, a.Province!.Code, a.Province.NameFa, a.ReviewOffice.Name, a.Code, a.Name, null, null, 0, 0, 0, 0, 0, null, null, null));
         }
-        return points;
+        return rows;
     }
 
     /// <summary>
@@ -255,9 +268,10 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
     /// Agencies expected to report for the month: in a province that went live by its last day (from the go-live month
     /// on), and open on at least one day of it (see <see cref="Agency.WasOpenIn"/>).
     /// </summary>
-    internal static IQueryable<Agency> Expected(PortalDbContext db, JalaliMonth period)
-    {
-        var (firstDay, lastDay) = (period.First.ToDateOnly(), period.Last.ToDateOnly());
-        return db.Agencies.Where(a => (a.Status != AgencyStatus.Closed || a.ClosedOn > firstDay) && a.Province!.RolloutWave.GoLiveDate <= lastDay);
-    }
+    internal static IQueryable<Agency> Expected(PortalDbContext db, JalaliMonth period) =>
+        db.Agencies.Where(ExpectedBetween(period.First.ToDateOnly(), period.Last.ToDateOnly()));
+
+    /// <summary>Expected for some day from <paramref name="firstDay"/> to <paramref name="lastDay"/>; one rule, run by the database or in memory.</summary>
+    private static Expression<Func<Agency, bool>> ExpectedBetween(DateOnly firstDay, DateOnly lastDay) =>
+        a => (a.Status != AgencyStatus.Closed || a.ClosedOn > firstDay) && a.Province!.RolloutWave.GoLiveDate <= lastDay;
 }

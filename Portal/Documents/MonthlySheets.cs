@@ -73,8 +73,9 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
     /// The 12-month trend: a summary sheet with one row per month (completeness, timeliness, files and amounts) and a
     /// detail sheet with one row per expected agency and month.
     /// </summary>
-    public byte[] Trend(JalaliMonth last, IReadOnlyList<MonthlyStatsBoard.TrendPoint> points, IReadOnlyList<MonthlyStatsBoard.AgencyMonth> rows)
+    public byte[] Trend(JalaliMonth last, MonthlyStatsBoard.Trend trend)
     {
+        var (points, rows) = (trend.Months, trend.Rows);
         using var workbook = new XLWorkbook();
         var summary = Sheet(workbook, L["Monthly.Sheet.Trend"], last,
         [

@@ -227,11 +227,10 @@ public static class ExcelRuns
             {
                 ResetPeak();
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                var points = await board.TrendAsync(db.Period);
-                var rows = await board.TrendRowsAsync(db.Period);
+                var trend = await board.TrendAsync(db.Period);
                 var read = clock.Elapsed;
-                var bytes = sheets.Trend(db.Period, points, rows);
-                Console.WriteLine($"[excel] national 12-month trend, run {run}: {rows.Count:N0} agency-month rows, {bytes.Length / 1024:N0} KB, " +
+                var bytes = sheets.Trend(db.Period, trend);
+                Console.WriteLine($"[excel] national 12-month trend, run {run}: {trend.Rows.Count:N0} agency-month rows, {bytes.Length / 1024:N0} KB, " +
                     $"{clock.Elapsed.TotalMilliseconds:N0} ms (reads {read.TotalMilliseconds:N0} ms), peak memory {PeakMb()} MB");
             }
         }

@@ -32,15 +32,15 @@ public sealed class MonthlyFollowUpTests(PortalFactory portal) : IClassFixture<P
         var last = new JalaliMonth(1402, 3);
         await ForwardFirstAgencyAsync(last, received: 9, forwarded: 9);
 
-        var points = await (await portal.AsAsync<MonthlyStatsBoard>("kerman.treatment")).TrendAsync(last, months: 3);
+        var trend = await (await portal.AsAsync<MonthlyStatsBoard>("kerman.treatment")).TrendAsync(last, months: 3);
+        var points = trend.Months;
 
         Assert.Equal([new JalaliMonth(1402, 1), new JalaliMonth(1402, 2), last], points.Select(p => p.Period));
         Assert.Equal((2, 1, 1, 9L, 900_000L), (points[2].Completeness.Expected, points[2].Completeness.Received, points[2].Completeness.Forwarded,
             points[2].FilesReceived, points[2].AmountClaimed));
         Assert.Equal(0, points[0].Completeness.Received);
-        var rows = await (await portal.AsAsync<MonthlyStatsBoard>("kerman.treatment")).TrendRowsAsync(last, months: 3);
-        Assert.Equal(6, rows.Count); // 2 agencies × 3 months
-        Assert.All(rows, r => Assert.Equal("08", r.ProvinceCode));
+        Assert.Equal(6, trend.Rows.Count); // 2 agencies × 3 months
+        Assert.All(trend.Rows, r => Assert.Equal("08", r.ProvinceCode));
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public static class Display
         return Persian ? TextNormalizer.ToPersianDigits(text).Replace(',', '٬') : text;
     }
 
+    /// <summary>A rate (0.5) as a whole percentage (۵۰٪).</summary>
+    public static string Rate(double rate) => Number((long)Math.Round(rate * 100)) + (Persian ? "٪" : "%");
+
     public static string Date(DateOnly date)
     {
         var text = JalaliDate.FromDateOnly(date).ToString();

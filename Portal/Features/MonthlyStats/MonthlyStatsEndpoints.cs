@@ -27,7 +27,7 @@ public static class MonthlyStatsEndpoints
                 : Results.BadRequest());
         group.MapGet("/trend.xlsx", async (string? period, MonthlyStatsBoard board, MonthlySheets sheets, CancellationToken ct) =>
             JalaliMonth.TryParse(period, out var month)
-                ? Results.File(sheets.Trend(month, await board.TrendAsync(month, ct: ct), await board.TrendRowsAsync(month, ct: ct)), Xlsx, $"monthly-trend-{month.Key}.xlsx")
+                ? Results.File(sheets.Trend(month, await board.TrendAsync(month, ct: ct)), Xlsx, $"monthly-trend-{month.Key}.xlsx")
                 : Results.BadRequest());
         group.MapGet("/timeliness.xlsx", async (string? period, MonthlyStatsBoard board, MonthlySheets sheets, MonthlyStatsOptions options, CancellationToken ct) =>
             JalaliMonth.TryParse(period, out var month)
