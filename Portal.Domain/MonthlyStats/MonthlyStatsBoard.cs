@@ -37,10 +37,9 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
     /// <summary>One agency's month in the province report; no status means no report yet.</summary>
     public sealed record AgencyMonth(int Period, string ProvinceCode, string ProvinceFa, string ReviewOffice, string Code, string Name,
         int? ReportId, ReportStatus? Status, int FilesReceived, long AmountClaimed, int FilesForwarded, int FilesReturned, int PendingAtEnd,
-        decimal? AverageDays, DateTimeOffset? SubmittedAt, DateTimeOffset? FirstForwardedAt)
+        decimal? AverageDays, DateTimeOffset? SubmittedAt, DateTimeOffset? FirstForwardedAt, bool? ForwardedOnTime)
     {
         public JalaliMonth Month => new(Period / 100, Period % 100);
-        public bool? ForwardedOnTime => FirstForwardedAt is { } at ? at < MonthlyReport.OnTimeCutOff(Month) : null;
         public bool Received => SubmittedAt is not null;
     }
 
@@ -111,11 +110,13 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
         for (var month = first; month <= last; month = month.Next())
         {
             var expected = ExpectedBetween(month.First.ToDateOnly(), month.Last.ToDateOnly()).Compile();
+            var onTimeCutOff = MonthlyReport.OnTimeCutOff(month);
             foreach (var a in agencies.Where(expected))
                 rows.Add(reports.TryGetValue((a.Id, month.Key), out var r)
                     ? new AgencyMonth(month.Key, a.Province!.Code, a.Province.NameFa, a.ReviewOffice.Name, a.Code, a.Name, r.Id, r.Status, r.Files, r.Amount,
-                        r.FilesForwarded, r.FilesReturned, r.PendingAtEnd, r.AverageDaysToForward, r.SubmittedAt, r.FirstForwardedAt)
-                    : new AgencyMonth(month.Key, a.Province!.Code, a.Province.NameFa, a.ReviewOffice.Name, a.Code, a.Name, null, null, 0, 0, 0, 0, 0, null, null, null));
+                        r.FilesForwarded, r.FilesReturned, r.PendingAtEnd, r.AverageDaysToForward, r.SubmittedAt, r.FirstForwardedAt,
+                        r.FirstForwardedAt is { } at ? at < onTimeCutOff : null)
+                    : new AgencyMonth(month.Key, a.Province!.Code, a.Province.NameFa, a.ReviewOffice.Name, a.Code, a.Name, null, null, 0, 0, 0, 0, 0, null, null, null, null));
         }
         return rows;
     }
@@ -178,6 +179,7 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
         if (provinceId is not null) agencies = agencies.Where(a => a.ProvinceId == provinceId);
         if (agencyId is not null) agencies = agencies.Where(a => a.Id == agencyId);
         var key = period.Key;
+        var onTimeCutOff = MonthlyReport.OnTimeCutOff(period);
         // One left join: a per-column lookup of the report (what SingleOrDefault in a projection becomes) took 3× as long.
         return agencies
             .LeftJoin(db.MonthlyReports.Where(r => r.Period == key), a => a.Id, r => r.AgencyId, (a, r) => new { a, Report = r })
@@ -192,7 +194,8 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
                 x.Report == null ? 0 : x.Report.PendingAtEnd,
                 x.Report == null ? null : x.Report.AverageDaysToForward,
                 x.Report == null ? null : x.Report.SubmittedAt,
-                x.Report == null ? null : x.Report.FirstForwardedAt));
+                x.Report == null ? null : x.Report.FirstForwardedAt,
+                x.Report == null || x.Report.FirstForwardedAt == null ? null : x.Report.FirstForwardedAt < onTimeCutOff));
     }
 
     /// <summary>A review office follows only the agencies it serves; the query filters already keep everyone else in their scope.</summary>

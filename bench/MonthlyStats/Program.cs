@@ -103,6 +103,10 @@ public class BoardReads
     [Benchmark(Description = "Completeness: head office, per province (31)")]
     public async Task<int> NationalCompleteness() => (await _national.CompletenessAsync(_period)).Sum(r => r.Expected);
 
+    [Benchmark(Description = "Completeness page, national: the table and the overdue list")]
+    public async Task<int> NationalCompletenessPage() =>
+        (await _national.CompletenessAsync(_period)).Sum(r => r.Expected) + (await _national.OverdueAsync(_period, DateTimeOffset.UtcNow)).Count;
+
     [Benchmark(Description = "Completeness: Kerman treatment directorate, per review office")]
     public async Task<int> ProvinceCompleteness() => (await _treatment.CompletenessAsync(_period)).Sum(r => r.Expected);
 
