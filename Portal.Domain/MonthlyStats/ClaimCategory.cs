@@ -20,7 +20,7 @@ public sealed class ClaimCategory : IAudited
 
     private ClaimCategory() { }
 
-    public ClaimCategory(string code, string nameFa, string nameEn, int sortOrder)
+    public ClaimCategory(string code, string? nameFa, string? nameEn, int sortOrder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         Code = code;

@@ -122,18 +122,13 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
     }
 
     /// <summary>
-    /// The month's overdue list in scope at <paramref name="now"/>: agencies that have not submitted after their deadline,
-    /// and reports not forwarded after the 10th.
+    /// Why an agency's month is overdue at <paramref name="now"/>, if it is: not submitted after the agency's deadline,
+    /// or not forwarded after the 10th.
     /// </summary>
-    public async Task<IReadOnlyList<(AgencyMonth Row, Overdue Why)>> OverdueAsync(JalaliMonth period, DateTimeOffset now, CancellationToken ct = default)
-    {
-        var rows = await AgencyMonthsAsync(period, ct: ct) ?? [];
-        var submitCutOff = MonthlyReport.SubmitCutOff(period, options.AgencyDeadlineDay);
-        var onTimeCutOff = MonthlyReport.OnTimeCutOff(period);
-        return rows.Select(r => (Row: r, Why: !r.Received && now >= submitCutOff ? Overdue.NotSubmitted
-                : r.FirstForwardedAt is null && now >= onTimeCutOff ? Overdue.NotForwarded : (Overdue?)null))
-            .Where(x => x.Why is not null).Select(x => (x.Row, x.Why!.Value)).ToList();
-    }
+    public Overdue? OverdueAt(AgencyMonth row, DateTimeOffset now) =>
+        !row.Received && now >= MonthlyReport.SubmitCutOff(row.Month, options.AgencyDeadlineDay) ? Overdue.NotSubmitted
+        : row.FirstForwardedAt is null && now >= MonthlyReport.OnTimeCutOff(row.Month) ? Overdue.NotForwarded
+        : null;
 
     /// <summary>One value's change on a report: who, when, old → new (from the audit log).</summary>
     public sealed record ValueChange(DateTimeOffset At, string UserName, string Field, string? Category, string Old, string New);

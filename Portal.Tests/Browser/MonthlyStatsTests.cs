@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ClosedXML.Excel;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -60,12 +61,74 @@ public sealed class MonthlyStatsTests(BrowserFixture fixture)
         // Head office sees Kerman's report counted as received and forwarded.
         var head = await fixture.SignInAsync("headoffice");
         await BrowserFixture.GotoAsync(head, $"/monthly?period={Period}");
-        var kerman = head.Locator("tr", new() { Has = head.GetByRole(AriaRole.Cell, new() { Name = "کرمان", Exact = true }) });
+        var kerman = head.GetByTestId("completeness").Locator("tr", new() { Has = head.GetByRole(AriaRole.Cell, new() { Name = "کرمان", Exact = true }) });
         await Expect(kerman.Locator("td").Nth(2)).ToContainTextAsync("۱");
         await Expect(kerman.Locator("td").Nth(3)).ToContainTextAsync("۱");
+        await head.GetByTestId("agency-search").FillAsync("AG-08001");
+        await Expect(head.GetByTestId("agency-months").Locator("tbody tr")).ToHaveCountAsync(1);
         await head.ScreenshotAsync(new() { Path = Shot("monthly-national.png"), FullPage = true });
+        await head.GetByTestId("agency-months").GetByRole(AriaRole.Link, new() { Name = "سابقه" }).ClickAsync();
+        await Expect(head.GetByTestId("history")).ToContainTextAsync("مبلغ درخواستی (ریال)");
+        await Expect(head.GetByTestId("history")).ToContainTextAsync("kerman.agency.user");
         var download = await head.RunAndWaitForDownloadAsync(() => head.GetByTestId("completeness-xlsx").ClickAsync());
         Assert.Equal("monthly-completeness-140411.xlsx", download.SuggestedFilename);
+    }
+
+    [Fact]
+    public async Task ReviewOffice_UploadsItsSheet_ARefusedOneComesBackWithErrors_TheFixedOneIsRecorded()
+    {
+        const string month = "1404-09";
+        var review = await fixture.SignInAsync("kerman.review");
+        await BrowserFixture.GotoAsync(review, $"/monthly/worklist?period={month}");
+        await review.GetByText("بارگذاری آمار چند کارگزاری با فایل اکسل").ClickAsync();
+        var template = await review.RunAndWaitForDownloadAsync(() => review.GetByTestId("upload-template").ClickAsync());
+        Assert.Equal("monthly-sheet-140409.xlsx", template.SuggestedFilename);
+        var path = Path.Combine(Path.GetTempPath(), $"monthly-{Guid.NewGuid():N}.xlsx");
+        await template.SaveAsAsync(path);
+
+        // Both agencies' month typed in; the second one's pending count does not add up.
+        byte[] Filled(int secondPending)
+        {
+            using var workbook = new XLWorkbook(path);
+            var sheet = workbook.Worksheet(1);
+            int Column(string title) => sheet.Row(1).CellsUsed().First(c => c.GetString().StartsWith(title)).Address.ColumnNumber;
+            foreach (var row in new[] { 2, 3 })
+            {
+                var broughtForward = sheet.Cell(row, 3).GetValue<int>();
+                sheet.Cell(row, Column("بستری")).SetValue(6);
+                sheet.Cell(row, Column("بستری") + 1).SetValue(18_000_000);
+                sheet.Cell(row, Column("ارسال‌شده")).SetValue(5);
+                sheet.Cell(row, Column("مانده پایان ماه")).SetValue(row == 3 ? secondPending : broughtForward + 1);
+            }
+            using var stream = new MemoryStream();
+            workbook.SaveAs(stream);
+            return stream.ToArray();
+        }
+        async Task UploadAsync(byte[] sheet)
+        {
+            await review.Locator("#monthly-file").SetInputFilesAsync(new FilePayload
+            {
+                Name = "آمار-آذر.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = sheet,
+            });
+            await review.GetByTestId("upload-submit").ClickAsync();
+        }
+
+        await UploadAsync(Filled(secondPending: 99));
+        await Expect(review.GetByTestId("upload-failed")).ToContainTextAsync("۱ ردیف خطا دارد");
+        await review.ScreenshotAsync(new() { Path = Shot("monthly-upload-failed.png"), FullPage = true });
+        var errors = await review.RunAndWaitForDownloadAsync(() => review.GetByTestId("upload-errors-link").ClickAsync());
+        await errors.SaveAsAsync(path + ".errors.xlsx");
+        using (var workbook = new XLWorkbook(path + ".errors.xlsx"))
+            Assert.StartsWith("مانده پایان ماه", workbook.Worksheet(1).Row(3).CellsUsed().Last().GetString());
+        await Expect(review.GetByTestId("status-AG-08002")).ToHaveTextAsync("شروع نشده");
+
+        var secondBroughtForward = new XLWorkbook(path).Worksheet(1).Cell(3, 3).GetValue<int>();
+        await UploadAsync(Filled(secondPending: secondBroughtForward + 1));
+        await Expect(review.GetByTestId("upload-done")).ToContainTextAsync("۲ کارگزاری");
+        await Expect(review.GetByTestId("status-AG-08001")).ToHaveTextAsync("پذیرفته");
+        await Expect(review.GetByTestId("status-AG-08002")).ToHaveTextAsync("پذیرفته");
+        File.Delete(path);
+        File.Delete(path + ".errors.xlsx");
     }
 
     private static async Task SubmitAsync(IPage manager)

@@ -22,6 +22,8 @@ internal static class PortalUi
         // The menu's badges (unread circulars, waiting change notices) count in the database; menu and layout tests are about links, not counts.
         ctx.ComponentFactories.AddStub<UnreadCircularsBadge>();
         ctx.ComponentFactories.AddStub<Portal.Features.Agencies.ChangeNoticesBadge>();
+        // Likewise the monthly reminder (tested on its rule, MonthlyFollowUpTests).
+        ctx.ComponentFactories.AddStub<Portal.Features.MonthlyStats.MonthlyReminderAlert>();
         return ctx;
     }
 

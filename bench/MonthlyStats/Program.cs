@@ -103,9 +103,13 @@ public class BoardReads
     [Benchmark(Description = "Completeness: head office, per province (31)")]
     public async Task<int> NationalCompleteness() => (await _national.CompletenessAsync(_period)).Sum(r => r.Expected);
 
-    [Benchmark(Description = "Completeness page, national: the table and the overdue list")]
-    public async Task<int> NationalCompletenessPage() =>
-        (await _national.CompletenessAsync(_period)).Sum(r => r.Expected) + (await _national.OverdueAsync(_period, DateTimeOffset.UtcNow)).Count;
+    [Benchmark(Description = "Completeness page, national: the table, and every agency's month with its overdue mark")]
+    public async Task<int> NationalCompletenessPage()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var rows = (await _national.AgencyMonthsAsync(_period))!;
+        return (await _national.CompletenessAsync(_period)).Sum(r => r.Expected) + rows.Count(r => _national.OverdueAt(r, now) is not null);
+    }
 
     [Benchmark(Description = "Completeness: Kerman treatment directorate, per review office")]
     public async Task<int> ProvinceCompleteness() => (await _treatment.CompletenessAsync(_period)).Sum(r => r.Expected);
