@@ -122,13 +122,14 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
     }
 
     /// <summary>
-    /// Why an agency's month is overdue at <paramref name="now"/>, if it is: not submitted after the agency's deadline,
-    /// or not forwarded after the 10th.
+    /// Why an agency's month of <paramref name="period"/> is overdue at <paramref name="now"/>, if it is: not submitted
+    /// after the agency's deadline, or not forwarded after the 10th (the cut-offs worked out once for all the rows).
     /// </summary>
-    public Overdue? OverdueAt(AgencyMonth row, DateTimeOffset now) =>
-        !row.Received && now >= MonthlyReport.SubmitCutOff(row.Month, options.AgencyDeadlineDay) ? Overdue.NotSubmitted
-        : row.FirstForwardedAt is null && now >= MonthlyReport.OnTimeCutOff(row.Month) ? Overdue.NotForwarded
-        : null;
+    public Func<AgencyMonth, Overdue?> OverdueAt(JalaliMonth period, DateTimeOffset now)
+    {
+        var (submitLate, forwardLate) = (now >= MonthlyReport.SubmitCutOff(period, options.AgencyDeadlineDay), now >= MonthlyReport.OnTimeCutOff(period));
+        return row => !row.Received && submitLate ? Overdue.NotSubmitted : row.FirstForwardedAt is null && forwardLate ? Overdue.NotForwarded : null;
+    }
 
     /// <summary>One value's change on a report: who, when, old → new (from the audit log).</summary>
     public sealed record ValueChange(DateTimeOffset At, string UserName, string Field, string? Category, string Old, string New);

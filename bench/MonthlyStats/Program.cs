@@ -106,9 +106,9 @@ public class BoardReads
     [Benchmark(Description = "Completeness page, national: the table, and every agency's month with its overdue mark")]
     public async Task<int> NationalCompletenessPage()
     {
-        var now = DateTimeOffset.UtcNow;
+        var overdue = _national.OverdueAt(_period, DateTimeOffset.UtcNow);
         var rows = (await _national.AgencyMonthsAsync(_period))!;
-        return (await _national.CompletenessAsync(_period)).Sum(r => r.Expected) + rows.Count(r => _national.OverdueAt(r, now) is not null);
+        return (await _national.CompletenessAsync(_period)).Sum(r => r.Expected) + rows.Count(r => overdue(r) is not null);
     }
 
     [Benchmark(Description = "Completeness: Kerman treatment directorate, per review office")]

@@ -51,7 +51,7 @@ public sealed class MonthlyFollowUpTests(PortalFactory portal) : IClassFixture<P
         var board = await portal.AsAsync<MonthlyStatsBoard>("kerman.review");
 
         var rows = (await board.AgencyMonthsAsync(month))!;
-        IEnumerable<(string, MonthlyStatsBoard.Overdue?)> At(DateTimeOffset now) => rows.Select(r => (r.Code, board.OverdueAt(r, now)));
+        IEnumerable<(string, MonthlyStatsBoard.Overdue?)> At(DateTimeOffset now) => rows.Select(r => (r.Code, board.OverdueAt(month, now)(r)));
 
         Assert.Equal([("AG-08001", null), ("AG-08002", null)], At(new JalaliDate(1402, 5, 5).StartInstant.AddHours(23)));
         Assert.Equal([("AG-08001", null), ("AG-08002", MonthlyStatsBoard.Overdue.NotSubmitted)], At(new JalaliDate(1402, 5, 6).StartInstant));
