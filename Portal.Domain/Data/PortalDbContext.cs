@@ -11,6 +11,7 @@ using Portal.Domain.Audit;
 using Portal.Domain.Circulars;
 using Portal.Domain.Contracts;
 using Portal.Domain.MonthlyStats;
+using Portal.Domain.OffsetFiles;
 using Portal.Domain.Organisation;
 using Portal.Domain.Rollout;
 using Portal.Domain.Security;
@@ -52,6 +53,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ContractTemplate> ContractTemplates => Set<ContractTemplate>();
     public DbSet<ClaimCategory> ClaimCategories => Set<ClaimCategory>();
     public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
+    public DbSet<DebtorWorkshop> DebtorWorkshops => Set<DebtorWorkshop>();
+    public DbSet<SeizedAsset> SeizedAssets => Set<SeizedAsset>();
+    public DbSet<CenterClaim> CenterClaims => Set<CenterClaim>();
+    public DbSet<OffsetFile> OffsetFiles => Set<OffsetFile>();
+    public DbSet<OffsetAgreement> OffsetAgreements => Set<OffsetAgreement>();
+    public DbSet<Settlement> Settlements => Set<Settlement>();
     public DbSet<ReportLine> ReportLines => Set<ReportLine>();
     /// <summary>The cookie and antiforgery key ring, shared by every app server that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
@@ -76,6 +83,13 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         builder.Entity<TrainingSession>().HasQueryFilter(ScopeFilter<TrainingSession>(s => s.ProvinceId, s => s.AgencyId ?? s.ReviewOfficeId));
         builder.Entity<TrainingAttendance>().HasQueryFilter(ScopeFilter<TrainingAttendance>(a => a.ProvinceId, a => a.Representative.AgencyId));
         builder.Entity<MonthlyReport>().HasQueryFilter(ScopeFilter<MonthlyReport>(r => r.ProvinceId, r => r.AgencyId));
+        // Offset files are a province's business: no unit-level user (agency, branch, centre) reads them.
+        builder.Entity<DebtorWorkshop>().HasQueryFilter(ScopeFilter<DebtorWorkshop>(w => w.ProvinceId, w => 0));
+        builder.Entity<SeizedAsset>().HasQueryFilter(ScopeFilter<SeizedAsset>(a => a.ProvinceId, a => 0));
+        builder.Entity<CenterClaim>().HasQueryFilter(ScopeFilter<CenterClaim>(c => c.ProvinceId, c => 0));
+        builder.Entity<OffsetFile>().HasQueryFilter(ScopeFilter<OffsetFile>(f => f.ProvinceId, f => 0));
+        builder.Entity<OffsetAgreement>().HasQueryFilter(ScopeFilter<OffsetAgreement>(a => a.ProvinceId, a => 0));
+        builder.Entity<Settlement>().HasQueryFilter(ScopeFilter<Settlement>(s => s.ProvinceId, s => 0));
         builder.Entity<Contract>().HasQueryFilter(ScopeFilter<Contract>(c => c.ProvinceId, c => c.AgencyId));
         builder.Entity<CircularRecipient>().HasQueryFilter(ScopeFilter<CircularRecipient>(r => r.ProvinceId, r => r.AgencyId));
         // A circular belongs to a province, but an agency sees only those addressed to it, not its whole province's.

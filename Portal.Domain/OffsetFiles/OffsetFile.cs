@@ -1,0 +1,147 @@
+using Portal.Domain.Common;
+using Portal.Domain.Security;
+
+namespace Portal.Domain.OffsetFiles;
+
+public enum OffsetFileStatus { Draft = 1, Sent, UnderReview, Closed }
+
+/// <summary>
+/// A general office's offset file (seed 001 §3): chosen debtor workshops and medical centres' claims, sent by the
+/// director-general to the province's governor, who records meetings and, per employer–centre pair, whether they
+/// agreed and on how much. Draft → sent → under review → closed, and no other way; a sent file's lists never change.
+/// </summary>
+public sealed class OffsetFile : IScoped, IAudited
+{
+    private readonly List<OffsetFileDebtor> _debtors = [];
+    private readonly List<OffsetFileClaim> _claims = [];
+    private readonly List<OffsetMeeting> _meetings = [];
+    private readonly List<OffsetAgreement> _agreements = [];
+
+    public int Id { get; private set; }
+    public int ProvinceId { get; private set; }
+    public string Title { get; private set; } = "";
+    public OffsetFileStatus Status { get; private set; } = OffsetFileStatus.Draft;
+    public DateTimeOffset CreatedAt { get; private set; }
+    public string CreatedBy { get; private set; } = "";
+    public DateTimeOffset? SentAt { get; private set; }
+    public string? SentBy { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public IReadOnlyCollection<OffsetFileDebtor> Debtors => _debtors;
+    public IReadOnlyCollection<OffsetFileClaim> Claims => _claims;
+    public IReadOnlyCollection<OffsetMeeting> Meetings => _meetings;
+    public IReadOnlyCollection<OffsetAgreement> Agreements => _agreements;
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    private OffsetFile() { }
+
+    public OffsetFile(int provinceId, string title, string by, DateTimeOffset at)
+    {
+        var normalized = TextNormalizer.Normalize(title);
+        if (normalized.Length == 0) throw DomainException.Of("Offset.TitleRequired");
+        (ProvinceId, Title, CreatedBy, CreatedAt) = (provinceId, normalized, by, at);
+    }
+
+    /// <summary>Sets the file's lists (draft only); every workshop and claim must be of the file's province.</summary>
+    public void Compile(IReadOnlyCollection<DebtorWorkshop> debtors, IReadOnlyCollection<CenterClaim> claims)
+    {
+        Require(OffsetFileStatus.Draft);
+        if (debtors.Concat<object>(claims).Any(x => x is DebtorWorkshop d ? d.ProvinceId != ProvinceId : ((CenterClaim)x).ProvinceId != ProvinceId))
+            throw DomainException.Of("Offset.OtherProvince");
+        _debtors.RemoveAll(d => debtors.All(x => x.Id != d.WorkshopId));
+        _debtors.AddRange(debtors.Where(x => _debtors.All(d => d.WorkshopId != x.Id)).Select(x => new OffsetFileDebtor(x)));
+        _claims.RemoveAll(c => claims.All(x => x.Id != c.ClaimId));
+        _claims.AddRange(claims.Where(x => _claims.All(c => c.ClaimId != x.Id)).Select(x => new OffsetFileClaim(x)));
+        Touch();
+    }
+
+    /// <summary>The director-general sends the file to the governor; it needs at least one debtor and one claim.</summary>
+    public void Send(string by, DateTimeOffset at)
+    {
+        Require(OffsetFileStatus.Draft);
+        if (_debtors.Count == 0 || _claims.Count == 0) throw DomainException.Of("Offset.EmptyFile");
+        (Status, SentAt, SentBy) = (OffsetFileStatus.Sent, at, by);
+        Touch();
+    }
+
+    /// <summary>The governor's office records a meeting; the first one puts the file under review.</summary>
+    public OffsetMeeting RecordMeeting(DateOnly heldOn, string attendees, string minutes)
+    {
+        Require(OffsetFileStatus.Sent, OffsetFileStatus.UnderReview);
+        var meeting = new OffsetMeeting(this, heldOn, TextNormalizer.Normalize(attendees), TextNormalizer.Normalize(minutes));
+        _meetings.Add(meeting);
+        Status = OffsetFileStatus.UnderReview;
+        Touch();
+        return meeting;
+    }
+
+    /// <summary>
+    /// The outcome for one employer–centre pair of the file: agreed on an amount, or not agreed. Recorded once per
+    /// pair; the amount is checked against what is left when the settlement is posted, not here.
+    /// </summary>
+    public OffsetAgreement RecordOutcome(int workshopId, int claimId, long? agreedAmount, string by, DateTimeOffset at)
+    {
+        Require(OffsetFileStatus.Sent, OffsetFileStatus.UnderReview);
+        if (_debtors.All(d => d.WorkshopId != workshopId) || _claims.All(c => c.ClaimId != claimId)) throw DomainException.Of("Offset.PairNotInFile");
+        if (_agreements.Any(a => a.WorkshopId == workshopId && a.ClaimId == claimId)) throw DomainException.Of("Offset.PairRecorded");
+        if (agreedAmount is <= 0) throw DomainException.Of("Offset.AmountPositive");
+        var agreement = new OffsetAgreement(this, workshopId, claimId, agreedAmount, by, at);
+        _agreements.Add(agreement);
+        Status = OffsetFileStatus.UnderReview;
+        Touch();
+        return agreement;
+    }
+
+    public void Close(DateTimeOffset at)
+    {
+        Require(OffsetFileStatus.UnderReview);
+        (Status, ClosedAt) = (OffsetFileStatus.Closed, at);
+        Touch();
+    }
+
+    private void Require(params OffsetFileStatus[] allowed)
+    {
+        if (!allowed.Contains(Status)) throw DomainException.Of("Offset.IllegalTransition", Messages.Get($"OffsetFileStatus.{Status}"));
+    }
+
+    private void Touch() => Version = Guid.NewGuid();
+}
+
+public sealed class OffsetFileDebtor
+{
+    public int FileId { get; private set; }
+    public int WorkshopId { get; private set; }
+    public DebtorWorkshop Workshop { get; private set; } = null!;
+
+    private OffsetFileDebtor() { }
+
+    internal OffsetFileDebtor(DebtorWorkshop workshop) => (Workshop, WorkshopId) = (workshop, workshop.Id);
+}
+
+public sealed class OffsetFileClaim
+{
+    public int FileId { get; private set; }
+    public int ClaimId { get; private set; }
+    public CenterClaim Claim { get; private set; } = null!;
+
+    private OffsetFileClaim() { }
+
+    internal OffsetFileClaim(CenterClaim claim) => (Claim, ClaimId) = (claim, claim.Id);
+}
+
+/// <summary>A meeting at the governor's office about a file: when, who attended, what was said.</summary>
+public sealed class OffsetMeeting : IAudited
+{
+    public int Id { get; private set; }
+    public int FileId { get; private set; }
+    public DateOnly HeldOn { get; private set; }
+    public string Attendees { get; private set; } = "";
+    public string Minutes { get; private set; } = "";
+
+    private OffsetMeeting() { }
+
+    internal OffsetMeeting(OffsetFile file, DateOnly heldOn, string attendees, string minutes)
+    {
+        if (attendees.Length == 0) throw DomainException.Of("Offset.AttendeesRequired");
+        (FileId, HeldOn, Attendees, Minutes) = (file.Id, heldOn, attendees, minutes);
+    }
+}
