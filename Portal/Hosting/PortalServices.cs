@@ -68,6 +68,8 @@ public static class PortalServices
         services.AddScoped<Portal.Domain.MonthlyStats.MonthlyImport>();
         services.AddScoped<Portal.Domain.MonthlyStats.MonthlyReminders>();
         services.AddScoped<Portal.Domain.MonthlyStats.ClaimCategories>();
+        services.AddScoped<Portal.Domain.OffsetFiles.OffsetDesk>();
+        services.AddScoped<Portal.Domain.OffsetFiles.OffsetLedger>();
         services.AddSingleton(config.GetSection("MonthlyStats").Get<Portal.Domain.MonthlyStats.MonthlyStatsOptions>() ?? new());
         services.AddSingleton<PdfRenderer>();
         services.AddSingleton<PublicLinks>();

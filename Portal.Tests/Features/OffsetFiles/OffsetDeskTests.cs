@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
+using Portal.Domain.OffsetFiles;
+using Portal.Domain.Organisation;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Features.OffsetFiles;
+
+/// <summary>An offset file from listing to settlement through the services, each office acting in its own province.</summary>
+public sealed class OffsetDeskTests(PortalFactory portal) : IClassFixture<PortalFactory>, IAsyncLifetime
+{
+    public async Task InitializeAsync() => await portal.SeededAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private Task<OffsetDesk> As(string user) => portal.AsAsync<OffsetDesk>(user);
+
+    private static DebtorForm Debtor(string code) => new()
+    {
+        WorkshopCode = code, EmployerName = "شركت فولاد نمونه", EmployerNationalId = LegalEntityId.WithCheckDigit("1032089487"),
+        Debt = "۱۲۰٬۰۰۰٬۰۰۰", FirstPeriod = "1392/01", LastPeriod = "۱۳۹۵/۱۲",
+    };
+
+    private async Task<string> CentreCodeAsync(string province)
+    {
+        await using var db = Acting.SystemDb(portal);
+        return await db.OrgUnits.OfType<MedicalCenter>().Where(m => m.Province!.Code == province).OrderBy(m => m.Code).Select(m => m.Code).FirstAsync();
+    }
+
+    private async Task<Guid> FileVersionAsync(int id)
+    {
+        await using var db = Acting.SystemDb(portal);
+        return await db.OffsetFiles.Where(f => f.Id == id).Select(f => f.Version).SingleAsync();
+    }
+
+    [Fact]
+    public async Task ListingRules_NameTheField_AndRefuseDebtsFrom1396()
+    {
+        var enforcement = await As("kerman.generaloffice");
+        var form = Debtor("8100001");
+        form.LastPeriod = "1396/02";
+        form.EmployerNationalId = "10320894870";
+
+        var (id, errors) = await enforcement.RegisterDebtorAsync(form);
+
+        Assert.Null(id);
+        Assert.Contains("۱۳۹۶", errors["LastPeriod"]);
+        Assert.Contains("رقم کنترل", errors["EmployerNationalId"]);
+        var claims = await As("kerman.treatment");
+        var (claim, claimErrors) = await claims.RegisterClaimAsync(new ClaimForm { CenterCode = await CentreCodeAsync("27"), Amount = "5000000", FirstPeriod = "1398/01", LastPeriod = "1398/06" });
+        Assert.Null(claim);
+        Assert.Contains("CenterCode", claimErrors.Keys);
+        await Assert.ThrowsAsync<DomainException>(() => claims.RegisterDebtorAsync(Debtor("8100002")));
+    }
+
+    [Fact]
+    public async Task AFile_IsListedCompiledSent_ReviewedByItsGovernor_AndSettled()
+    {
+        var enforcement = await As("kerman.generaloffice");
+        var (workshop, errors) = await enforcement.RegisterDebtorAsync(Debtor("8100010"));
+        Assert.Empty(errors);
+        await enforcement.SeizeAsync(workshop!.Value, AssetKind.RealEstate, "ملک تجاری، کرمان، بلوار جمهوری", 900_000_000, new DateOnly(2019, 5, 1), "۹۸/۱۲۳");
+        var (claim, _) = await (await As("kerman.treatment")).RegisterClaimAsync(new ClaimForm
+            { CenterCode = await CentreCodeAsync("08"), Amount = "80,000,000", FirstPeriod = "1398/01", LastPeriod = "1398/06" });
+        var file = await enforcement.CreateFileAsync("پرونده تهاتر استان کرمان — آذر ۱۴۰۵");
+        await enforcement.CompileAsync(file, await FileVersionAsync(file), [workshop.Value], [claim!.Value]);
+
+        var governor = await As("kerman.governor");
+        Assert.Equal("Offset.NotFound", (await Assert.ThrowsAsync<DomainException>(async () => await governor.RecordMeetingAsync(file, await FileVersionAsync(file), new DateOnly(2026, 11, 30), "x", ""))).Key);
+        Assert.Equal("Offset.NotYours", (await Assert.ThrowsAsync<DomainException>(async () => await enforcement.SendAsync(file, await FileVersionAsync(file)))).Key);
+        await (await As("kerman.director")).SendAsync(file, await FileVersionAsync(file));
+        await Assert.ThrowsAsync<DomainException>(async () => await enforcement.CompileAsync(file, await FileVersionAsync(file), [workshop.Value], []));
+
+        Assert.Equal("Offset.NotFound", (await Assert.ThrowsAsync<DomainException>(async () =>
+            await (await As("golestan.governor")).RecordMeetingAsync(file, await FileVersionAsync(file), new DateOnly(2026, 11, 30), "x", ""))).Key);
+        await governor.RecordMeetingAsync(file, await FileVersionAsync(file), new DateOnly(2026, 11, 30), "معاون استاندار، کارفرما، رئیس بیمارستان", "توافق بر ۶۰ میلیون ریال");
+        await governor.RecordOutcomeAsync(file, await FileVersionAsync(file), workshop.Value, claim.Value, 60_000_000);
+
+        await using (var db = Acting.SystemDb(portal))
+        {
+            var agreement = await db.OffsetAgreements.SingleAsync(a => a.WorkshopId == workshop.Value);
+            await (await portal.AsAsync<OffsetLedger>("kerman.generaloffice")).ConfirmAsync(agreement.Id, agreement.Version);
+        }
+        await using (var db = Acting.SystemDb(portal))
+        {
+            var agreement = await db.OffsetAgreements.SingleAsync(a => a.WorkshopId == workshop.Value);
+            await (await portal.AsAsync<OffsetLedger>("kerman.treatment")).ConfirmAsync(agreement.Id, agreement.Version);
+        }
+        await using var check = Acting.SystemDb(portal);
+        Assert.Equal(60_000_000, await check.DebtorWorkshops.Where(w => w.Id == workshop.Value).Select(w => w.InitialDebt - w.Settled).SingleAsync());
+        Assert.Equal(20_000_000, await check.CenterClaims.Where(c => c.Id == claim.Value).Select(c => c.Amount - c.Settled).SingleAsync());
+        Assert.Equal(OffsetFileStatus.UnderReview, await check.OffsetFiles.Where(f => f.Id == file).Select(f => f.Status).SingleAsync());
+    }
+}
