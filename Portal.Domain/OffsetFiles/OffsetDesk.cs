@@ -77,11 +77,25 @@ public sealed class OffsetDesk(PortalDb portalDb, TimeProvider clock)
     public Task SendAsync(int fileId, Guid version, CancellationToken ct = default) =>
         ChangeAsync(Senders, fileId, version, (db, file) => { file.Send(db.Actor.UserName, clock.GetUtcNow()); return Task.CompletedTask; }, ct);
 
-    public Task RecordMeetingAsync(int fileId, Guid version, DateOnly heldOn, string attendees, string minutes, CancellationToken ct = default) =>
-        ChangeAsync(Governors, fileId, version, (_, file) => { file.RecordMeeting(heldOn, attendees, minutes); return Task.CompletedTask; }, ct);
+    /// <summary>A meeting held on <paramref name="heldOn"/> (a Jalali date as typed, e.g. ۱۴۰۵/۰۹/۱۰).</summary>
+    public Task RecordMeetingAsync(int fileId, Guid version, string? heldOn, string attendees, string minutes, CancellationToken ct = default) =>
+        ChangeAsync(Governors, fileId, version, (_, file) =>
+        {
+            if (!JalaliDate.TryParse(TextNormalizer.Normalize(heldOn), out var date)) throw DomainException.Of("Offset.DateFormat");
+            file.RecordMeeting(date.ToDateOnly(), attendees, minutes);
+            return Task.CompletedTask;
+        }, ct);
 
-    public Task RecordOutcomeAsync(int fileId, Guid version, int workshopId, int claimId, long? agreedAmount, CancellationToken ct = default) =>
-        ChangeAsync(Governors, fileId, version, (db, file) => { file.RecordOutcome(workshopId, claimId, agreedAmount, db.Actor.UserName, clock.GetUtcNow()); return Task.CompletedTask; }, ct);
+    /// <summary>The outcome for a pair: the agreed amount in Rials as typed, or nothing when they did not agree.</summary>
+    public Task RecordOutcomeAsync(int fileId, Guid version, int workshopId, int claimId, string? agreedAmount, CancellationToken ct = default) =>
+        ChangeAsync(Governors, fileId, version, (db, file) =>
+        {
+            long? amount = null;
+            if (TextNormalizer.DigitsOnly(agreedAmount).Length > 0)
+                amount = Rial.Check(agreedAmount) is { IsValid: true } rial ? rial.Value!.Value : throw DomainException.Of("Offset.AmountPositive");
+            file.RecordOutcome(workshopId, claimId, amount, db.Actor.UserName, clock.GetUtcNow());
+            return Task.CompletedTask;
+        }, ct);
 
     public Task CloseAsync(int fileId, Guid version, CancellationToken ct = default) =>
         ChangeAsync(Governors, fileId, version, (_, file) => { file.Close(clock.GetUtcNow()); return Task.CompletedTask; }, ct);

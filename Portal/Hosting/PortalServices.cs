@@ -70,6 +70,7 @@ public static class PortalServices
         services.AddScoped<Portal.Domain.MonthlyStats.ClaimCategories>();
         services.AddScoped<Portal.Domain.OffsetFiles.OffsetDesk>();
         services.AddScoped<Portal.Domain.OffsetFiles.OffsetLedger>();
+        services.AddScoped<Portal.Domain.OffsetFiles.OffsetBoard>();
         services.AddSingleton(config.GetSection("MonthlyStats").Get<Portal.Domain.MonthlyStats.MonthlyStatsOptions>() ?? new());
         services.AddSingleton<PdfRenderer>();
         services.AddSingleton<PublicLinks>();

@@ -46,6 +46,14 @@ public static class Policies
     public const string MonthlyOverview = nameof(MonthlyOverview);
     public const string ClaimCategories = nameof(ClaimCategories);
 
+    /// <summary>Offset files: who reads the lists and files, and who does each office's part.</summary>
+    public const string OffsetFiles = nameof(OffsetFiles);
+    public const string OffsetLists = nameof(OffsetLists);
+    public const string OffsetEnforcement = nameof(OffsetEnforcement);
+    public const string OffsetTreatment = nameof(OffsetTreatment);
+    public const string OffsetSending = nameof(OffsetSending);
+    public const string OffsetGovernor = nameof(OffsetGovernor);
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -81,6 +89,12 @@ public static class Policies
         options.AddPolicy(MonthlyReview, p => p.RequireRole(MonthlyStatsDesk.Reviewers));
         options.AddPolicy(MonthlyOverview, p => p.RequireRole(MonthlyStatsBoard.Followers));
         options.AddPolicy(ClaimCategories, p => p.RequireRole(Domain.MonthlyStats.ClaimCategories.Editors));
+        options.AddPolicy(OffsetFiles, p => p.RequireRole(Domain.OffsetFiles.OffsetBoard.FileReaders));
+        options.AddPolicy(OffsetLists, p => p.RequireRole(Domain.OffsetFiles.OffsetBoard.ListReaders));
+        options.AddPolicy(OffsetEnforcement, p => p.RequireRole(Domain.OffsetFiles.OffsetDesk.Enforcement));
+        options.AddPolicy(OffsetTreatment, p => p.RequireRole(Domain.OffsetFiles.OffsetDesk.Treatment));
+        options.AddPolicy(OffsetSending, p => p.RequireRole(Domain.OffsetFiles.OffsetDesk.Senders));
+        options.AddPolicy(OffsetGovernor, p => p.RequireRole(Domain.OffsetFiles.OffsetDesk.Governors));
         options.AddPolicy(MonthlyStats, p => p.RequireRole([.. MonthlyStatsDesk.AgencyRoles, .. MonthlyStatsBoard.Followers]));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }

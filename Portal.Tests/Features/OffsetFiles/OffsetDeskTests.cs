@@ -65,15 +65,15 @@ public sealed class OffsetDeskTests(PortalFactory portal) : IClassFixture<Portal
         await enforcement.CompileAsync(file, await FileVersionAsync(file), [workshop.Value], [claim!.Value]);
 
         var governor = await As("kerman.governor");
-        Assert.Equal("Offset.NotFound", (await Assert.ThrowsAsync<DomainException>(async () => await governor.RecordMeetingAsync(file, await FileVersionAsync(file), new DateOnly(2026, 11, 30), "x", ""))).Key);
+        Assert.Equal("Offset.NotFound", (await Assert.ThrowsAsync<DomainException>(async () => await governor.RecordMeetingAsync(file, await FileVersionAsync(file), "1405/09/09", "x", ""))).Key);
         Assert.Equal("Offset.NotYours", (await Assert.ThrowsAsync<DomainException>(async () => await enforcement.SendAsync(file, await FileVersionAsync(file)))).Key);
         await (await As("kerman.director")).SendAsync(file, await FileVersionAsync(file));
         await Assert.ThrowsAsync<DomainException>(async () => await enforcement.CompileAsync(file, await FileVersionAsync(file), [workshop.Value], []));
 
         Assert.Equal("Offset.NotFound", (await Assert.ThrowsAsync<DomainException>(async () =>
-            await (await As("golestan.governor")).RecordMeetingAsync(file, await FileVersionAsync(file), new DateOnly(2026, 11, 30), "x", ""))).Key);
-        await governor.RecordMeetingAsync(file, await FileVersionAsync(file), new DateOnly(2026, 11, 30), "معاون استاندار، کارفرما، رئیس بیمارستان", "توافق بر ۶۰ میلیون ریال");
-        await governor.RecordOutcomeAsync(file, await FileVersionAsync(file), workshop.Value, claim.Value, 60_000_000);
+            await (await As("golestan.governor")).RecordMeetingAsync(file, await FileVersionAsync(file), "1405/09/09", "x", ""))).Key);
+        await governor.RecordMeetingAsync(file, await FileVersionAsync(file), "1405/09/09", "معاون استاندار، کارفرما، رئیس بیمارستان", "توافق بر ۶۰ میلیون ریال");
+        await governor.RecordOutcomeAsync(file, await FileVersionAsync(file), workshop.Value, claim.Value, "۶۰٬۰۰۰٬۰۰۰");
 
         await using (var db = Acting.SystemDb(portal))
         {
