@@ -23,19 +23,19 @@ public sealed class OffsetBoard(PortalDb portalDb)
     public async Task<IReadOnlyList<DebtorRow>> DebtorsAsync(CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        return ListReaders.Contains(db.Actor.Role) ? await Debtors(db.DebtorWorkshops).OrderBy(d => d.WorkshopCode).ToListAsync(ct) : [];
+        return ListReaders.Contains(db.Actor.Role) ? await Debtors(db.DebtorWorkshops.OrderBy(w => w.WorkshopCode)).ToListAsync(ct) : [];
     }
 
     public async Task<IReadOnlyList<ClaimRow>> ClaimsAsync(CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        return ListReaders.Contains(db.Actor.Role) ? await Claims(db, db.CenterClaims).OrderBy(c => c.Centre).ToListAsync(ct) : [];
+        return ListReaders.Contains(db.Actor.Role) ? await Claims(db, db.CenterClaims).ToListAsync(ct) : [];
     }
 
     public async Task<IReadOnlyList<FileRow>> FilesAsync(CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        return FileReaders.Contains(db.Actor.Role) ? await Files(OffsetDesk.Files(db)).OrderByDescending(f => f.Id).ToListAsync(ct) : [];
+        return FileReaders.Contains(db.Actor.Role) ? await Files(OffsetDesk.Files(db).OrderByDescending(f => f.Id)).ToListAsync(ct) : [];
     }
 
     /// <summary>A file in the reader's scope with its lists, meetings and outcomes; null when it is not found.</summary>
@@ -60,8 +60,9 @@ public sealed class OffsetBoard(PortalDb portalDb)
             w.FirstPeriod, w.LastPeriod, w.Assets.Count, w.Assets.Sum(a => (long?)a.EstimatedValue) ?? 0));
 
     private static IQueryable<ClaimRow> Claims(PortalDbContext db, IQueryable<CenterClaim> claims) =>
-        claims.Join(db.OrgUnits.OfType<MedicalCenter>(), c => c.MedicalCenterId, m => m.Id,
-            (c, m) => new ClaimRow(c.Id, m.Name, m.Ownership, c.Amount, c.Amount - c.Settled, c.FirstPeriod, c.LastPeriod));
+        claims.Join(db.OrgUnits.OfType<MedicalCenter>(), c => c.MedicalCenterId, m => m.Id, (c, m) => new { c, m })
+            .OrderBy(x => x.m.Name).ThenBy(x => x.c.Id)
+            .Select(x => new ClaimRow(x.c.Id, x.m.Name, x.m.Ownership, x.c.Amount, x.c.Amount - x.c.Settled, x.c.FirstPeriod, x.c.LastPeriod));
 
     private static IQueryable<FileRow> Files(IQueryable<OffsetFile> files) =>
         files.Select(f => new FileRow(f.Id, f.Title, f.Status, f.Debtors.Count, f.Claims.Count,

@@ -53,6 +53,20 @@ public sealed class OffsetDeskTests(PortalFactory portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task AFile_IsNotFound_ByAnotherProvince_NorByTheGovernorUntilSent_NorByACentre()
+    {
+        var file = await (await As("kerman.generaloffice")).CreateFileAsync("پرونده پیش‌نویس کرمان");
+
+        Assert.NotNull(await (await portal.AsAsync<OffsetBoard>("kerman.treatment")).FileAsync(file));
+        Assert.NotNull(await (await portal.AsAsync<OffsetBoard>("headoffice")).FileAsync(file));
+        Assert.Null(await (await portal.AsAsync<OffsetBoard>("golestan.generaloffice")).FileAsync(file));
+        Assert.Null(await (await portal.AsAsync<OffsetBoard>("kerman.governor")).FileAsync(file));
+        Assert.Null(await (await portal.AsAsync<OffsetBoard>("kerman.medical")).FileAsync(file));
+        Assert.DoesNotContain(await (await portal.AsAsync<OffsetBoard>("kerman.governor")).FilesAsync(), f => f.Id == file);
+        Assert.Empty(await (await portal.AsAsync<OffsetBoard>("kerman.governor")).DebtorsAsync());
+    }
+
+    [Fact]
     public async Task AFile_IsListedCompiledSent_ReviewedByItsGovernor_AndSettled()
     {
         var enforcement = await As("kerman.generaloffice");
