@@ -25,18 +25,18 @@ public sealed class OffsetFilesTests(BrowserFixture fixture)
         await Expect(office.GetByText("فقط بدهی دوره‌های پیش از سال ۱۳۹۶")).ToBeVisibleAsync();
         await office.GetByTestId("debtor-last").FillAsync("1395/12");
         await office.GetByTestId("debtor-add").ClickAsync();
-        await Expect(office.GetByTestId("debtors")).ToContainTextAsync("۲۵۰٬۰۰۰٬۰۰۰");
+        await Expect(office.GetByText("ذخیره شد.")).ToBeVisibleAsync();
 
         // The treatment directorate lists a centre's claim.
         var treatment = await fixture.SignInAsync("kerman.treatment");
         await BrowserFixture.GotoAsync(treatment, "/offset/registers");
         await treatment.GetByText("مطالبات مراکز درمانی").ClickAsync();
         await treatment.GetByTestId("claim-centre").FillAsync("MC-08-01");
-        await treatment.GetByTestId("claim-amount").FillAsync("180000000");
+        await treatment.GetByTestId("claim-amount").FillAsync("183456000");
         await treatment.GetByTestId("claim-first").FillAsync("1398/01");
         await treatment.GetByTestId("claim-last").FillAsync("1398/12");
         await treatment.GetByTestId("claim-add").ClickAsync();
-        await Expect(treatment.GetByTestId("claims")).ToContainTextAsync("۱۸۰٬۰۰۰٬۰۰۰");
+        await Expect(treatment.GetByTestId("claims")).ToContainTextAsync("۱۸۳٬۴۵۶٬۰۰۰");
 
         // The general office makes the file and picks both; the director-general sends it.
         await BrowserFixture.GotoAsync(office, "/offset");
@@ -44,8 +44,8 @@ public sealed class OffsetFilesTests(BrowserFixture fixture)
         await office.GetByTestId("file-create").ClickAsync();
         await office.WaitForURLAsync(new Regex("/offset/\\d+$"));
         var fileUrl = new Uri(office.Url).AbsolutePath;
-        await office.GetByTestId("pick-debtors").Locator("tbody tr", new() { HasText = "ریخته‌گری" }).Locator("input[type=checkbox]").CheckAsync();
-        await office.GetByTestId("pick-claims").Locator("tbody tr").First.Locator("input[type=checkbox]").CheckAsync();
+        await office.GetByTestId("pick-debtors").Locator("tbody tr", new() { HasText = "8100501" }).Locator("input[type=checkbox]").CheckAsync();
+        await office.GetByTestId("pick-claims").Locator("tbody tr", new() { HasText = "۱۸۳٬۴۵۶٬۰۰۰" }).Locator("input[type=checkbox]").CheckAsync();
         await office.GetByTestId("file-compile").ClickAsync();
         await Expect(office.GetByText("۱ کارگاه با ۲۵۰٬۰۰۰٬۰۰۰ ریال")).ToBeVisibleAsync();
         await Expect(office.GetByTestId("file-send")).ToHaveCountAsync(0);
@@ -73,7 +73,7 @@ public sealed class OffsetFilesTests(BrowserFixture fixture)
         await BrowserFixture.GotoAsync(treatment, fileUrl);
         await treatment.Locator("[data-testid^=confirm-treatment-]").ClickAsync();
         await Expect(treatment.GetByTestId("file-debtors")).ToContainTextAsync("۱۳۰٬۰۰۰٬۰۰۰");
-        await Expect(treatment.GetByTestId("file-claims")).ToContainTextAsync("۶۰٬۰۰۰٬۰۰۰");
+        await Expect(treatment.GetByTestId("file-claims")).ToContainTextAsync("۶۳٬۴۵۶٬۰۰۰");
         await treatment.ScreenshotAsync(new() { Path = Shot("offset-settled.png"), FullPage = true });
     }
 }

@@ -42,6 +42,8 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
         await SeedUsersAsync(ct);
         await using (var statsDb = PortalDb.Open(factory, Actor.System))
             await new MonthlyStatsSeeder(statsDb, clock).SeedAsync(DemoProvinces, months: 6, ct);
+        await using (var offsetDb = PortalDb.Open(factory, Actor.System))
+            await new OffsetSeeder(offsetDb, clock).SeedAsync(DemoProvinces, debtorsPerProvince: 60, ct);
         if (!contracts) return null;
         await using var contractsDb = PortalDb.Open(factory, Actor.System);
         try
@@ -137,7 +139,10 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
             {
                 var code = $"MC-{Code}-{i + 1:00}";
                 if (existing.Contains(code)) continue;
-                var center = new MedicalCenter(code, $"{Pick(PersianNames.MedicalCenterNames)} {cities[i % cities.Length]}", province, ownerships[i % 3]);
+                var name = Pick(PersianNames.MedicalCenterNames);
+                // A charity's name says so; the others are public or private.
+                var ownership = name.Contains("خیریه") ? MedicalCenterOwnership.Charity : ownerships[i % 2];
+                var center = new MedicalCenter(code, $"{name} {cities[i % cities.Length]}", province, ownership);
                 center.SetContact(cities[i % cities.Length], Address(cities[i % cities.Length]), Phone());
                 db.Add(center);
             }
