@@ -45,8 +45,7 @@ public sealed class OffsetFile : IScoped, IAudited
     public void Compile(IReadOnlyCollection<DebtorWorkshop> debtors, IReadOnlyCollection<CenterClaim> claims)
     {
         Require(OffsetFileStatus.Draft);
-        if (debtors.Concat<object>(claims).Any(x => x is DebtorWorkshop d ? d.ProvinceId != ProvinceId : ((CenterClaim)x).ProvinceId != ProvinceId))
-            throw DomainException.Of("Offset.OtherProvince");
+        if (debtors.Any(d => d.ProvinceId != ProvinceId) || claims.Any(c => c.ProvinceId != ProvinceId)) throw DomainException.Of("Offset.OtherProvince");
         _debtors.RemoveAll(d => debtors.All(x => x.Id != d.WorkshopId));
         _debtors.AddRange(debtors.Where(x => _debtors.All(d => d.WorkshopId != x.Id)).Select(x => new OffsetFileDebtor(x)));
         _claims.RemoveAll(c => claims.All(x => x.Id != c.ClaimId));
