@@ -26,6 +26,15 @@ public sealed class OffsetBoard(PortalDb portalDb)
         return ListReaders.Contains(db.Actor.Role) ? await Debtors(db.DebtorWorkshops.OrderBy(w => w.WorkshopCode)).ToListAsync(ct) : [];
     }
 
+    /// <summary>A listed debtor's seized assets, newest seizure first.</summary>
+    public async Task<IReadOnlyList<SeizedAsset>> AssetsAsync(int workshopId, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        return ListReaders.Contains(db.Actor.Role)
+            ? await db.SeizedAssets.AsNoTracking().Where(a => a.WorkshopId == workshopId).OrderByDescending(a => a.SeizedOn).ToListAsync(ct)
+            : [];
+    }
+
     public async Task<IReadOnlyList<ClaimRow>> ClaimsAsync(CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);

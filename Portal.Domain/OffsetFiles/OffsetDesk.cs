@@ -31,13 +31,16 @@ public sealed class OffsetDesk(PortalDb portalDb, TimeProvider clock)
         return (workshop.Id, errors);
     }
 
-    public async Task<int> SeizeAsync(int workshopId, AssetKind kind, string description, long estimatedValue, DateOnly seizedOn, string reference, CancellationToken ct = default)
+    /// <summary>Records an asset seized from a listed debtor; returns the errors by field, none when saved.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> SeizeAsync(int workshopId, AssetForm form, CancellationToken ct = default)
     {
         await using var db = await OpenAsync(Enforcement, ct);
         var workshop = await db.DebtorWorkshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct) ?? throw DomainException.Of("Offset.NotFound");
-        var asset = workshop.Seize(kind, TextNormalizer.Normalize(description), estimatedValue, seizedOn, TextNormalizer.Normalize(reference));
+        var errors = new Dictionary<string, string>();
+        if (form.Validate(errors) is not { } asset) return errors;
+        workshop.Seize(asset.Kind, asset.Description, asset.Value, asset.SeizedOn, asset.Reference);
         await db.SaveChangesAsync(ct);
-        return asset.Id;
+        return errors;
     }
 
     public async Task<(int? Id, IReadOnlyDictionary<string, string> Errors)> RegisterClaimAsync(ClaimForm form, CancellationToken ct = default)

@@ -62,3 +62,24 @@ internal static class Periods
         return (first, last);
     }
 }
+
+/// <summary>A seized asset as typed: kind, description, estimated value in Rials, seizure date (Jalali) and reference.</summary>
+public sealed class AssetForm
+{
+    public AssetKind? Kind { get; set; }
+    public string? Description { get; set; }
+    public string? Value { get; set; }
+    public string? SeizedOn { get; set; }
+    public string? Reference { get; set; }
+
+    public (AssetKind Kind, string Description, long Value, DateOnly SeizedOn, string Reference)? Validate(Dictionary<string, string> errors)
+    {
+        if (Kind is null) errors[nameof(Kind)] = Messages.Get("Field.Required");
+        var description = TextNormalizer.Normalize(Description);
+        if (description.Length == 0) errors[nameof(Description)] = Messages.Get("Field.Required");
+        var value = Rial.Check(Value);
+        if (!value.IsValid) errors[nameof(Value)] = value.Error!;
+        if (!JalaliDate.TryParse(TextNormalizer.Normalize(SeizedOn), out var seizedOn)) errors[nameof(SeizedOn)] = Messages.Get("Offset.DateFormat");
+        return errors.Count > 0 ? null : (Kind!.Value, description, value.Value.Value, seizedOn.ToDateOnly(), TextNormalizer.Normalize(Reference));
+    }
+}

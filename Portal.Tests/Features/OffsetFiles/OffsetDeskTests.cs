@@ -72,7 +72,13 @@ public sealed class OffsetDeskTests(PortalFactory portal) : IClassFixture<Portal
         var enforcement = await As("kerman.generaloffice");
         var (workshop, errors) = await enforcement.RegisterDebtorAsync(Debtor("8100010"));
         Assert.Empty(errors);
-        await enforcement.SeizeAsync(workshop!.Value, AssetKind.RealEstate, "ملک تجاری، کرمان، بلوار جمهوری", 900_000_000, new DateOnly(2019, 5, 1), "۹۸/۱۲۳");
+        var assetErrors = await enforcement.SeizeAsync(workshop!.Value, new AssetForm { Kind = AssetKind.RealEstate, Description = "ملک تجاری", Value = "9e8", SeizedOn = "1398/02/11" });
+        Assert.Contains("Value", assetErrors.Keys);
+        Assert.Empty(await enforcement.SeizeAsync(workshop.Value, new AssetForm
+            { Kind = AssetKind.RealEstate, Description = "ملک تجاری، کرمان، بلوار جمهوری", Value = "۹۰۰٬۰۰۰٬۰۰۰", SeizedOn = "۱۳۹۸/۰۲/۱۱", Reference = "۹۸/۱۲۳" }));
+        var asset = Assert.Single(await (await portal.AsAsync<OffsetBoard>("kerman.treatment")).AssetsAsync(workshop.Value));
+        Assert.Equal((900_000_000L, new DateOnly(2019, 5, 1)), (asset.EstimatedValue, asset.SeizedOn));
+        Assert.Empty(await (await portal.AsAsync<OffsetBoard>("golestan.generaloffice")).AssetsAsync(workshop.Value));
         var (claim, _) = await (await As("kerman.treatment")).RegisterClaimAsync(new ClaimForm
             { CenterCode = await CentreCodeAsync("08"), Amount = "80,000,000", FirstPeriod = "1398/01", LastPeriod = "1398/06" });
         var file = await enforcement.CreateFileAsync("پرونده تهاتر استان کرمان — آذر ۱۴۰۵");
