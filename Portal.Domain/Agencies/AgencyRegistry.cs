@@ -169,13 +169,8 @@ public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, 
 
     private ChangeStamp Stamp(PortalDbContext db, JalaliDate effective) => new(db.Actor.UserName, clock.GetUtcNow(), effective.ToDateOnly());
 
-    private async Task<PortalDbContext> OpenForAsync(string[] roles, CancellationToken ct)
-    {
-        var db = await portalDb.OpenAsync(ct);
-        if (roles.Contains(db.Actor.Role)) return db;
-        await db.DisposeAsync();
-        throw new UnauthorizedAccessException($"{db.Actor.Role} may not change agencies.");
-    }
+    private Task<PortalDbContext> OpenForAsync(string[] roles, CancellationToken ct) =>
+        portalDb.OpenForAsync(roles, actor => new UnauthorizedAccessException($"{actor.Role} may not change agencies."), ct);
 
     private async Task<Actor> RequireAsync(string[] roles)
     {

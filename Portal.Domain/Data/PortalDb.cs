@@ -15,6 +15,15 @@ public sealed class PortalDb(IDbContextFactory<PortalDbContext> factory, ICurren
         return Open(factory, actor);
     }
 
+    /// <summary>A context for a command only some roles may give; anyone else gets <paramref name="refusal"/> and no context.</summary>
+    public async Task<PortalDbContext> OpenForAsync(IReadOnlyCollection<string> roles, Func<Actor, Exception> refusal, CancellationToken ct = default)
+    {
+        var db = await OpenAsync(ct);
+        if (roles.Contains(db.Actor.Role)) return db;
+        await db.DisposeAsync();
+        throw refusal(db.Actor);
+    }
+
     /// <summary>A context acting as <paramref name="actor"/>: for commands, seeding and tests.</summary>
     public static PortalDbContext Open(IDbContextFactory<PortalDbContext> factory, Actor actor)
     {

@@ -98,13 +98,7 @@ public sealed class ClaimCategories(PortalDb portalDb)
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<PortalDbContext> OpenAsEditorAsync(CancellationToken ct)
-    {
-        var db = await portalDb.OpenAsync(ct);
-        if (Editors.Contains(db.Actor.Role)) return db;
-        await db.DisposeAsync();
-        throw DomainException.Of("Monthly.OnlyAdmin");
-    }
+    private Task<PortalDbContext> OpenAsEditorAsync(CancellationToken ct) => portalDb.OpenForAsync(Editors, _ => DomainException.Of("Monthly.OnlyAdmin"), ct);
 
     private static async Task EnsureUniqueAsync(PortalDbContext db, ClaimCategory category, CancellationToken ct)
     {

@@ -27,6 +27,9 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
         /// <summary>The agency edits a report it has not sent, or one sent back to it; after the lock, only one sent back.</summary>
         public bool Editable => AgencyMayEdit(Status, PastLock);
 
+        /// <summary>The month closed before the agency sent anything: only the review office can record it now.</summary>
+        public bool LockedBeforeSubmitting => PastLock && Status is null or ReportStatus.Draft;
+
         /// <summary>Its manager may submit a saved report it may still edit.</summary>
         public bool Submittable => ActorSubmits && Editable && Version is not null;
     }

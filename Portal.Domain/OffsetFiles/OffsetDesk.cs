@@ -118,13 +118,8 @@ public sealed class OffsetDesk(PortalDb portalDb, TimeProvider clock)
         catch (DbUpdateConcurrencyException) { throw DomainException.Of("Offset.ChangedMeanwhile"); }
     }
 
-    private async Task<PortalDbContext> OpenAsync(string[] roles, CancellationToken ct)
-    {
-        var db = await portalDb.OpenAsync(ct);
-        if (roles.Contains(db.Actor.Role) && db.Scope.ProvinceId is not null) return db;
-        await db.DisposeAsync();
-        throw DomainException.Of("Offset.NotYours");
-    }
+    // Every role of these lists is a provincial one, so the scope always names the province.
+    private Task<PortalDbContext> OpenAsync(string[] roles, CancellationToken ct) => portalDb.OpenForAsync(roles, _ => DomainException.Of("Offset.NotYours"), ct);
 
     private static int ProvinceOf(PortalDbContext db) => db.Scope.ProvinceId!.Value;
 }

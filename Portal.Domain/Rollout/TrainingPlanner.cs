@@ -92,11 +92,6 @@ public sealed class TrainingPlanner(PortalDb portalDb)
             .SingleOrDefaultAsync(s => s.Id == sessionId && s.ReviewOfficeId == db.Actor.UnitId, ct)
         ?? throw DomainException.Of("Training.SessionNotFound");
 
-    private async Task<PortalDbContext> OpenAsReviewOfficeAsync(CancellationToken ct)
-    {
-        var db = await portalDb.OpenAsync(ct);
-        if (Organisers.Contains(db.Actor.Role)) return db;
-        await db.DisposeAsync();
-        throw new UnauthorizedAccessException("Only a review office holds training sessions.");
-    }
+    private Task<PortalDbContext> OpenAsReviewOfficeAsync(CancellationToken ct) =>
+        portalDb.OpenForAsync(Organisers, _ => new UnauthorizedAccessException("Only a review office holds training sessions."), ct);
 }
