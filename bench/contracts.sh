@@ -29,7 +29,7 @@ if [[ ! -f "$DB" || "${1:-}" == "--reseed" ]]; then
   rm -f "$DB" "$DB-shm" "$DB-wal"
   log "seeding $DB ($AGENCIES_PER_PROVINCE agencies per province, no demo contracts; ~3 min)"
   (cd "$ROOT/Portal" && ConnectionStrings__Portal="Data Source=$DB" Files__Root="$OUT/contracts-seed-files" dotnet "bin/Release/net10.0/Portal.dll" seed-demo \
-     --agencies-per-province "$AGENCIES_PER_PROVINCE" --demo-contracts false) >"$OUT/contracts-seed.log" 2>&1 || die "seed-demo failed (see $OUT/contracts-seed.log)"
+     --agencies-per-province "$AGENCIES_PER_PROVINCE" --demo-documents false) >"$OUT/contracts-seed.log" 2>&1 || die "seed-demo failed (see $OUT/contracts-seed.log)"
 fi
 
 # --- arrange: Kerman's open agencies listed and fully trained, no contracts, an empty file store ----------------------

@@ -23,7 +23,7 @@ if [[ ! -f "$DB" || "${1:-}" == "--reseed" ]]; then
   START=$SECONDS
   dotnet build "$ROOT/Portal" -c Release -v q --nologo >/dev/null
   (cd "$ROOT/Portal" && ConnectionStrings__Portal="Data Source=$DB" dotnet "bin/Release/net10.0/Portal.dll" seed-demo \
-     --agencies-per-province 65 --demo-contracts false) >"$OUT/monthly-seed.log" 2>&1
+     --agencies-per-province 65 --demo-documents false) >"$OUT/monthly-seed.log" 2>&1
   echo "[monthly] built and seeded in $((SECONDS - START)) s" >&2
 elif [[ "${1:-}" == "--refill" ]]; then
   FORCE=(-cmd "CREATE TEMP TABLE force_refill(x)")

@@ -25,6 +25,8 @@ public readonly record struct JalaliMonth(int Year, int Month) : IComparable<Jal
     /// <summary>Sortable integer such as 140307, handy as a database column or dictionary key.</summary>
     public int Key => Year * 100 + Month;
 
+    public static JalaliMonth FromKey(int key) => new(key / 100, key % 100);
+
     public int Days => JalaliDate.DaysInMonth(Year, Month);
     public JalaliDate First => new(Year, Month, 1);
     public JalaliDate Last => new(Year, Month, Days);

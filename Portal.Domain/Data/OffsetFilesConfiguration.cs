@@ -47,6 +47,9 @@ internal sealed class OffsetFileConfiguration : IEntityTypeConfiguration<OffsetF
         b.Property(f => f.Title).HasMaxLength(200);
         b.Property(f => f.CreatedBy).HasMaxLength(256);
         b.Property(f => f.SentBy).HasMaxLength(256);
+        b.Property(f => f.Number).HasMaxLength(30);
+        foreach (var sha in new[] { nameof(OffsetFile.CoverLetterSha256), nameof(OffsetFile.DebtorsSheetSha256), nameof(OffsetFile.ClaimsSheetSha256) })
+            b.Property<string?>(sha).HasMaxLength(64).IsFixedLength();
         b.Property(f => f.Version).IsConcurrencyToken();
         b.HasMany(f => f.Debtors).WithOne().HasForeignKey(d => d.FileId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(f => f.Claims).WithOne().HasForeignKey(c => c.FileId).OnDelete(DeleteBehavior.Cascade);

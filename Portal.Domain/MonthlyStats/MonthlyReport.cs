@@ -67,7 +67,7 @@ public sealed class MonthlyReport : IScoped, IAudited, IUnitOwned
         PendingBroughtForward = pendingBroughtForward;
     }
 
-    public JalaliMonth Month => new(Period / 100, Period % 100);
+    public JalaliMonth Month => JalaliMonth.FromKey(Period);
 
     public bool IsLocked => Status == ReportStatus.Forwarded;
 

@@ -39,7 +39,7 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
         int? ReportId, ReportStatus? Status, int FilesReceived, long AmountClaimed, int FilesForwarded, int FilesReturned, int PendingAtEnd,
         decimal? AverageDays, DateTimeOffset? SubmittedAt, DateTimeOffset? FirstForwardedAt, bool? ForwardedOnTime)
     {
-        public JalaliMonth Month => new(Period / 100, Period % 100);
+        public JalaliMonth Month => JalaliMonth.FromKey(Period);
         public bool Received => SubmittedAt is not null;
     }
 
@@ -142,7 +142,7 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
         var report = await db.MonthlyReports.Where(r => r.Id == reportId).Select(r => new { r.AgencyId, r.Period, Lines = r.Lines.Select(l => new { l.Id, l.Category.NameFa }) })
             .SingleOrDefaultAsync(ct);
         if (report is null) return null;
-        var row = await AgencyMonths(db, new JalaliMonth(report.Period / 100, report.Period % 100), null, report.AgencyId).SingleOrDefaultAsync(ct);
+        var row = await AgencyMonths(db, JalaliMonth.FromKey(report.Period), null, report.AgencyId).SingleOrDefaultAsync(ct);
         if (row is null) return null;
         var lineNames = report.Lines.ToDictionary(l => l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), l => l.NameFa);
         var reportKey = reportId.ToString(System.Globalization.CultureInfo.InvariantCulture);

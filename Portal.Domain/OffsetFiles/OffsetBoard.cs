@@ -1,20 +1,25 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common.Files;
 using Portal.Domain.Data;
 using Portal.Domain.Organisation;
 using Portal.Domain.Security;
 
 namespace Portal.Domain.OffsetFiles;
 
+public enum OffsetPaper { CoverLetter = 1, Debtors, Claims }
+
 /// <summary>What the offset pages show, in the reader's province (head office: every province; a governor: sent files only).</summary>
-public sealed class OffsetBoard(PortalDb portalDb)
+public sealed class OffsetBoard(PortalDb portalDb, IFileStore store)
 {
     /// <summary>Who reads the debtor and claim lists: the general office, the treatment directorate, head office.</summary>
     public static readonly string[] ListReaders = [Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.TreatmentDirectorate];
     public static readonly string[] FileReaders = [.. ListReaders, Roles.Governor];
 
     public sealed record DebtorRow(int Id, string WorkshopCode, string Employer, string NationalId, long InitialDebt, long Remaining, int FirstPeriod, int LastPeriod, int Assets, long AssetsValue);
+    public sealed record AssetRow(string WorkshopCode, string Employer, AssetKind Kind, string Description, long Value, DateOnly SeizedOn, string Reference);
     public sealed record ClaimRow(int Id, string Centre, MedicalCenterOwnership Ownership, long Amount, long Remaining, int FirstPeriod, int LastPeriod);
-    public sealed record FileRow(int Id, string Title, OffsetFileStatus Status, int Debtors, int Claims, long DebtTotal, long ClaimTotal, DateTimeOffset? SentAt, Guid Version);
+    public sealed record FileRow(int Id, string Title, string? Number, OffsetFileStatus Status, int Debtors, int Claims, long DebtTotal, long ClaimTotal, DateTimeOffset? SentAt,
+        Guid Version);
     public sealed record AgreementRow(int Id, int WorkshopId, string Employer, int ClaimId, string Centre, long? Amount, DateTimeOffset? InsuranceConfirmedAt,
         DateTimeOffset? TreatmentConfirmedAt, Guid Version);
     public sealed record FileDetails(FileRow File, IReadOnlyList<DebtorRow> Debtors, IReadOnlyList<ClaimRow> Claims, IReadOnlyList<OffsetMeeting> Meetings,
@@ -54,8 +59,8 @@ public sealed class OffsetBoard(PortalDb portalDb)
         if (!FileReaders.Contains(db.Actor.Role)) return null;
         var file = await Files(OffsetDesk.Files(db).Where(f => f.Id == id)).SingleOrDefaultAsync(ct);
         if (file is null) return null;
-        var debtors = await Debtors(db.DebtorWorkshops.Where(w => db.Set<OffsetFileDebtor>().Any(d => d.FileId == id && d.WorkshopId == w.Id))).ToListAsync(ct);
-        var claims = await Claims(db, db.CenterClaims.Where(c => db.Set<OffsetFileClaim>().Any(x => x.FileId == id && x.ClaimId == c.Id))).ToListAsync(ct);
+        var debtors = await DebtorsOf(db, id).ToListAsync(ct);
+        var claims = await ClaimsOf(db, id).ToListAsync(ct);
         var meetings = await db.Set<OffsetMeeting>().AsNoTracking().Where(m => m.FileId == id).OrderBy(m => m.HeldOn).ToListAsync(ct);
         var agreements = await db.OffsetAgreements.Where(a => a.FileId == id).OrderBy(a => a.Id)
             .Select(a => new AgreementRow(a.Id, a.WorkshopId, a.Workshop.EmployerName, a.ClaimId,
@@ -63,6 +68,39 @@ public sealed class OffsetBoard(PortalDb portalDb)
             .ToListAsync(ct);
         return new FileDetails(file, debtors, claims, meetings, agreements);
     }
+
+    /// <summary>One of a sent file's papers as it was sent, for a reader who may see the file; null otherwise.</summary>
+    public async Task<FileDownload?> OpenPaperAsync(int id, OffsetPaper paper, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        if (!FileReaders.Contains(db.Actor.Role)) return null;
+        var file = await OffsetDesk.Files(db).Where(f => f.Id == id && f.Number != null)
+            .Select(f => new { f.Number, f.CoverLetterSha256, f.DebtorsSheetSha256, f.ClaimsSheetSha256 }).SingleOrDefaultAsync(ct);
+        if (file is null) return null;
+        var (sha, kind, name) = paper switch
+        {
+            OffsetPaper.CoverLetter => (file.CoverLetterSha256!, FileSignature.ContentType(FileKind.Pdf), "letter.pdf"),
+            OffsetPaper.Debtors => (file.DebtorsSheetSha256!, Xlsx, "debtors.xlsx"),
+            _ => (file.ClaimsSheetSha256!, Xlsx, "claims.xlsx"),
+        };
+        var content = store.OpenRead(sha);
+        return content is null ? null : new FileDownload($"offset-{file.Number!.Replace('/', '-')}-{name}", kind, content.Length, content);
+    }
+
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    internal static IQueryable<DebtorRow> DebtorsOf(PortalDbContext db, int fileId) =>
+        Debtors(db.DebtorWorkshops.Where(w => db.Set<OffsetFileDebtor>().Any(d => d.FileId == fileId && d.WorkshopId == w.Id)).OrderBy(w => w.WorkshopCode));
+
+    internal static IQueryable<ClaimRow> ClaimsOf(PortalDbContext db, int fileId) =>
+        Claims(db, db.CenterClaims.Where(c => db.Set<OffsetFileClaim>().Any(x => x.FileId == fileId && x.ClaimId == c.Id)));
+
+    /// <summary>The assets seized from a file's debtors, by workshop code and seizure date.</summary>
+    internal static IQueryable<AssetRow> AssetsOf(PortalDbContext db, int fileId) =>
+        db.SeizedAssets.Where(a => db.Set<OffsetFileDebtor>().Any(d => d.FileId == fileId && d.WorkshopId == a.WorkshopId))
+            .Join(db.DebtorWorkshops, a => a.WorkshopId, w => w.Id, (a, w) => new { a, w })
+            .OrderBy(x => x.w.WorkshopCode).ThenBy(x => x.a.SeizedOn).ThenBy(x => x.a.Id)
+            .Select(x => new AssetRow(x.w.WorkshopCode, x.w.EmployerName, x.a.Kind, x.a.Description, x.a.EstimatedValue, x.a.SeizedOn, x.a.Reference));
 
     private static IQueryable<DebtorRow> Debtors(IQueryable<DebtorWorkshop> workshops) =>
         workshops.Select(w => new DebtorRow(w.Id, w.WorkshopCode, w.EmployerName, w.EmployerNationalId, w.InitialDebt, w.InitialDebt - w.Settled,
@@ -74,6 +112,6 @@ public sealed class OffsetBoard(PortalDb portalDb)
             .Select(x => new ClaimRow(x.c.Id, x.m.Name, x.m.Ownership, x.c.Amount, x.c.Amount - x.c.Settled, x.c.FirstPeriod, x.c.LastPeriod));
 
     private static IQueryable<FileRow> Files(IQueryable<OffsetFile> files) =>
-        files.Select(f => new FileRow(f.Id, f.Title, f.Status, f.Debtors.Count, f.Claims.Count,
+        files.Select(f => new FileRow(f.Id, f.Title, f.Number, f.Status, f.Debtors.Count, f.Claims.Count,
             f.Debtors.Sum(d => (long?)d.Workshop.InitialDebt - d.Workshop.Settled) ?? 0, f.Claims.Sum(c => (long?)c.Claim.Amount - c.Claim.Settled) ?? 0, f.SentAt, f.Version));
 }

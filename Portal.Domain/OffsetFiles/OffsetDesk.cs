@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
+using Portal.Domain.Common.Files;
+using Portal.Domain.Contracts;
 using Portal.Domain.Data;
 using Portal.Domain.Organisation;
 using Portal.Domain.Security;
@@ -12,7 +14,7 @@ namespace Portal.Domain.OffsetFiles;
 /// director-general sends it, the governor's office records meetings and outcomes. Everything is in the acting
 /// user's province; a governor sees only files that were sent.
 /// </summary>
-public sealed class OffsetDesk(PortalDb portalDb, TimeProvider clock)
+public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileStore store, TimeProvider clock)
 {
     public static readonly string[] Enforcement = [Roles.GeneralOffice, Roles.GeneralOfficeDirector];
     public static readonly string[] Treatment = [Roles.TreatmentDirectorate];
@@ -77,8 +79,30 @@ public sealed class OffsetDesk(PortalDb portalDb, TimeProvider clock)
             file.Compile(debtors, claims);
         }, ct);
 
+    /// <summary>Sends the file with its cover letter and lists, made from the lists as they stand now and stored as sent.</summary>
     public Task SendAsync(int fileId, Guid version, CancellationToken ct = default) =>
-        ChangeAsync(Senders, fileId, version, (db, file) => { file.Send(db.Actor.UserName, clock.GetUtcNow()); return Task.CompletedTask; }, ct);
+        ChangeAsync(Senders, fileId, version, (db, file) => SendAsync(db, file, papers, store, db.Actor.UserName, clock.GetUtcNow(), ct), ct);
+
+    internal static async Task SendAsync(PortalDbContext db, OffsetFile file, IOffsetPapers papers, IFileStore store, string by, DateTimeOffset at, CancellationToken ct)
+    {
+        file.CheckSendable();
+        if (!papers.IsAvailable) throw PdfEngine.Missing();
+        var province = await db.Provinces.Where(p => p.Id == file.ProvinceId).Select(p => new { p.Code, p.NameFa }).SingleAsync(ct);
+        var signatory = await db.Users.Where(u => u.UserName == by).Select(u => u.FullName).SingleOrDefaultAsync(ct) ?? by;
+        var debtors = await OffsetBoard.DebtorsOf(db, file.Id).ToListAsync(ct);
+        var assets = await OffsetBoard.AssetsOf(db, file.Id).ToListAsync(ct);
+        var claims = await OffsetBoard.ClaimsOf(db, file.Id).ToListAsync(ct);
+        var sentOn = JalaliDate.FromInstant(at);
+        var letter = new OffsetCoverLetter(OffsetCoverLetter.NumberFor(province.Code, sentOn, file.Id), sentOn, province.NameFa, file.Title, signatory,
+            debtors.Count, debtors.Sum(d => d.Remaining), assets.Count, assets.Sum(a => a.Value), claims.Count, claims.Sum(c => c.Remaining));
+        var pdf = await papers.CoverLetterAsync(letter, ct);
+        var stored = new OffsetFilePapers(await StoreAsync(pdf), await StoreAsync(papers.DebtorsSheet(letter, debtors, assets)),
+            await StoreAsync(papers.ClaimsSheet(letter, claims)));
+        file.Send(letter.Number, stored, by, at);
+
+        // Stored by content: a send that then fails to save leaves only unreferenced bytes behind, never a wrong record.
+        async Task<string> StoreAsync(byte[] content) => (await store.SaveAsync(new MemoryStream(content, writable: false), ct)).Sha256Hex;
+    }
 
     /// <summary>A meeting held on <paramref name="heldOn"/> (a Jalali date as typed, e.g. ۱۴۰۵/۰۹/۱۰).</summary>
     public Task RecordMeetingAsync(int fileId, Guid version, string? heldOn, string attendees, string minutes, CancellationToken ct = default) =>

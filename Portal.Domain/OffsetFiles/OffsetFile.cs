@@ -23,8 +23,13 @@ public sealed class OffsetFile : IScoped, IAudited
     public OffsetFileStatus Status { get; private set; } = OffsetFileStatus.Draft;
     public DateTimeOffset CreatedAt { get; private set; }
     public string CreatedBy { get; private set; } = "";
+    /// <summary>Given when the file is sent (<see cref="OffsetCoverLetter.NumberFor"/>); the letter and the reports cite it.</summary>
+    public string? Number { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
     public string? SentBy { get; private set; }
+    public string? CoverLetterSha256 { get; private set; }
+    public string? DebtorsSheetSha256 { get; private set; }
+    public string? ClaimsSheetSha256 { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public IReadOnlyCollection<OffsetFileDebtor> Debtors => _debtors;
     public IReadOnlyCollection<OffsetFileClaim> Claims => _claims;
@@ -53,12 +58,19 @@ public sealed class OffsetFile : IScoped, IAudited
         Touch();
     }
 
-    /// <summary>The director-general sends the file to the governor; it needs at least one debtor and one claim.</summary>
-    public void Send(string by, DateTimeOffset at)
+    /// <summary>Throws unless the file could be sent now: a draft with at least one debtor and one claim.</summary>
+    public void CheckSendable()
     {
         Require(OffsetFileStatus.Draft);
         if (_debtors.Count == 0 || _claims.Count == 0) throw DomainException.Of("Offset.EmptyFile");
-        (Status, SentAt, SentBy) = (OffsetFileStatus.Sent, at, by);
+    }
+
+    /// <summary>The director-general sends the file to the governor with its letter and lists, which are kept as sent.</summary>
+    public void Send(string number, OffsetFilePapers papers, string by, DateTimeOffset at)
+    {
+        CheckSendable();
+        (Status, Number, SentAt, SentBy) = (OffsetFileStatus.Sent, number, at, by);
+        (CoverLetterSha256, DebtorsSheetSha256, ClaimsSheetSha256) = (papers.CoverLetterSha256, papers.DebtorsSheetSha256, papers.ClaimsSheetSha256);
         Touch();
     }
 

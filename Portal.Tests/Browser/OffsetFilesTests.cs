@@ -52,7 +52,9 @@ public sealed class OffsetFilesTests(BrowserFixture fixture)
         var director = await fixture.SignInAsync("kerman.director");
         await BrowserFixture.GotoAsync(director, fileUrl);
         await director.GetByTestId("file-send").ClickAsync();
-        await Expect(director.GetByTestId("file-status")).ToHaveTextAsync("ارسال‌شده به استاندار");
+        // Sending prints the letter: the first PDF starts Chromium, which takes long on a busy machine.
+        await Expect(director.GetByTestId("file-status")).ToHaveTextAsync("ارسال‌شده به استاندار", new() { Timeout = 60_000 });
+        await Expect(director.GetByTestId("paper-letter")).ToBeVisibleAsync();
 
         // The governor's office records the meeting and the agreement.
         var governor = await fixture.SignInAsync("kerman.governor");

@@ -1,6 +1,8 @@
 using System.Net;
 using Portal.Domain.Common;
+using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Contracts;
+using Portal.Domain.OffsetFiles;
 using Portal.Tests.Support;
 
 namespace Portal.Tests.Web;
@@ -48,5 +50,18 @@ public sealed class PdfEngineMissingTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, (await review.GetAsync("/contracts")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await review.GetAsync("/agencies")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SendingAnOffsetFile_SaysWhatToInstall_AndLeavesTheDraft()
+    {
+        await using var db = Acting.SystemDb(_portal);
+        var draft = await db.OffsetFiles.Where(f => f.Title.Contains("کرمان") && f.Status == OffsetFileStatus.Draft).OrderBy(f => f.Id).FirstAsync();
+
+        var refused = await Assert.ThrowsAsync<DomainException>(async () => await (await _portal.AsAsync<OffsetDesk>("kerman.director")).SendAsync(draft.Id, draft.Version));
+
+        Assert.Contains("apt-get install -y chromium", refused.Message);
+        await using var check = Acting.SystemDb(_portal);
+        Assert.Equal((OffsetFileStatus.Draft, (string?)null), await check.OffsetFiles.Where(f => f.Id == draft.Id).Select(f => ValueTuple.Create(f.Status, f.Number)).SingleAsync());
     }
 }

@@ -11,8 +11,7 @@ namespace Portal.Documents;
 /// </summary>
 public sealed class MonthlySheets(IStringLocalizer<Strings> L)
 {
-    public const string NumberFormat = "#,##0";
-    private static readonly XLColor HeaderFill = XLColor.FromHtml("#E8EEF4");
+    public const string NumberFormat = SheetLayout.NumberFormat;
 
     /// <summary>The province report: one row per expected agency, then the totals.</summary>
     public byte[] Province(JalaliMonth period, IReadOnlyList<MonthlyStatsBoard.AgencyMonth> rows)
@@ -170,34 +169,11 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
     private string No => L["No"].Value;
 
     /// <summary>A sheet with the title row (1), the header row (2, frozen, filtered) and number-formatted columns.</summary>
-    private IXLWorksheet Sheet(XLWorkbook workbook, string name, JalaliMonth period, (string Key, double Width)[] columns)
-    {
-        var sheet = workbook.Worksheets.Add(name);
-        sheet.RightToLeft = true;
-        sheet.Cell(1, 1).SetValue($"{name} — {period.ToPersianString()}").Style.Font.SetBold().Font.SetFontSize(13);
-        for (var c = 0; c < columns.Length; c++)
-        {
-            sheet.Cell(2, c + 1).SetValue(L[columns[c].Key].Value);
-            sheet.Column(c + 1).Width = columns[c].Width;
-        }
-        var header = sheet.Range(2, 1, 2, columns.Length);
-        header.Style.Font.SetBold().Fill.SetBackgroundColor(HeaderFill).Alignment.SetWrapText(true);
-        sheet.SheetView.FreezeRows(2);
-        return sheet;
-    }
+    private IXLWorksheet Sheet(XLWorkbook workbook, string name, JalaliMonth period, (string Key, double Width)[] columns) =>
+        SheetLayout.Report(workbook, name, $"{name} — {period.ToPersianString()}", [.. columns.Select(c => (L[c.Key].Value, c.Width))]);
 
     /// <summary>The totals row: each summed column's total as a value (what the rows add up to), bold, and the filter over the rows.</summary>
-    private void Totals(IXLWorksheet sheet, int row, params (int Column, long Total)[] totals)
-    {
-        sheet.Cell(row, 1).SetValue(L["Total"].Value);
-        foreach (var (column, total) in totals)
-        {
-            sheet.Cell(row, column).SetValue(total);
-            sheet.Column(column).Style.NumberFormat.Format = NumberFormat;
-        }
-        sheet.Row(row).Style.Font.SetBold();
-        sheet.Range(2, 1, Math.Max(2, row - 1), sheet.LastColumnUsed().ColumnNumber()).SetAutoFilter();
-    }
+    private void Totals(IXLWorksheet sheet, int row, params (int Column, long Total)[] totals) => SheetLayout.Totals(sheet, row, L["Total"].Value, totals);
 
     /// <summary>The figures' totals of agency-month rows, in the order the sheets place them from <paramref name="first"/> on.</summary>
     private static (int, long)[] FigureTotals(IReadOnlyList<MonthlyStatsBoard.AgencyMonth> rows, int first) =>
@@ -212,10 +188,5 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
         return [(first, t.Expected), (first + 1, t.Received), (first + 2, t.Forwarded), (first + 3, t.OnTime)];
     }
 
-    private static byte[] Save(XLWorkbook workbook)
-    {
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
-    }
+    private static byte[] Save(XLWorkbook workbook) => SheetLayout.Save(workbook);
 }

@@ -53,7 +53,7 @@ public static class AdminCommands
     {
         var perProvince = config.GetValue("agencies-per-province", 40);
         var note = await services.GetRequiredService<DemoSeeder>().SeedAsync(perProvince, config.GetValue<int?>("representatives-per-agency"),
-            contracts: config.GetValue("demo-contracts", true));
+            documents: config.GetValue("demo-documents", true));
         Console.WriteLine($"Demo data is in place ({perProvince} agencies per province).");
         if (note is not null) Console.WriteLine($"Demo contracts were not issued: {note}");
     }

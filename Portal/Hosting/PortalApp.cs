@@ -12,6 +12,7 @@ using Portal.Features.Account;
 using Portal.Features.Circulars;
 using Portal.Features.Agencies;
 using Portal.Features.Contracts;
+using Portal.Features.OffsetFiles;
 using Portal.Features.MonthlyStats;
 
 namespace Portal.Hosting;
@@ -59,6 +60,7 @@ public static class PortalApp
         app.MapCircularsEndpoints();
         app.MapAgencyEndpoints();
         app.MapContractsEndpoints();
+        app.MapOffsetFilesEndpoints();
         app.MapMonthlyStatsEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -11,6 +11,7 @@ using Portal.Domain.Security;
 using Portal.Domain.Audit;
 using Portal.Domain.Circulars;
 using Portal.Domain.Contracts;
+using Portal.Domain.OffsetFiles;
 using Portal.Domain.Common.Files;
 using Portal.Domain.Organisation;
 using Portal.Domain.Agencies;
@@ -68,14 +69,15 @@ public static class PortalServices
         services.AddScoped<Portal.Domain.MonthlyStats.MonthlyImport>();
         services.AddScoped<Portal.Domain.MonthlyStats.MonthlyReminders>();
         services.AddScoped<Portal.Domain.MonthlyStats.ClaimCategories>();
-        services.AddScoped<Portal.Domain.OffsetFiles.OffsetDesk>();
-        services.AddScoped<Portal.Domain.OffsetFiles.OffsetLedger>();
-        services.AddScoped<Portal.Domain.OffsetFiles.OffsetBoard>();
+        services.AddScoped<OffsetDesk>();
+        services.AddScoped<OffsetLedger>();
+        services.AddScoped<OffsetBoard>();
         services.AddSingleton(config.GetSection("MonthlyStats").Get<Portal.Domain.MonthlyStats.MonthlyStatsOptions>() ?? new());
         services.AddSingleton<PdfRenderer>();
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<ContractPdf>();
         services.AddSingleton<IContractPdf>(sp => sp.GetRequiredService<ContractPdf>());
+        services.AddSingleton<IOffsetPapers, OffsetPapers>();
         services.AddHostedService<ContractExpiry>();
         // Uploaded files live outside wwwroot: only endpoints that check scope can hand them out.
         services.AddSingleton<IFileStore>(new LocalFileStore(

@@ -5,6 +5,7 @@ using Portal.Domain.Contracts;
 using Portal.Domain.Accounts;
 using Portal.Domain.Agencies;
 using Portal.Domain.Common;
+using Portal.Domain.OffsetFiles;
 using Portal.Domain.Organisation;
 using Portal.Domain.Security;
 
@@ -16,7 +17,7 @@ namespace Portal.Domain.Data.Seed;
 /// Deterministic and idempotent: running it twice adds nothing.
 /// </summary>
 public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, OrganisationSeeder reference, UserManager<PortalUser> users,
-    IContractPdf pdf, IFileStore files, TimeProvider clock)
+    IContractPdf pdf, IOffsetPapers offsetPapers, IFileStore files, TimeProvider clock)
 {
     public const string DemoPassword = "portal-demo-1403";
     public static readonly string[] DemoProvinces = ["08", "27"]; // Kerman, Golestan
@@ -25,10 +26,10 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
 
     /// <summary>
     /// Seeds the demo organisation, agencies, training, users and six months of the demo provinces' monthly statistics;
-    /// with <paramref name="contracts"/>, also issues demo
-    /// contracts in the demo provinces (needs the PDF engine). Returns a note on anything left out.
+    /// with <paramref name="documents"/>, also makes what needs the PDF engine: demo contracts in the demo provinces and the
+    /// cover letter of their offset file under review. Returns a note on anything left out.
     /// </summary>
-    public async Task<string?> SeedAsync(int agenciesPerProvince = 40, int? representativesPerAgency = null, bool contracts = false, CancellationToken ct = default)
+    public async Task<string?> SeedAsync(int agenciesPerProvince = 40, int? representativesPerAgency = null, bool documents = false, CancellationToken ct = default)
     {
         await reference.SeedAsync(ct);
         await using (var db = PortalDb.Open(factory, Actor.System))
@@ -43,8 +44,8 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
         await using (var statsDb = PortalDb.Open(factory, Actor.System))
             await new MonthlyStatsSeeder(statsDb, clock).SeedAsync(DemoProvinces, months: 6, ct);
         await using (var offsetDb = PortalDb.Open(factory, Actor.System))
-            await new OffsetSeeder(offsetDb, clock).SeedAsync(DemoProvinces, debtorsPerProvince: 60, ct);
-        if (!contracts) return null;
+            await new OffsetSeeder(offsetDb, documents ? offsetPapers : null, files, clock).SeedAsync(DemoProvinces, debtorsPerProvince: 60, ct);
+        if (!documents) return null;
         await using var contractsDb = PortalDb.Open(factory, Actor.System);
         try
         {

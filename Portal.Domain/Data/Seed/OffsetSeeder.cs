@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
+using Portal.Domain.Common.Files;
 using Portal.Domain.OffsetFiles;
 using Portal.Domain.Organisation;
+using Portal.Domain.Security;
 
 namespace Portal.Domain.Data.Seed;
 
@@ -10,8 +12,10 @@ namespace Portal.Domain.Data.Seed;
 /// Demo offset data for the demo provinces: hard-to-collect debtors (companies and persons, debts of 1388–1395) with
 /// some seized assets, claims of every contracted centre, a draft file, and a file under review at the governor's
 /// with a meeting and agreements the insurance side has confirmed (the treatment side's confirmation is left to do).
+/// The sent file is sent the way the director-general sends one, with its letter and lists; without papers (no PDF
+/// engine, or tests that do without it) it stays a draft.
 /// </summary>
-internal sealed class OffsetSeeder(PortalDbContext db, TimeProvider clock)
+internal sealed class OffsetSeeder(PortalDbContext db, IOffsetPapers? papers, IFileStore store, TimeProvider clock)
 {
     private static readonly string[] Trades = ["ریخته‌گری", "نساجی", "کاشی و سرامیک", "صنایع غذایی", "ساختمانی", "حمل و نقل", "پلاستیک", "مصالح ساختمانی", "فرش", "چاپ و بسته‌بندی"];
 
@@ -35,7 +39,11 @@ internal sealed class OffsetSeeder(PortalDbContext db, TimeProvider clock)
             var sent = new OffsetFile(province.Id, $"پرونده تهاتر {city} — نوبت نخست", "demo.generaloffice", at.AddDays(-40));
             var (pickedDebtors, pickedClaims) = (debtors.Take(5).ToList(), claims.Take(3).ToList());
             sent.Compile(pickedDebtors, pickedClaims);
-            sent.Send("demo.director", at.AddDays(-35));
+            db.AddRange(draft, sent);
+            await db.SaveChangesAsync(ct);
+            if (papers is not { IsAvailable: true }) continue;
+            var director = DemoSeeder.Accounts.First(a => a.Role == Roles.GeneralOfficeDirector && a.UnitCode == $"GO-{province.Code}-1").UserName;
+            await OffsetDesk.SendAsync(db, sent, papers, store, director, at.AddDays(-35), ct);
             var meetingDay = JalaliDate.FromInstant(at.AddDays(-20));
             sent.RecordMeeting(meetingDay.ToDateOnly(), $"معاون هماهنگی امور اقتصادی استانداری {city}، مدیرکل تأمین اجتماعی، مدیر درمان، کارفرمایان و نمایندگان مراکز درمانی",
                 "کارفرمایان نخست و دوم با تهاتر بخشی از بدهی با مطالبات مراکز درمانی موافقت کردند؛ کارفرمای سوم نپذیرفت.");
@@ -45,7 +53,6 @@ internal sealed class OffsetSeeder(PortalDbContext db, TimeProvider clock)
                 var agreement = sent.RecordOutcome(pickedDebtors[i].Id, pickedClaims[i].Id, amount, "demo.governor", at.AddDays(-19));
                 if (amount is not null) agreement.Confirm(ExecutionSide.Insurance, "demo.generaloffice", at.AddDays(-10));
             }
-            db.AddRange(draft, sent);
             await db.SaveChangesAsync(ct);
         }
     }

@@ -10,6 +10,7 @@ namespace Portal.Tests.Features.OffsetFiles;
 public sealed class OffsetLedgerTests(PortalFactory portal) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
     private static readonly DateTimeOffset At = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
+    private static readonly OffsetFilePapers Papers = new(new string('a', 64), new string('b', 64), new string('c', 64));
 
     public async Task InitializeAsync() => await portal.SeededAsync();
     public Task DisposeAsync() => Task.CompletedTask;
@@ -26,7 +27,7 @@ public sealed class OffsetLedgerTests(PortalFactory portal) : IClassFixture<Port
         await db.SaveChangesAsync();
         var file = new OffsetFile(kerman, "پرونده تهاتر آزمون", "kerman.generaloffice", At);
         file.Compile([workshop], claims);
-        file.Send("kerman.director", At);
+        file.Send("08/1405/1", Papers, "kerman.director", At);
         var agreements = claims.Select((c, i) => file.RecordOutcome(workshop.Id, c.Id, pairs[i].Agreed, "kerman.governor", At)).ToArray();
         db.Add(file);
         await db.SaveChangesAsync();
