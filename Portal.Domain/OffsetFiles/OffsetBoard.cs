@@ -20,8 +20,21 @@ public sealed class OffsetBoard(PortalDb portalDb, IFileStore store)
     public sealed record ClaimRow(int Id, string Centre, MedicalCenterOwnership Ownership, long Amount, long Remaining, int FirstPeriod, int LastPeriod);
     public sealed record FileRow(int Id, string Title, string? Number, OffsetFileStatus Status, int Debtors, int Claims, long DebtTotal, long ClaimTotal, DateTimeOffset? SentAt,
         Guid Version);
+    /// <summary>An outcome with its execution: each side's confirmation, the live posting (null until both confirmed, or once reversed) and any reversal's reason.</summary>
     public sealed record AgreementRow(int Id, int WorkshopId, string Employer, int ClaimId, string Centre, long? Amount, DateTimeOffset? InsuranceConfirmedAt,
-        DateTimeOffset? TreatmentConfirmedAt, Guid Version);
+        DateTimeOffset? TreatmentConfirmedAt, long? Posting, string? ReversalReason, Guid Version);
+    /// <summary>
+    /// One debtor workshop of the sent files for the collection report (seed 001 §5): its debt when listed, what the
+    /// governor's agreements settled on, what was collected (posted, net of reversals), what is left, when, and the files.
+    /// </summary>
+    public sealed record CollectionRow(string ProvinceFa, string WorkshopCode, string Employer, string NationalId, long DebtBefore, long Agreed,
+        long Collected, long Remaining, DateTimeOffset? AgreedAt, DateTimeOffset? CollectedAt, string Files);
+    public sealed record ProvinceCollection(string ProvinceFa, int Workshops, long DebtBefore, long Agreed, long Collected, long Remaining)
+    {
+        public static IReadOnlyList<ProvinceCollection> Of(IEnumerable<CollectionRow> rows) =>
+            [.. rows.GroupBy(r => r.ProvinceFa).Select(g => new ProvinceCollection(g.Key, g.Count(), g.Sum(r => r.DebtBefore), g.Sum(r => r.Agreed),
+                g.Sum(r => r.Collected), g.Sum(r => r.Remaining)))];
+    }
     public sealed record FileDetails(FileRow File, IReadOnlyList<DebtorRow> Debtors, IReadOnlyList<ClaimRow> Claims, IReadOnlyList<OffsetMeeting> Meetings,
         IReadOnlyList<AgreementRow> Agreements);
 
@@ -64,9 +77,34 @@ public sealed class OffsetBoard(PortalDb portalDb, IFileStore store)
         var meetings = await db.Set<OffsetMeeting>().AsNoTracking().Where(m => m.FileId == id).OrderBy(m => m.HeldOn).ToListAsync(ct);
         var agreements = await db.OffsetAgreements.Where(a => a.FileId == id).OrderBy(a => a.Id)
             .Select(a => new AgreementRow(a.Id, a.WorkshopId, a.Workshop.EmployerName, a.ClaimId,
-                db.OrgUnits.Where(u => u.Id == a.Claim.MedicalCenterId).Select(u => u.Name).Single(), a.Amount, a.InsuranceConfirmedAt, a.TreatmentConfirmedAt, a.Version))
+                db.OrgUnits.Where(u => u.Id == a.Claim.MedicalCenterId).Select(u => u.Name).Single(), a.Amount, a.InsuranceConfirmedAt, a.TreatmentConfirmedAt,
+                db.Settlements.Where(s => s.AgreementId == a.Id && s.Reverses == null && !db.Settlements.Any(r => r.Reverses == s.Id)).Select(s => (long?)s.Id).FirstOrDefault(),
+                db.Settlements.Where(s => s.AgreementId == a.Id && s.Reverses != null).Select(s => s.Reason).FirstOrDefault(), a.Version))
             .ToListAsync(ct);
         return new FileDetails(file, debtors, claims, meetings, agreements);
+    }
+
+    /// <summary>The collection report's rows: every workshop of a sent file in the reader's scope, by province and code.</summary>
+    public async Task<IReadOnlyList<CollectionRow>> CollectionAsync(CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        if (!ListReaders.Contains(db.Actor.Role)) return [];
+        var sent = db.OffsetFiles.Where(f => f.Status != OffsetFileStatus.Draft);
+        var files = (await sent.SelectMany(f => f.Debtors.Select(d => new { d.WorkshopId, f.Id, f.Number })).ToListAsync(ct))
+            .OrderBy(f => f.Id).ToLookup(f => f.WorkshopId, f => f.Number!);
+        var rows = await db.DebtorWorkshops.Where(w => sent.Any(f => f.Debtors.Any(d => d.WorkshopId == w.Id)))
+            .Join(db.Provinces, w => w.ProvinceId, p => p.Id, (w, p) => new { w, p })
+            .OrderBy(x => x.p.Code).ThenBy(x => x.w.WorkshopCode)
+            .Select(x => new
+            {
+                x.p.NameFa, x.w.Id, x.w.WorkshopCode, x.w.EmployerName, x.w.EmployerNationalId, x.w.InitialDebt, x.w.Settled,
+                Agreed = db.OffsetAgreements.Where(a => a.WorkshopId == x.w.Id).Sum(a => a.Amount) ?? 0,
+                AgreedAt = db.OffsetAgreements.Where(a => a.WorkshopId == x.w.Id && a.Amount != null).Max(a => (DateTimeOffset?)a.RecordedAt),
+                CollectedAt = db.Settlements.Where(s => s.WorkshopId == x.w.Id).Max(s => (DateTimeOffset?)s.At),
+            })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new CollectionRow(r.NameFa, r.WorkshopCode, r.EmployerName, r.EmployerNationalId, r.InitialDebt, r.Agreed, r.Settled,
+            r.InitialDebt - r.Settled, r.AgreedAt, r.CollectedAt, string.Join("، ", files[r.Id])))];
     }
 
     /// <summary>One of a sent file's papers as it was sent, for a reader who may see the file; null otherwise.</summary>

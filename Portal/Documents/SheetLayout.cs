@@ -9,6 +9,7 @@ namespace Portal.Documents;
 /// </summary>
 internal static class SheetLayout
 {
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string NumberFormat = "#,##0";
     public static readonly XLColor HeaderFill = XLColor.FromHtml("#E8EEF4");
 

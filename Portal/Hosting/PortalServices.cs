@@ -54,6 +54,7 @@ public static class PortalServices
         services.AddScoped<AgencyImport>();
         services.AddScoped<AgencySheets>();
         services.AddScoped<MonthlySheets>();
+        services.AddScoped<OffsetCollectionSheets>();
         services.AddMemoryCache();
         services.AddSingleton<ImportFailures>();
         services.AddScoped<ChangeNoticeInbox>();

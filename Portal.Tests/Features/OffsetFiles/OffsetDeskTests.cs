@@ -1,3 +1,4 @@
+using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.OffsetFiles;
@@ -109,5 +110,31 @@ public sealed class OffsetDeskTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal(60_000_000, await check.DebtorWorkshops.Where(w => w.Id == workshop.Value).Select(w => w.InitialDebt - w.Settled).SingleAsync());
         Assert.Equal(20_000_000, await check.CenterClaims.Where(c => c.Id == claim.Value).Select(c => c.Amount - c.Settled).SingleAsync());
         Assert.Equal(OffsetFileStatus.UnderReview, await check.OffsetFiles.Where(f => f.Id == file).Select(f => f.Status).SingleAsync());
+
+        // The collection report: the province's workshop with what was agreed and collected; head office sees it in Kerman's totals.
+        var number = await check.OffsetFiles.Where(f => f.Id == file).Select(f => f.Number).SingleAsync();
+        var row = Assert.Single(await (await portal.AsAsync<OffsetBoard>("kerman.generaloffice")).CollectionAsync(), r => r.WorkshopCode == "8100010");
+        Assert.Equal((120_000_000L, 60_000_000L, 60_000_000L, 60_000_000L, number), (row.DebtBefore, row.Agreed, row.Collected, row.Remaining, row.Files));
+        Assert.NotNull(row.CollectedAt);
+        Assert.DoesNotContain(await (await portal.AsAsync<OffsetBoard>("golestan.generaloffice")).CollectionAsync(), r => r.WorkshopCode == "8100010");
+        var national = await (await portal.AsAsync<OffsetBoard>("headoffice")).CollectionAsync();
+        var kerman = Assert.Single(OffsetBoard.ProvinceCollection.Of(national), p => p.ProvinceFa == "کرمان");
+        Assert.Equal(national.Where(r => r.ProvinceFa == "کرمان").Sum(r => r.Collected), kerman.Collected);
+        Assert.True(kerman.Collected >= 60_000_000);
+        Assert.Empty(await (await portal.AsAsync<OffsetBoard>("kerman.governor")).CollectionAsync());
+
+        // Its workbook, read back: the same row, and totals that are the sums of the rows.
+        var client = await PortalFactory.SignedInClientAsync(portal, "headoffice");
+        using var workbook = new XLWorkbook(new MemoryStream(await client.GetByteArrayAsync("/offset/collection.xlsx")));
+        var detail = workbook.Worksheet(2);
+        var rows = Enumerable.Range(3, national.Count).ToList();
+        var line = rows.Single(r => detail.Cell(r, 2).GetString() == "8100010");
+        Assert.Equal((60_000_000L, 60_000_000L, number), (detail.Cell(line, 7).GetValue<long>(), detail.Cell(line, 8).GetValue<long>(), detail.Cell(line, 11).GetString()));
+        Assert.Equal(rows.Sum(r => detail.Cell(r, 7).GetValue<long>()), detail.Cell(3 + national.Count, 7).GetValue<long>());
+        var summary = workbook.Worksheet(1);
+        Assert.True(summary.RightToLeft);
+        Assert.Equal(national.Sum(r => r.Collected), summary.Cell(3 + OffsetBoard.ProvinceCollection.Of(national).Count, 5).GetValue<long>());
+        var governorClient = await PortalFactory.SignedInClientAsync(portal, "kerman.governor");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await governorClient.GetAsync("/offset/collection.xlsx")).StatusCode);
     }
 }

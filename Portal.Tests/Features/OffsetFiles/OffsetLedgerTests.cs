@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.OffsetFiles;
@@ -85,30 +88,50 @@ public sealed class OffsetLedgerTests(PortalFactory portal) : IClassFixture<Port
     }
 
     [Fact]
-    public async Task TwoConfirmationsRacingOnOneDebtor_NeverTakeMoreThanThereIs()
+    public async Task TwoConfirmationRequestsRacingOnOneDebtor_NeverTakeMoreThanThereIs()
     {
+        // Two treatment-side users, each with their own signed-in session, confirm at the same moment over HTTP.
+        var clients = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => PortalFactory.SignedInClientAsync(portal, "kerman.treatment")));
         for (var round = 0; round < 5; round++)
         {
             // 70 + 60 on a debt of 100: only one of the two can be posted, whichever commits first.
             var (workshop, claims, agreements) = await ArrangeAsync(100_000_000, (80_000_000, 70_000_000), (90_000_000, 60_000_000));
             foreach (var a in agreements) await ConfirmAsync("kerman.generaloffice", a.Id);
             var versions = await Task.WhenAll(agreements.Select(a => VersionAsync(a.Id)));
-            var ledgers = await Task.WhenAll(agreements.Select(_ => portal.AsAsync<OffsetLedger>("kerman.treatment")));
             using var start = new Barrier(agreements.Length);
 
-            var outcomes = await Task.WhenAll(agreements.Select((a, i) => Task.Run(async () =>
+            var responses = await Task.WhenAll(agreements.Select((a, i) => Task.Run(async () =>
             {
                 start.SignalAndWait();
-                try { return (Posted: await ledgers[i].ConfirmAsync(a.Id, versions[i]), Error: (DomainException?)null); }
-                catch (DomainException e) { return (Posted: (Settlement?)null, Error: e); }
+                var response = await clients[i].PostAsJsonAsync($"/api/v1/offset/agreements/{a.Id}/confirmations", new { version = versions[i] });
+                return (response.StatusCode, Body: await response.Content.ReadFromJsonAsync<JsonElement>());
             })));
 
-            var posted = Assert.Single(outcomes, o => o.Posted is not null).Posted!;
-            Assert.Equal("Offset.ExceedsDebt", Assert.Single(outcomes, o => o.Error is not null).Error!.Key);
+            var posted = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+            Assert.True(posted.Body.GetProperty("posted").GetBoolean());
+            var refused = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);
+            Assert.Contains("چیزی ثبت نشد", refused.Body.GetProperty("error").GetString());
             var (debt, _) = await RemainingAsync(workshop, claims);
-            Assert.Equal(100_000_000 - posted.Amount, debt);
+            Assert.Equal(100_000_000 - posted.Body.GetProperty("amount").GetInt64(), debt);
+            Assert.True(debt >= 0);
             Assert.Empty(await (await portal.AsAsync<OffsetLedger>("headoffice")).CheckAsync());
+            await using var db = Acting.SystemDb(portal);
+            Assert.Equal(1, await db.Settlements.CountAsync(s => s.WorkshopId == workshop));
         }
+    }
+
+    [Fact]
+    public async Task TheConfirmationRequest_OfAnotherProvince_IsNotFound_AndOfNoSide_Forbidden()
+    {
+        var (_, _, agreements) = await ArrangeAsync(100_000_000, (80_000_000, 10_000_000));
+        var version = await VersionAsync(agreements[0].Id);
+
+        var golestan = await (await PortalFactory.SignedInClientAsync(portal, "golestan.treatment")).PostAsJsonAsync($"/api/v1/offset/agreements/{agreements[0].Id}/confirmations", new { version });
+        var governor = await (await PortalFactory.SignedInClientAsync(portal, "kerman.governor")).PostAsJsonAsync($"/api/v1/offset/agreements/{agreements[0].Id}/confirmations", new { version });
+        var medical = await (await PortalFactory.SignedInClientAsync(portal, "kerman.medical")).PostAsJsonAsync($"/api/v1/offset/agreements/{agreements[0].Id}/confirmations", new { version });
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (golestan.StatusCode, governor.StatusCode, medical.StatusCode));
+        Assert.Equal(version, await VersionAsync(agreements[0].Id));
     }
 
     [Fact]

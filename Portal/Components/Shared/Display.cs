@@ -32,6 +32,13 @@ public static class Display
         return Persian ? TextNormalizer.ToPersianDigits(text) : text;
     }
 
+    /// <summary>The Tehran calendar day of an instant.</summary>
+    public static string Day(DateTimeOffset at)
+    {
+        var text = JalaliDate.FromInstant(at).ToString();
+        return Persian ? TextNormalizer.ToPersianDigits(text) : text;
+    }
+
     public static string Instant(DateTimeOffset at)
     {
         var local = Tehran.ToLocal(at);

@@ -14,7 +14,7 @@ namespace Portal.Features.Agencies;
 public static class AgencyEndpoints
 {
     public const long MaxUploadBytes = 10 * 1024 * 1024;
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string XlsxType = SheetLayout.ContentType;
 
     public static IEndpointRouteBuilder MapAgencyEndpoints(this IEndpointRouteBuilder app)
     {

@@ -12,7 +12,7 @@ namespace Portal.Features.MonthlyStats;
 /// <summary>The monthly statistics' Excel downloads, for the month named as <c>?period=1405-07</c>, in the user's scope.</summary>
 public static class MonthlyStatsEndpoints
 {
-    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string Xlsx = SheetLayout.ContentType;
 
     public static IEndpointRouteBuilder MapMonthlyStatsEndpoints(this IEndpointRouteBuilder app)
     {
