@@ -13,6 +13,7 @@ using Portal.Features.Circulars;
 using Portal.Features.Agencies;
 using Portal.Features.Contracts;
 using Portal.Features.MonthlyStats;
+using Portal.Features.OffsetFiles;
 
 namespace Portal.Hosting;
 
@@ -60,6 +61,7 @@ public static class PortalApp
         app.MapAgencyEndpoints();
         app.MapContractsEndpoints();
         app.MapMonthlyStatsEndpoints();
+        app.MapOffsetImportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -71,6 +71,8 @@ public static class PortalServices
         services.AddScoped<Portal.Domain.OffsetFiles.OffsetDesk>();
         services.AddScoped<Portal.Domain.OffsetFiles.OffsetLedger>();
         services.AddScoped<Portal.Domain.OffsetFiles.OffsetBoard>();
+        services.AddScoped<Portal.Domain.OffsetFiles.OffsetImport>();
+        services.AddScoped<OffsetImportSheets>();
         services.AddSingleton(config.GetSection("MonthlyStats").Get<Portal.Domain.MonthlyStats.MonthlyStatsOptions>() ?? new());
         services.AddSingleton<PdfRenderer>();
         services.AddSingleton<PublicLinks>();
