@@ -14,6 +14,7 @@ using Portal.Features.Agencies;
 using Portal.Features.Contracts;
 using Portal.Features.OffsetFiles;
 using Portal.Features.MonthlyStats;
+using Portal.Features.OffsetFiles;
 
 namespace Portal.Hosting;
 
@@ -62,6 +63,7 @@ public static class PortalApp
         app.MapContractsEndpoints();
         app.MapOffsetFilesEndpoints();
         app.MapMonthlyStatsEndpoints();
+        app.MapOffsetImportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

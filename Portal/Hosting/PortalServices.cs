@@ -73,6 +73,8 @@ public static class PortalServices
         services.AddScoped<OffsetDesk>();
         services.AddScoped<OffsetLedger>();
         services.AddScoped<OffsetBoard>();
+        services.AddScoped<OffsetImport>();
+        services.AddScoped<OffsetImportSheets>();
         services.AddSingleton(config.GetSection("MonthlyStats").Get<Portal.Domain.MonthlyStats.MonthlyStatsOptions>() ?? new());
         services.AddSingleton<PdfRenderer>();
         services.AddSingleton<PublicLinks>();
