@@ -90,7 +90,7 @@ public sealed class OffsetBoard(PortalDb portalDb, IFileStore store)
         await using var db = await portalDb.OpenAsync(ct);
         if (!ListReaders.Contains(db.Actor.Role)) return [];
         var sent = db.OffsetFiles.Where(f => f.Status != OffsetFileStatus.Draft);
-        var files = (await sent.SelectMany(f => f.Debtors.Select(d => new { d.WorkshopId, f.Id, f.Number })).ToListAsync(ct))
+        var files = (await db.Set<OffsetFileDebtor>().Join(sent, d => d.FileId, f => f.Id, (d, f) => new { d.WorkshopId, f.Id, f.Number }).ToListAsync(ct))
             .OrderBy(f => f.Id).ToLookup(f => f.WorkshopId, f => f.Number!);
         var rows = await db.DebtorWorkshops.Where(w => sent.Any(f => f.Debtors.Any(d => d.WorkshopId == w.Id)))
             .Join(db.Provinces, w => w.ProvinceId, p => p.Id, (w, p) => new { w, p })
