@@ -117,7 +117,7 @@ public sealed class OffsetFile : IScoped, IAudited
     private void Touch() => Version = Guid.NewGuid();
 }
 
-public sealed class OffsetFileDebtor
+public sealed class OffsetFileDebtor : IAudited
 {
     public int FileId { get; private set; }
     public int WorkshopId { get; private set; }
@@ -128,7 +128,7 @@ public sealed class OffsetFileDebtor
     internal OffsetFileDebtor(DebtorWorkshop workshop) => (Workshop, WorkshopId) = (workshop, workshop.Id);
 }
 
-public sealed class OffsetFileClaim
+public sealed class OffsetFileClaim : IAudited
 {
     public int FileId { get; private set; }
     public int ClaimId { get; private set; }

@@ -111,6 +111,24 @@ public sealed class OffsetDeskTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal(20_000_000, await check.CenterClaims.Where(c => c.Id == claim.Value).Select(c => c.Amount - c.Settled).SingleAsync());
         Assert.Equal(OffsetFileStatus.UnderReview, await check.OffsetFiles.Where(f => f.Id == file).Select(f => f.Status).SingleAsync());
 
+        // Every step is on record, by whom: the listing, the file's lists, the sending, the outcome, both confirmations, the posting.
+        var trail = await check.AuditEntries.Where(e => e.Entity.StartsWith("Offset") || e.Entity == nameof(Settlement) || e.Entity == nameof(DebtorWorkshop))
+            .Select(e => new { e.Entity, e.UserName, e.Changes }).ToListAsync();
+        Assert.Contains(trail, e => e.Entity == nameof(DebtorWorkshop) && e.UserName == "kerman.generaloffice");
+        Assert.Contains(trail, e => e.Entity == nameof(OffsetFileDebtor) && e.UserName == "kerman.generaloffice");
+        Assert.Contains(trail, e => e.Entity == nameof(OffsetFile) && e.UserName == "kerman.director" && e.Changes.Contains("SentAt"));
+        Assert.Contains(trail, e => e.Entity == nameof(OffsetAgreement) && e.UserName == "kerman.governor");
+        Assert.Contains(trail, e => e.Entity == nameof(OffsetAgreement) && e.UserName == "kerman.treatment" && e.Changes.Contains("TreatmentConfirmedAt"));
+        Assert.Contains(trail, e => e.Entity == nameof(Settlement) && e.UserName == "kerman.treatment");
+
+        // Head office reads everything and changes nothing.
+        var headOffice = await As("headoffice");
+        Assert.Equal("Offset.NotYours", (await Assert.ThrowsAsync<DomainException>(() => headOffice.RegisterDebtorAsync(Debtor("8100099")))).Key);
+        Assert.Equal("Offset.NotYours", (await Assert.ThrowsAsync<DomainException>(async () => await headOffice.CloseAsync(file, await FileVersionAsync(file)))).Key);
+        var settlement = await check.Settlements.Where(x => x.WorkshopId == workshop.Value).Select(x => x.Id).SingleAsync();
+        var headOfficeLedger = await portal.AsAsync<OffsetLedger>("headoffice");
+        Assert.Equal("Offset.NotASide", (await Assert.ThrowsAsync<DomainException>(() => headOfficeLedger.ReverseAsync(settlement, "آزمون"))).Key);
+
         // The collection report: the province's workshop with what was agreed and collected; head office sees it in Kerman's totals.
         var number = await check.OffsetFiles.Where(f => f.Id == file).Select(f => f.Number).SingleAsync();
         var row = Assert.Single(await (await portal.AsAsync<OffsetBoard>("kerman.generaloffice")).CollectionAsync(), r => r.WorkshopCode == "8100010");
