@@ -10,7 +10,7 @@ public sealed class OffsetFilesTests(BrowserFixture fixture)
     private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDir, name);
 
     [Fact]
-    public async Task EnforcementAndTreatmentList_TheDirectorSends_TheGovernorRecordsAnAgreement_BothSidesConfirm_TheBalancesDrop()
+    public async Task EnforcementAndTreatmentList_TheDirectorSends_TheGovernorRecordsAnAgreement_BothSidesConfirm_TheBalancesDrop_HeadOfficeSeesTheCollection()
     {
         // The enforcement unit lists a debtor; a debt of 1396 would be refused under its field.
         var office = await fixture.SignInAsync("kerman.generaloffice");
@@ -77,5 +77,13 @@ public sealed class OffsetFilesTests(BrowserFixture fixture)
         await Expect(treatment.GetByTestId("file-debtors")).ToContainTextAsync("۱۳۰٬۰۰۰٬۰۰۰");
         await Expect(treatment.GetByTestId("file-claims")).ToContainTextAsync("۶۳٬۴۵۶٬۰۰۰");
         await treatment.ScreenshotAsync(new() { Path = Shot("offset-settled.png"), FullPage = true });
+
+        // Head office sees the collection: the workshop's collected amount and its file, in Kerman's totals.
+        var headOffice = await fixture.SignInAsync("headoffice");
+        await BrowserFixture.GotoAsync(headOffice, "/offset/collection");
+        await Expect(headOffice.GetByTestId("collected-8100501")).ToHaveTextAsync("۱۲۰٬۰۰۰٬۰۰۰");
+        await Expect(headOffice.GetByTestId("collection-provinces")).ToContainTextAsync("کرمان");
+        await Expect(headOffice.GetByTestId("collection-excel")).ToHaveAttributeAsync("href", "/offset/collection.xlsx");
+        await headOffice.ScreenshotAsync(new() { Path = Shot("offset-collection.png"), FullPage = true });
     }
 }
