@@ -10,6 +10,7 @@ using Portal.Domain.Agencies;
 using Portal.Domain.Audit;
 using Portal.Domain.Circulars;
 using Portal.Domain.Contracts;
+using Portal.Domain.Eligibility;
 using Portal.Domain.MonthlyStats;
 using Portal.Domain.OffsetFiles;
 using Portal.Domain.Organisation;
@@ -59,6 +60,11 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<OffsetFile> OffsetFiles => Set<OffsetFile>();
     public DbSet<OffsetAgreement> OffsetAgreements => Set<OffsetAgreement>();
     public DbSet<Settlement> Settlements => Set<Settlement>();
+    public DbSet<InsuredPerson> InsuredPersons => Set<InsuredPerson>();
+    public DbSet<PremiumMonth> PremiumMonths => Set<PremiumMonth>();
+    public DbSet<RegisteredMobile> RegisteredMobiles => Set<RegisteredMobile>();
+    public DbSet<Inquiry> Inquiries => Set<Inquiry>();
+    public DbSet<InquiryApiKey> InquiryApiKeys => Set<InquiryApiKey>();
     public DbSet<ReportLine> ReportLines => Set<ReportLine>();
     /// <summary>The cookie and antiforgery key ring, shared by every app server that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
@@ -90,6 +96,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         builder.Entity<OffsetFile>().HasQueryFilter(ScopeFilter<OffsetFile>(f => f.ProvinceId, f => 0));
         builder.Entity<OffsetAgreement>().HasQueryFilter(ScopeFilter<OffsetAgreement>(a => a.ProvinceId, a => 0));
         builder.Entity<Settlement>().HasQueryFilter(ScopeFilter<Settlement>(s => s.ProvinceId, s => 0));
+        // A centre reads its own inquiries; a province its centres' and its insured persons' personal ones.
+        builder.Entity<Inquiry>().HasQueryFilter(ScopeFilter<Inquiry>(i => i.ProvinceId, i => i.CentreId ?? 0));
+        builder.Entity<InquiryApiKey>().HasQueryFilter(ScopeFilter<InquiryApiKey>(k => k.ProvinceId, k => k.CentreId));
         builder.Entity<Contract>().HasQueryFilter(ScopeFilter<Contract>(c => c.ProvinceId, c => c.AgencyId));
         builder.Entity<CircularRecipient>().HasQueryFilter(ScopeFilter<CircularRecipient>(r => r.ProvinceId, r => r.AgencyId));
         // A circular belongs to a province, but an agency sees only those addressed to it, not its whole province's.

@@ -12,7 +12,6 @@ using Portal.Features.Account;
 using Portal.Features.Circulars;
 using Portal.Features.Agencies;
 using Portal.Features.Contracts;
-using Portal.Features.OffsetFiles;
 using Portal.Features.MonthlyStats;
 using Portal.Features.OffsetFiles;
 

@@ -12,6 +12,7 @@ using Portal.Domain.Audit;
 using Portal.Domain.Circulars;
 using Portal.Domain.Contracts;
 using Portal.Domain.OffsetFiles;
+using Portal.Domain.Eligibility;
 using Portal.Domain.Common.Files;
 using Portal.Domain.Organisation;
 using Portal.Domain.Agencies;
@@ -81,6 +82,12 @@ public static class PortalServices
         services.AddSingleton<ContractPdf>();
         services.AddSingleton<IContractPdf>(sp => sp.GetRequiredService<ContractPdf>());
         services.AddSingleton<IOffsetPapers, OffsetPapers>();
+        services.AddSingleton(config.GetSection("Eligibility:Policy").Get<EligibilityPolicyOptions>() ?? new());
+        services.AddSingleton<EligibilityPolicy>();
+        services.AddSingleton<TrackingCodes>();
+        services.AddSingleton<InquiryLog>();
+        services.AddHostedService<InquiryLogWriter>();
+        services.AddSingleton<EligibilityDesk>();
         services.AddHostedService<ContractExpiry>();
         // Uploaded files live outside wwwroot: only endpoints that check scope can hand them out.
         services.AddSingleton<IFileStore>(new LocalFileStore(
