@@ -55,6 +55,7 @@ internal sealed class SequenceBlockConfiguration : IEntityTypeConfiguration<Sequ
 {
     public void Configure(EntityTypeBuilder<SequenceBlock> b)
     {
+        b.ToTable("SequenceBlocks");
         b.HasKey(s => s.Name);
         b.Property(s => s.Name).HasMaxLength(50);
     }

@@ -8,8 +8,11 @@ namespace Portal.Domain.Eligibility;
 /// <summary>Who is asking: a user or an API key, the medical centre it belongs to, and that centre's province.</summary>
 public sealed record Requester(string Name, int? CentreId, int? ProvinceId);
 
-/// <summary>The general inquiry's whole answer (seed 002 §a): covered or not, and the tracking code. Nothing else is disclosed.</summary>
-public sealed record GeneralAnswer(bool Covered, string TrackingCode);
+/// <summary>
+/// The general inquiry's answer (seed 002 §a): covered or not, and the tracking code. The end date is for the FHIR form,
+/// whose <c>benefitPeriod</c> carries it; the plain answer discloses nothing else.
+/// </summary>
+public sealed record GeneralAnswer(bool Covered, string TrackingCode, DateOnly? EndsOn);
 
 /// <summary>
 /// The eligibility inquiry (seed 002): reads one person's facts by national ID (and their principal's and the paying
@@ -25,7 +28,7 @@ public sealed class EligibilityDesk(IDbContextFactory<PortalDbContext> factory, 
         var id = CheckId(nationalId);
         if (!id.IsValid) return Checked<GeneralAnswer>.Fail(id.Error!);
         var (inquiry, decision) = await AnswerAsync(id.Value!, InquiryKind.General, channel, requester, ct);
-        return Checked<GeneralAnswer>.Ok(new GeneralAnswer(decision.Covered, inquiry.TrackingCode));
+        return Checked<GeneralAnswer>.Ok(new GeneralAnswer(decision.Covered, inquiry.TrackingCode, decision.EndsOn));
     }
 
     /// <summary>A national ID (10 digits, check digit) or a foreign national's number (12 digits), in ASCII digits.</summary>
@@ -58,7 +61,7 @@ public sealed class EligibilityDesk(IDbContextFactory<PortalDbContext> factory, 
         await using var db = PortalDb.Open(factory, Actor.System);
         var person = await PersonByNationalId(db, nationalId, ct);
         if (person is null) return (CoverageDecision.No(CoverageReason.Unknown), null);
-        var principal = person.PrincipalId is { } principalId ? await PersonById(db, principalId, ct) : null;
+        var principal = person.PrincipalId is { } principalId ? await PrincipalById(db, principalId, ct) : null;
         var payer = principal ?? person;
         var premiums = new List<PaidMonth>(16);
         if (payer.Facts.Relation == InsuranceRelation.MainInsured)
@@ -66,17 +69,21 @@ public sealed class EligibilityDesk(IDbContextFactory<PortalDbContext> factory, 
         return (policy.Decide(person.Facts, principal?.Facts, premiums, on), person);
     }
 
+    // Compiled once: the hot path skips LINQ translation. (Compiled queries cannot call a shared projection method,
+    // so the two lookups spell theirs out.)
     private static readonly Func<PortalDbContext, string, CancellationToken, Task<PersonRow?>> PersonByNationalId = EF.CompileAsyncQuery(
-        (PortalDbContext db, string nationalId, CancellationToken _) => Rows(db, db.InsuredPersons.Where(p => p.NationalId == nationalId)).FirstOrDefault());
+        (PortalDbContext db, string nationalId, CancellationToken _) => db.InsuredPersons.Where(p => p.NationalId == nationalId)
+            .Select(p => new PersonRow(p.Id, new CoverageFacts(p.Relation, p.Sex, p.BirthDate, p.PensionActive, p.EnrolmentValidUntil, p.BirthCertificateOnFile),
+                p.PrincipalId, p.BranchId, db.OrgUnits.IgnoreQueryFilters().Where(u => u.Id == p.BranchId).Select(u => u.ProvinceId).FirstOrDefault()))
+            .FirstOrDefault());
 
-    private static readonly Func<PortalDbContext, long, CancellationToken, Task<PersonRow?>> PersonById = EF.CompileAsyncQuery(
-        (PortalDbContext db, long id, CancellationToken _) => Rows(db, db.InsuredPersons.Where(p => p.Id == id)).FirstOrDefault());
+    private static readonly Func<PortalDbContext, long, CancellationToken, Task<PersonRow?>> PrincipalById = EF.CompileAsyncQuery(
+        (PortalDbContext db, long id, CancellationToken _) => db.InsuredPersons.Where(p => p.Id == id)
+            .Select(p => new PersonRow(p.Id, new CoverageFacts(p.Relation, p.Sex, p.BirthDate, p.PensionActive, p.EnrolmentValidUntil, p.BirthCertificateOnFile),
+                p.PrincipalId, p.BranchId, null))
+            .FirstOrDefault());
 
     private static readonly Func<PortalDbContext, long, int, IAsyncEnumerable<PaidMonth>> PremiumsFrom = EF.CompileAsyncQuery(
         (PortalDbContext db, long personId, int from) =>
             db.PremiumMonths.Where(m => m.PersonId == personId && m.Period >= from).Select(m => new PaidMonth(m.Period, m.PaidDays)));
-
-    private static IQueryable<PersonRow> Rows(PortalDbContext db, IQueryable<InsuredPerson> persons) =>
-        persons.Select(p => new PersonRow(p.Id, new CoverageFacts(p.Relation, p.Sex, p.BirthDate, p.PensionActive, p.EnrolmentValidUntil, p.BirthCertificateOnFile),
-            p.PrincipalId, p.BranchId, db.OrgUnits.IgnoreQueryFilters().Where(u => u.Id == p.BranchId).Select(u => u.ProvinceId).FirstOrDefault()));
 }

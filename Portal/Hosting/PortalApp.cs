@@ -12,6 +12,7 @@ using Portal.Features.Account;
 using Portal.Features.Circulars;
 using Portal.Features.Agencies;
 using Portal.Features.Contracts;
+using Portal.Features.Eligibility;
 using Portal.Features.MonthlyStats;
 using Portal.Features.OffsetFiles;
 
@@ -26,6 +27,14 @@ public static class PortalApp
         // Never a stack trace to a user, in any environment: the error page shows a correlation id, the log has the rest.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Other systems get plain status codes from the APIs, not the not-found page (whose form a re-executed POST would fail).
+        app.Use((ctx, next) =>
+        {
+            if ((ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/fhir"))
+                && ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+                pages.Enabled = false;
+            return next();
+        });
         app.UseRequestLocalization(o =>
         {
             o.SetDefaultCulture(Cultures[0]).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
@@ -44,6 +53,7 @@ public static class PortalApp
         });
         app.UseMiddleware<AdminTwoFactorGate>();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
@@ -63,6 +73,7 @@ public static class PortalApp
         app.MapOffsetFilesEndpoints();
         app.MapMonthlyStatsEndpoints();
         app.MapOffsetImportEndpoints();
+        app.MapEligibilityEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -88,6 +88,8 @@ public static class PortalServices
         services.AddSingleton<InquiryLog>();
         services.AddHostedService<InquiryLogWriter>();
         services.AddSingleton<EligibilityDesk>();
+        services.AddScoped<InquiryApiKeys>();
+        services.AddEligibilityLimits(config);
         services.AddHostedService<ContractExpiry>();
         // Uploaded files live outside wwwroot: only endpoints that check scope can hand them out.
         services.AddSingleton<IFileStore>(new LocalFileStore(
@@ -98,6 +100,7 @@ public static class PortalServices
             o.DefaultScheme = IdentityConstants.ApplicationScheme;
             o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
         }).AddIdentityCookies();
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.Scheme, null);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

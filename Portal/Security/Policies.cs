@@ -53,6 +53,9 @@ public static class Policies
     public const string OffsetTreatment = nameof(OffsetTreatment);
     public const string OffsetSending = nameof(OffsetSending);
     public const string OffsetGovernor = nameof(OffsetGovernor);
+    /// <summary>The inquiry API: a centre's key (not a sign-in cookie). Issuing keys: the treatment directorate.</summary>
+    public const string EligibilityApi = nameof(EligibilityApi);
+    public const string EligibilityKeys = nameof(EligibilityKeys);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -95,6 +98,8 @@ public static class Policies
         options.AddPolicy(OffsetTreatment, p => p.RequireRole(Domain.OffsetFiles.OffsetDesk.Treatment));
         options.AddPolicy(OffsetSending, p => p.RequireRole(Domain.OffsetFiles.OffsetDesk.Senders));
         options.AddPolicy(OffsetGovernor, p => p.RequireRole(Domain.OffsetFiles.OffsetDesk.Governors));
+        options.AddPolicy(EligibilityApi, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.Scheme).RequireRole(Roles.MedicalCenter));
+        options.AddPolicy(EligibilityKeys, p => p.RequireRole(Domain.Eligibility.InquiryApiKeys.Issuers));
         options.AddPolicy(MonthlyStats, p => p.RequireRole([.. MonthlyStatsDesk.AgencyRoles, .. MonthlyStatsBoard.Followers]));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }

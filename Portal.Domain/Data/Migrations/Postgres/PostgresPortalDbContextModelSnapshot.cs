@@ -952,7 +952,7 @@ namespace Portal.Domain.Data.Migrations.Postgres
 
                     b.HasKey("Name");
 
-                    b.ToTable("SequenceBlock");
+                    b.ToTable("SequenceBlocks", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.MonthlyStats.ClaimCategory", b =>

@@ -919,7 +919,7 @@ namespace Portal.Domain.Data.Migrations.Sqlite
 
                     b.HasKey("Name");
 
-                    b.ToTable("SequenceBlock");
+                    b.ToTable("SequenceBlocks", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.MonthlyStats.ClaimCategory", b =>

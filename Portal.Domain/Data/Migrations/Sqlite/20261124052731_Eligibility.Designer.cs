@@ -11,7 +11,7 @@ using Portal.Domain.Data;
 namespace Portal.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261124050524_Eligibility")]
+    [Migration("20261124052731_Eligibility")]
     partial class Eligibility
     {
         /// <inheritdoc />
@@ -922,7 +922,7 @@ namespace Portal.Domain.Data.Migrations.Sqlite
 
                     b.HasKey("Name");
 
-                    b.ToTable("SequenceBlock");
+                    b.ToTable("SequenceBlocks", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.MonthlyStats.ClaimCategory", b =>

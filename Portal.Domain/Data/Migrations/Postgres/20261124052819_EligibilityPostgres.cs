@@ -98,7 +98,7 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "SequenceBlock",
+                name: "SequenceBlocks",
                 columns: table => new
                 {
                     Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
@@ -106,7 +106,7 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SequenceBlock", x => x.Name);
+                    table.PrimaryKey("PK_SequenceBlocks", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -211,7 +211,7 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 name: "RegisteredMobiles");
 
             migrationBuilder.DropTable(
-                name: "SequenceBlock");
+                name: "SequenceBlocks");
 
             migrationBuilder.DropTable(
                 name: "InsuredPersons");

@@ -97,7 +97,7 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "SequenceBlock",
+                name: "SequenceBlocks",
                 columns: table => new
                 {
                     Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
@@ -105,7 +105,7 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SequenceBlock", x => x.Name);
+                    table.PrimaryKey("PK_SequenceBlocks", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -210,7 +210,7 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "RegisteredMobiles");
 
             migrationBuilder.DropTable(
-                name: "SequenceBlock");
+                name: "SequenceBlocks");
 
             migrationBuilder.DropTable(
                 name: "InsuredPersons");

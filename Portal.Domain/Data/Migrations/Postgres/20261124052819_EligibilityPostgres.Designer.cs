@@ -12,7 +12,7 @@ using Portal.Domain.Data;
 namespace Portal.Domain.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261124050600_EligibilityPostgres")]
+    [Migration("20261124052819_EligibilityPostgres")]
     partial class EligibilityPostgres
     {
         /// <inheritdoc />
@@ -955,7 +955,7 @@ namespace Portal.Domain.Data.Migrations.Postgres
 
                     b.HasKey("Name");
 
-                    b.ToTable("SequenceBlock");
+                    b.ToTable("SequenceBlocks", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.MonthlyStats.ClaimCategory", b =>
