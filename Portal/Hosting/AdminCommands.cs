@@ -8,7 +8,8 @@ using Portal.Domain.Accounts;
 namespace Portal.Hosting;
 
 /// <summary>
-/// The admin commands of the same executable: <c>migrate</c>, <c>seed-demo [--agencies-per-province N] [--representatives-per-agency N]</c>,
+/// The admin commands of the same executable: <c>migrate</c>, <c>seed-demo [--agencies-per-province N] [--representatives-per-agency N]
+/// [--demo-documents false] [--offset-debtors N] [--offset-assets-per-debtor N] [--offset-centres N]</c> (the offset sizes are per demo province),
 /// <c>create-admin &lt;user&gt;</c>, <c>backup &lt;file&gt;</c>, and <c>demo</c> (migrate + seed, then serve).
 /// </summary>
 public static class AdminCommands
@@ -52,8 +53,11 @@ public static class AdminCommands
     private static async Task SeedDemoAsync(IServiceProvider services, IConfiguration config)
     {
         var perProvince = config.GetValue("agencies-per-province", 40);
+        var demo = OffsetDemoSize.Demo;
+        var offset = new OffsetDemoSize(config.GetValue("offset-debtors", demo.DebtorsPerProvince), config.GetValue("offset-assets-per-debtor", demo.AssetsPerDebtor),
+            config.GetValue("offset-centres", demo.CentresPerProvince));
         var note = await services.GetRequiredService<DemoSeeder>().SeedAsync(perProvince, config.GetValue<int?>("representatives-per-agency"),
-            documents: config.GetValue("demo-documents", true));
+            documents: config.GetValue("demo-documents", true), offset);
         Console.WriteLine($"Demo data is in place ({perProvince} agencies per province).");
         if (note is not null) Console.WriteLine($"Demo contracts were not issued: {note}");
     }

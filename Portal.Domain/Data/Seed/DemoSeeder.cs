@@ -21,22 +21,27 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
 {
     public const string DemoPassword = "portal-demo-1403";
     public static readonly string[] DemoProvinces = ["08", "27"]; // Kerman, Golestan
+    private const int DemoCentresPerProvince = 6;
 
     public static IReadOnlyList<DemoAccount> Accounts { get; } = BuildAccounts();
 
     /// <summary>
     /// Seeds the demo organisation, agencies, training, users and six months of the demo provinces' monthly statistics;
     /// with <paramref name="documents"/>, also makes what needs the PDF engine: demo contracts in the demo provinces and the
-    /// cover letter of their offset file under review. Returns a note on anything left out.
+    /// cover letter of their offset file under review. <paramref name="offset"/> sizes the demo provinces' offset data
+    /// (default: <see cref="OffsetDemoSize.Demo"/>). Returns a note on anything left out.
     /// </summary>
-    public async Task<string?> SeedAsync(int agenciesPerProvince = 40, int? representativesPerAgency = null, bool documents = false, CancellationToken ct = default)
+    public async Task<string?> SeedAsync(int agenciesPerProvince = 40, int? representativesPerAgency = null, bool documents = false,
+        OffsetDemoSize? offset = null, CancellationToken ct = default)
     {
+        offset ??= OffsetDemoSize.Demo;
         await reference.SeedAsync(ct);
         await using (var db = PortalDb.Open(factory, Actor.System))
         {
             var existing = await db.OrgUnits.Select(u => u.Code).ToHashSetAsync(ct);
             foreach (var province in await db.Provinces.OrderBy(p => p.Code).ToListAsync(ct))
-                new ProvinceBuilder(db, province, existing).Build(agenciesPerProvince);
+                new ProvinceBuilder(db, province, existing).Build(agenciesPerProvince,
+                    DemoProvinces.Contains(province.Code) ? Math.Max(offset.CentresPerProvince, DemoCentresPerProvince) : DemoCentresPerProvince);
             await db.SaveChangesAsync(ct);
             await new RolloutSeeder(db, clock, representativesPerAgency).SeedAsync(ct);
         }
@@ -44,7 +49,7 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
         await using (var statsDb = PortalDb.Open(factory, Actor.System))
             await new MonthlyStatsSeeder(statsDb, clock).SeedAsync(DemoProvinces, months: 6, ct);
         await using (var offsetDb = PortalDb.Open(factory, Actor.System))
-            await new OffsetSeeder(offsetDb, documents ? offsetPapers : null, files, clock).SeedAsync(DemoProvinces, debtorsPerProvince: 60, ct);
+            await new OffsetSeeder(offsetDb, documents ? offsetPapers : null, files, clock).SeedAsync(DemoProvinces, offset, ct);
         if (!documents) return null;
         await using var contractsDb = PortalDb.Open(factory, Actor.System);
         try
@@ -113,7 +118,7 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
         private readonly ProvinceSeed _seed = ReferenceData.Provinces.Single(p => p.Code == province.Code);
         private string Code => province.Code;
 
-        public void Build(int agencies)
+        public void Build(int agencies, int medicalCentres)
         {
             var isTehran = Code == "23";
             string[] generalOfficeNames = isTehran
@@ -136,14 +141,18 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
                 Unit(UnitKind.Branch, $"BR-{Code}-{i + 1:00}", name, generalOffices[i % generalOffices.Count], city);
             }
             var ownerships = new[] { MedicalCenterOwnership.Public, MedicalCenterOwnership.Private, MedicalCenterOwnership.Charity };
-            for (var i = 0; i < 6; i++)
+            var centreNames = new HashSet<string>();
+            for (var i = 0; i < medicalCentres; i++)
             {
                 var code = $"MC-{Code}-{i + 1:00}";
                 if (existing.Contains(code)) continue;
                 var name = Pick(PersianNames.MedicalCenterNames);
                 // A charity's name says so; the others are public or private.
                 var ownership = name.Contains("خیریه") ? MedicalCenterOwnership.Charity : ownerships[i % 2];
-                var center = new MedicalCenter(code, $"{name} {cities[i % cities.Length]}", province, ownership);
+                var fullName = $"{name} {cities[i % cities.Length]}";
+                // A benchmark's hundreds of centres reuse the names: number the later ones, as a chain numbers its branches.
+                for (var n = 2; !centreNames.Add(fullName); n++) fullName = $"{name} {TextNormalizer.ToPersianDigits(n.ToString())} {cities[i % cities.Length]}";
+                var center = new MedicalCenter(code, fullName, province, ownership);
                 center.SetContact(cities[i % cities.Length], Address(cities[i % cities.Length]), Phone());
                 db.Add(center);
             }

@@ -17,19 +17,27 @@ namespace Portal.Domain.Data.Seed;
 /// </summary>
 internal sealed class OffsetSeeder(PortalDbContext db, IOffsetPapers? papers, IFileStore store, TimeProvider clock)
 {
+    // Debtors are saved this many at a time (with their assets): one save of tens of thousands of rows and their
+    // audit entries holds them all in memory at once for nothing.
+    private const int DebtorsPerSave = 1_000;
+
     private static readonly string[] Trades = ["ریخته‌گری", "نساجی", "کاشی و سرامیک", "صنایع غذایی", "ساختمانی", "حمل و نقل", "پلاستیک", "مصالح ساختمانی", "فرش", "چاپ و بسته‌بندی"];
 
-    public async Task SeedAsync(IReadOnlyCollection<string> provinceCodes, int debtorsPerProvince, CancellationToken ct)
+    public async Task SeedAsync(IReadOnlyCollection<string> provinceCodes, OffsetDemoSize size, CancellationToken ct)
     {
         if (await db.DebtorWorkshops.AnyAsync(ct)) return;
         foreach (var province in await db.Provinces.Where(p => provinceCodes.Contains(p.Code)).OrderBy(p => p.Code).ToListAsync(ct))
         {
             var random = new Random(province.Id * 31);
             var city = province.NameFa;
-            var debtors = Enumerable.Range(1, debtorsPerProvince).Select(i => Debtor(province, i, city, random)).ToList();
+            var debtors = Enumerable.Range(1, size.DebtorsPerProvince).Select(i => Debtor(province, i, city, size.AssetsPerDebtor, random)).ToList();
             var centres = await db.OrgUnits.OfType<MedicalCenter>().Where(m => m.ProvinceId == province.Id).OrderBy(m => m.Code).Select(m => m.Id).ToListAsync(ct);
             var claims = centres.Select(id => new CenterClaim(province.Id, id, Rials(random, 200, 9_000), new JalaliMonth(1398, random.Next(1, 7)), new JalaliMonth(1401, random.Next(1, 13)))).ToList();
-            db.AddRange(debtors);
+            foreach (var chunk in debtors.Chunk(DebtorsPerSave))
+            {
+                db.AddRange(chunk);
+                await db.SaveChangesAsync(ct);
+            }
             db.AddRange(claims);
             await db.SaveChangesAsync(ct);
 
@@ -57,7 +65,8 @@ internal sealed class OffsetSeeder(PortalDbContext db, IOffsetPapers? papers, IF
         }
     }
 
-    private static DebtorWorkshop Debtor(Province province, int i, string city, Random random)
+    /// <param name="assets">Assets seized from each debtor; null for the demo's 0–2.</param>
+    private static DebtorWorkshop Debtor(Province province, int i, string city, int? assets, Random random)
     {
         var company = random.Next(3) > 0;
         var name = company
@@ -71,7 +80,7 @@ internal sealed class OffsetSeeder(PortalDbContext db, IOffsetPapers? papers, IF
         if (last < first) last = first;
         var code = (int.Parse(province.Code, CultureInfo.InvariantCulture) * 100_000 + i).ToString("0000000", CultureInfo.InvariantCulture);
         var workshop = new DebtorWorkshop(province.Id, code, name, id, Rials(random, 50, 6_000), first, last);
-        for (var a = random.Next(0, 3); a > 0; a--)
+        for (var a = assets ?? random.Next(0, 3); a > 0; a--)
         {
             var kind = (AssetKind)random.Next(1, 7);
             workshop.Seize(kind, AssetDescription(kind, city), Rials(random, 100, 20_000), new DateOnly(2015 + random.Next(0, 5), random.Next(1, 13), random.Next(1, 28)),
@@ -92,4 +101,15 @@ internal sealed class OffsetSeeder(PortalDbContext db, IOffsetPapers? papers, IF
 
     /// <summary>A round amount between <paramref name="minMillions"/> and <paramref name="maxMillions"/> million Rials.</summary>
     private static long Rials(Random random, int minMillions, int maxMillions) => random.Next(minMillions, maxMillions) * 1_000_000L;
+}
+
+/// <summary>
+/// How much offset data each demo province gets: the demo's few dozen debtors and six centres, or a benchmark's
+/// thousands (<c>seed-demo --offset-debtors 5000 --offset-assets-per-debtor 4 --offset-centres 800</c>, see bench/offset.sh).
+/// Every centre has one claim.
+/// </summary>
+/// <param name="AssetsPerDebtor">Seized from every debtor; null for 0–2 at random.</param>
+public sealed record OffsetDemoSize(int DebtorsPerProvince = 60, int? AssetsPerDebtor = null, int CentresPerProvince = 6)
+{
+    public static readonly OffsetDemoSize Demo = new();
 }
