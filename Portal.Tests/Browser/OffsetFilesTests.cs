@@ -44,6 +44,8 @@ public sealed class OffsetFilesTests(BrowserFixture fixture)
         await office.GetByTestId("file-create").ClickAsync();
         await office.WaitForURLAsync(new Regex("/offset/\\d+$"));
         var fileUrl = new Uri(office.Url).AbsolutePath;
+        // The province lists many debtors: find it by searching, then tick it.
+        await office.GetByTestId("pick-debtors-search").FillAsync("8100501");
         await office.GetByTestId("pick-debtors").Locator("tbody tr", new() { HasText = "8100501" }).Locator("input[type=checkbox]").CheckAsync();
         await office.GetByTestId("pick-claims").Locator("tbody tr", new() { HasText = "۱۸۳٬۴۵۶٬۰۰۰" }).Locator("input[type=checkbox]").CheckAsync();
         await office.GetByTestId("file-compile").ClickAsync();
