@@ -41,8 +41,8 @@ public sealed class TrackingCodes(IDbContextFactory<PortalDbContext> factory)
             }
             await using var db = PortalDb.Open(factory, Actor.System);
             var end = (await db.Database.SqlQuery<long>($"""
-                INSERT INTO "SequenceBlocks" ("Name", "Next") VALUES ({Sequence}, {BlockSize})
-                ON CONFLICT ("Name") DO UPDATE SET "Next" = "SequenceBlocks"."Next" + {BlockSize}
+                INSERT INTO "SequenceBlock" ("Name", "Next") VALUES ({Sequence}, {BlockSize})
+                ON CONFLICT ("Name") DO UPDATE SET "Next" = "SequenceBlock"."Next" + {BlockSize}
                 RETURNING "Next" AS "Value"
                 """).ToListAsync(ct)).Single();
             lock (_gate) (_next, _end) = (end - BlockSize, end);

@@ -12,6 +12,7 @@ using Portal.Features.Account;
 using Portal.Features.Circulars;
 using Portal.Features.Agencies;
 using Portal.Features.Contracts;
+using Portal.Features.Eligibility;
 using Portal.Features.MonthlyStats;
 using Portal.Features.OffsetFiles;
 
@@ -63,6 +64,7 @@ public static class PortalApp
         app.MapOffsetFilesEndpoints();
         app.MapMonthlyStatsEndpoints();
         app.MapOffsetImportEndpoints();
+        app.MapInquiryReportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
