@@ -72,3 +72,20 @@ internal sealed class InquiryApiKeyConfiguration : IEntityTypeConfiguration<Inqu
         b.HasOne<MedicalCenter>().WithMany().HasForeignKey(k => k.CentreId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objection>
+{
+    public void Configure(EntityTypeBuilder<Objection> b)
+    {
+        b.Property(o => o.TrackingCode).HasMaxLength(TrackingCode.Length).IsFixedLength();
+        b.Property(o => o.Description).HasMaxLength(Objection.DescriptionMaxLength);
+        b.Property(o => o.Decision).HasMaxLength(Objection.DecisionMaxLength);
+        b.Property(o => o.CallerPhone).HasMaxLength(11);
+        foreach (var by in new[] { nameof(Objection.RecordedBy), nameof(Objection.ReviewStartedBy), nameof(Objection.DecidedBy), nameof(Objection.ClosedBy) })
+            b.Property<string?>(by).HasMaxLength(256);
+        b.Property(o => o.Version).IsConcurrencyToken();
+        b.HasOne<Inquiry>().WithMany().HasForeignKey(o => o.InquiryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(o => o.TrackingCode);
+        b.HasIndex(o => new { o.Status, o.Id });
+    }
+}

@@ -65,6 +65,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<RegisteredMobile> RegisteredMobiles => Set<RegisteredMobile>();
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
     public DbSet<InquiryApiKey> InquiryApiKeys => Set<InquiryApiKey>();
+    public DbSet<Objection> Objections => Set<Objection>();
     public DbSet<ReportLine> ReportLines => Set<ReportLine>();
     /// <summary>The cookie and antiforgery key ring, shared by every app server that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
@@ -98,6 +99,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         builder.Entity<Settlement>().HasQueryFilter(ScopeFilter<Settlement>(s => s.ProvinceId, s => 0));
         // A centre reads its own inquiries; a province its centres' and its insured persons' personal ones.
         builder.Entity<Inquiry>().HasQueryFilter(ScopeFilter<Inquiry>(i => i.ProvinceId, i => i.CentreId ?? 0));
+        builder.Entity<Objection>().HasQueryFilter(ScopeFilter<Objection>(o => o.ProvinceId, o => o.CentreId ?? 0));
         builder.Entity<InquiryApiKey>().HasQueryFilter(ScopeFilter<InquiryApiKey>(k => k.ProvinceId, k => k.CentreId));
         builder.Entity<Contract>().HasQueryFilter(ScopeFilter<Contract>(c => c.ProvinceId, c => c.AgencyId));
         builder.Entity<CircularRecipient>().HasQueryFilter(ScopeFilter<CircularRecipient>(r => r.ProvinceId, r => r.AgencyId));

@@ -74,6 +74,7 @@ public static class PortalApp
         app.MapMonthlyStatsEndpoints();
         app.MapOffsetImportEndpoints();
         app.MapEligibilityEndpoints();
+        app.MapInquiryReportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -90,6 +90,11 @@ public static class PortalServices
         services.AddSingleton<EligibilityDesk>();
         services.AddScoped<InquiryApiKeys>();
         services.AddEligibilityLimits(config);
+        services.AddScoped<CentreInquiry>();
+        services.AddScoped<EligibilityLookup>();
+        services.AddScoped<ObjectionDesk>();
+        services.AddScoped<InquiryReport>();
+        services.AddScoped<InquirySheets>();
         services.AddHostedService<ContractExpiry>();
         // Uploaded files live outside wwwroot: only endpoints that check scope can hand them out.
         services.AddSingleton<IFileStore>(new LocalFileStore(

@@ -57,6 +57,18 @@ public static class Policies
     public const string EligibilityApi = nameof(EligibilityApi);
     public const string EligibilityKeys = nameof(EligibilityKeys);
 
+    /// <summary>Eligibility (seed 002): every role with a page in the module, for the feature folder.</summary>
+    public const string EligibilityPages = nameof(EligibilityPages);
+    /// <summary>The general inquiry page: a medical centre's users.</summary>
+    public const string EligibilityInquiry = nameof(EligibilityInquiry);
+    /// <summary>The staff's look-up with the reason: call centre, treatment directorates, head office.</summary>
+    public const string EligibilityLookup = nameof(EligibilityLookup);
+    /// <summary>Objections (call centre 1420): read by the call centre and head office, handled by the call centre.</summary>
+    public const string Objections = nameof(Objections);
+    public const string ObjectionHandling = nameof(ObjectionHandling);
+    /// <summary>The inquiry log's report, in the reader's scope.</summary>
+    public const string InquiryReport = nameof(InquiryReport);
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -101,6 +113,13 @@ public static class Policies
         options.AddPolicy(EligibilityApi, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.Scheme).RequireRole(Roles.MedicalCenter));
         options.AddPolicy(EligibilityKeys, p => p.RequireRole(Domain.Eligibility.InquiryApiKeys.Issuers));
         options.AddPolicy(MonthlyStats, p => p.RequireRole([.. MonthlyStatsDesk.AgencyRoles, .. MonthlyStatsBoard.Followers]));
+        options.AddPolicy(EligibilityInquiry, p => p.RequireRole(Domain.Eligibility.CentreInquiry.Askers));
+        options.AddPolicy(EligibilityLookup, p => p.RequireRole(Domain.Eligibility.EligibilityLookup.Staff));
+        options.AddPolicy(Objections, p => p.RequireRole(Domain.Eligibility.ObjectionDesk.Readers));
+        options.AddPolicy(ObjectionHandling, p => p.RequireRole(Domain.Eligibility.ObjectionDesk.Handlers));
+        options.AddPolicy(InquiryReport, p => p.RequireRole(Domain.Eligibility.InquiryReport.Readers));
+        options.AddPolicy(EligibilityPages, p => p.RequireRole([.. Domain.Eligibility.CentreInquiry.Askers, .. Domain.Eligibility.EligibilityLookup.Staff,
+            .. Domain.Eligibility.ObjectionDesk.Readers, .. Domain.Eligibility.InquiryReport.Readers]));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }

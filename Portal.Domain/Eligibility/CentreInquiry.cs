@@ -1,0 +1,20 @@
+using Portal.Domain.Common;
+using Portal.Domain.Security;
+
+namespace Portal.Domain.Eligibility;
+
+/// <summary>
+/// The general inquiry from the portal page (seed 002 §a): a signed-in medical centre's user asks about a national ID
+/// or a foreign national's number and gets covered or not and a tracking code, logged as the centre's web inquiry.
+/// </summary>
+public sealed class CentreInquiry(EligibilityDesk desk, ICurrentUser currentUser)
+{
+    public static readonly string[] Askers = [Roles.MedicalCenter];
+
+    public async Task<Checked<GeneralAnswer>> AskAsync(string? nationalId, CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetAsync();
+        if (!Askers.Contains(actor.Role) || actor.UnitId is null) throw DomainException.Of("Eligibility.NotACentre");
+        return await desk.GeneralAsync(nationalId, InquiryChannel.Web, new Requester(actor.UserName, actor.UnitId, actor.Scope.ProvinceId), ct);
+    }
+}
