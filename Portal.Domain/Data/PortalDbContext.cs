@@ -65,6 +65,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<RegisteredMobile> RegisteredMobiles => Set<RegisteredMobile>();
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
     public DbSet<InquiryApiKey> InquiryApiKeys => Set<InquiryApiKey>();
+    public DbSet<OtpChallenge> OtpChallenges => Set<OtpChallenge>();
+    public DbSet<Portal.Domain.Sms.SmsMessage> SmsMessages => Set<Portal.Domain.Sms.SmsMessage>();
     public DbSet<ReportLine> ReportLines => Set<ReportLine>();
     /// <summary>The cookie and antiforgery key ring, shared by every app server that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;

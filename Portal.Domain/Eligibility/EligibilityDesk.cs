@@ -66,17 +66,20 @@ public sealed class EligibilityDesk(IDbContextFactory<PortalDbContext> factory, 
         return (policy.Decide(person.Facts, principal?.Facts, premiums, on), person);
     }
 
+    // The projection is written out in each compiled query: a helper method called inside the expression is not translated.
     private static readonly Func<PortalDbContext, string, CancellationToken, Task<PersonRow?>> PersonByNationalId = EF.CompileAsyncQuery(
-        (PortalDbContext db, string nationalId, CancellationToken _) => Rows(db, db.InsuredPersons.Where(p => p.NationalId == nationalId)).FirstOrDefault());
+        (PortalDbContext db, string nationalId, CancellationToken _) => db.InsuredPersons.Where(p => p.NationalId == nationalId)
+            .Select(p => new PersonRow(p.Id, new CoverageFacts(p.Relation, p.Sex, p.BirthDate, p.PensionActive, p.EnrolmentValidUntil, p.BirthCertificateOnFile),
+                p.PrincipalId, p.BranchId, db.OrgUnits.IgnoreQueryFilters().Where(u => u.Id == p.BranchId).Select(u => u.ProvinceId).FirstOrDefault()))
+            .FirstOrDefault());
 
     private static readonly Func<PortalDbContext, long, CancellationToken, Task<PersonRow?>> PersonById = EF.CompileAsyncQuery(
-        (PortalDbContext db, long id, CancellationToken _) => Rows(db, db.InsuredPersons.Where(p => p.Id == id)).FirstOrDefault());
+        (PortalDbContext db, long id, CancellationToken _) => db.InsuredPersons.Where(p => p.Id == id)
+            .Select(p => new PersonRow(p.Id, new CoverageFacts(p.Relation, p.Sex, p.BirthDate, p.PensionActive, p.EnrolmentValidUntil, p.BirthCertificateOnFile),
+                p.PrincipalId, p.BranchId, db.OrgUnits.IgnoreQueryFilters().Where(u => u.Id == p.BranchId).Select(u => u.ProvinceId).FirstOrDefault()))
+            .FirstOrDefault());
 
     private static readonly Func<PortalDbContext, long, int, IAsyncEnumerable<PaidMonth>> PremiumsFrom = EF.CompileAsyncQuery(
         (PortalDbContext db, long personId, int from) =>
             db.PremiumMonths.Where(m => m.PersonId == personId && m.Period >= from).Select(m => new PaidMonth(m.Period, m.PaidDays)));
-
-    private static IQueryable<PersonRow> Rows(PortalDbContext db, IQueryable<InsuredPerson> persons) =>
-        persons.Select(p => new PersonRow(p.Id, new CoverageFacts(p.Relation, p.Sex, p.BirthDate, p.PensionActive, p.EnrolmentValidUntil, p.BirthCertificateOnFile),
-            p.PrincipalId, p.BranchId, db.OrgUnits.IgnoreQueryFilters().Where(u => u.Id == p.BranchId).Select(u => u.ProvinceId).FirstOrDefault()));
 }

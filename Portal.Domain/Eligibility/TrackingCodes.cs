@@ -40,11 +40,13 @@ public sealed class TrackingCodes(IDbContextFactory<PortalDbContext> factory)
                 if (_next < _end) return; // another caller refilled meanwhile
             }
             await using var db = PortalDb.Open(factory, Actor.System);
-            var end = (await db.Database.SqlQuery<long>($"""
-                INSERT INTO "SequenceBlocks" ("Name", "Next") VALUES ({Sequence}, {BlockSize})
-                ON CONFLICT ("Name") DO UPDATE SET "Next" = "SequenceBlocks"."Next" + {BlockSize}
+            // The table's name from the model (the entity has no DbSet, so it is "SequenceBlock" unless configured otherwise).
+            var table = db.Model.FindEntityType(typeof(SequenceBlock))!.GetTableName();
+            var end = (await db.Database.SqlQueryRaw<long>($$"""
+                INSERT INTO "{{table}}" ("Name", "Next") VALUES ({0}, {1})
+                ON CONFLICT ("Name") DO UPDATE SET "Next" = "{{table}}"."Next" + {2}
                 RETURNING "Next" AS "Value"
-                """).ToListAsync(ct)).Single();
+                """, Sequence, BlockSize, BlockSize).ToListAsync(ct)).Single();
             lock (_gate) (_next, _end) = (end - BlockSize, end);
         }
         finally

@@ -14,6 +14,7 @@ using Portal.Features.Agencies;
 using Portal.Features.Contracts;
 using Portal.Features.MonthlyStats;
 using Portal.Features.OffsetFiles;
+using Portal.Features.Eligibility;
 
 namespace Portal.Hosting;
 
@@ -32,6 +33,7 @@ public static class PortalApp
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         app.UseAuthentication();
+        app.UseRateLimiter();
         // Plain HTTP endpoints read the user through the same auth-state service as the circuit does, and the
         // request's Identity context (used by the sign-in and two-factor pages) audits changes as that user.
         app.Use((ctx, next) =>
@@ -63,6 +65,7 @@ public static class PortalApp
         app.MapOffsetFilesEndpoints();
         app.MapMonthlyStatsEndpoints();
         app.MapOffsetImportEndpoints();
+        app.MapPersonalInquiryEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

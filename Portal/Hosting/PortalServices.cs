@@ -88,6 +88,7 @@ public static class PortalServices
         services.AddSingleton<InquiryLog>();
         services.AddHostedService<InquiryLogWriter>();
         services.AddSingleton<EligibilityDesk>();
+        services.AddPersonalInquiry(config);
         services.AddHostedService<ContractExpiry>();
         // Uploaded files live outside wwwroot: only endpoints that check scope can hand them out.
         services.AddSingleton<IFileStore>(new LocalFileStore(
