@@ -66,6 +66,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
     public DbSet<InquiryApiKey> InquiryApiKeys => Set<InquiryApiKey>();
     public DbSet<Objection> Objections => Set<Objection>();
+    public DbSet<OtpChallenge> OtpChallenges => Set<OtpChallenge>();
+    public DbSet<Portal.Domain.Sms.SmsMessage> SmsMessages => Set<Portal.Domain.Sms.SmsMessage>();
     public DbSet<ReportLine> ReportLines => Set<ReportLine>();
     /// <summary>The cookie and antiforgery key ring, shared by every app server that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;

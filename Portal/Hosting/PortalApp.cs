@@ -15,6 +15,7 @@ using Portal.Features.Contracts;
 using Portal.Features.Eligibility;
 using Portal.Features.MonthlyStats;
 using Portal.Features.OffsetFiles;
+using Portal.Features.Eligibility;
 
 namespace Portal.Hosting;
 
@@ -75,6 +76,7 @@ public static class PortalApp
         app.MapOffsetImportEndpoints();
         app.MapEligibilityEndpoints();
         app.MapInquiryReportEndpoints();
+        app.MapPersonalInquiryEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -95,6 +95,7 @@ public static class PortalServices
         services.AddScoped<ObjectionDesk>();
         services.AddScoped<InquiryReport>();
         services.AddScoped<InquirySheets>();
+        services.AddPersonalInquiry(config);
         services.AddHostedService<ContractExpiry>();
         // Uploaded files live outside wwwroot: only endpoints that check scope can hand them out.
         services.AddSingleton<IFileStore>(new LocalFileStore(
