@@ -119,7 +119,7 @@ public static class Policies
         options.AddPolicy(ObjectionHandling, p => p.RequireRole(Domain.Eligibility.ObjectionDesk.Handlers));
         options.AddPolicy(InquiryReport, p => p.RequireRole(Domain.Eligibility.InquiryReport.Readers));
         options.AddPolicy(EligibilityPages, p => p.RequireRole([.. Domain.Eligibility.CentreInquiry.Askers, .. Domain.Eligibility.EligibilityLookup.Staff,
-            .. Domain.Eligibility.ObjectionDesk.Readers, .. Domain.Eligibility.InquiryReport.Readers]));
+            .. Domain.Eligibility.ObjectionDesk.Readers, .. Domain.Eligibility.InquiryReport.Readers, .. Domain.Eligibility.InquiryApiKeys.Issuers]));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }
