@@ -38,7 +38,7 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Creates the SQLite file's folder, then applies pending migrations.</summary>
+    /// <summary>Creates the SQLite file's folder, applies pending migrations, and puts the file in write-ahead-log mode.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
@@ -47,5 +47,8 @@ public static class DatabaseSetup
             && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
             Directory.CreateDirectory(dir);
         await db.Database.MigrateAsync(ct);
+        // WAL (kept in the file): readers never wait for a writer, and a commit is one append and one sync instead of
+        // a rollback journal's several; the inquiry log and postings write while pages read.
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 }
