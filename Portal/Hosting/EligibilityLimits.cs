@@ -35,11 +35,14 @@ public static class EligibilityLimits
             o.AddPolicy(PerKey, http => Bucket(http.Request.Headers[InquiryApiKey.Header].ToString(), limits.PerKeyPerSecond));
             // Per address, for the general inquiry's paths only: other pages and endpoints are not limited here.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                http.Request.Path.StartsWithSegments("/api/v1/eligibility/general") || http.Request.Path.StartsWithSegments("/fhir")
+                IsGeneralInquiry(http.Request.Path)
                     ? Bucket(http.Connection.RemoteIpAddress?.ToString() ?? "", limits.PerAddressPerSecond)
                     : RateLimitPartition.GetNoLimiter(""));
         });
     }
+
+    /// <summary>The general inquiry's paths (plain JSON and FHIR).</summary>
+    public static bool IsGeneralInquiry(PathString path) => path.StartsWithSegments("/api/v1/eligibility/general") || path.StartsWithSegments("/fhir");
 
     private static RateLimitPartition<string> Bucket(string key, int perSecond) => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
     {

@@ -44,8 +44,10 @@ public static class PortalApp
         app.UseAuthentication();
         // Plain HTTP endpoints read the user through the same auth-state service as the circuit does, and the
         // request's Identity context (used by the sign-in and two-factor pages) audits changes as that user.
+        // The general inquiry's API reads neither (its caller is its API key): it skips the scoped services (the hot path, seed 002).
         app.Use((ctx, next) =>
         {
+            if (EligibilityLimits.IsGeneralInquiry(ctx.Request.Path)) return next();
             if (ctx.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
                 host.SetAuthenticationState(Task.FromResult(new AuthenticationState(ctx.User)));
             if (ctx.User.Identity?.IsAuthenticated == true)

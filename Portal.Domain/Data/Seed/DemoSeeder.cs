@@ -29,10 +29,12 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
     /// Seeds the demo organisation, agencies, training, users and six months of the demo provinces' monthly statistics;
     /// with <paramref name="documents"/>, also makes what needs the PDF engine: demo contracts in the demo provinces and the
     /// cover letter of their offset file under review. <paramref name="offset"/> sizes the demo provinces' offset data
-    /// (default: <see cref="OffsetDemoSize.Demo"/>). Returns a note on anything left out.
+    /// (default: <see cref="OffsetDemoSize.Demo"/>); <paramref name="insuredPersons"/> insured persons for the eligibility inquiry
+    /// (none by default; the demo command asks for 100,000, the eligibility benchmark for 1,000,000), reported through
+    /// <paramref name="insuredSeeded"/> when written. Returns a note on anything left out.
     /// </summary>
     public async Task<string?> SeedAsync(int agenciesPerProvince = 40, int? representativesPerAgency = null, bool documents = false,
-        OffsetDemoSize? offset = null, CancellationToken ct = default)
+        OffsetDemoSize? offset = null, int insuredPersons = 0, Action<InsuredSeedResult>? insuredSeeded = null, CancellationToken ct = default)
     {
         offset ??= OffsetDemoSize.Demo;
         await reference.SeedAsync(ct);
@@ -50,6 +52,11 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
             await new MonthlyStatsSeeder(statsDb, clock).SeedAsync(DemoProvinces, months: 6, ct);
         await using (var offsetDb = PortalDb.Open(factory, Actor.System))
             await new OffsetSeeder(offsetDb, documents ? offsetPapers : null, files, clock).SeedAsync(DemoProvinces, offset, ct);
+        if (insuredPersons > 0)
+        {
+            await using var insuredDb = PortalDb.Open(factory, Actor.System);
+            if (await new InsuredSeeder(insuredDb, clock).SeedAsync(insuredPersons, ct) is { } seeded) insuredSeeded?.Invoke(seeded);
+        }
         if (!documents) return null;
         await using var contractsDb = PortalDb.Open(factory, Actor.System);
         try
@@ -61,6 +68,13 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
         {
             return e.Message; // no PDF engine: the demo runs without contracts
         }
+    }
+
+    /// <summary>National IDs to try the eligibility inquiries with (nulls when no insured persons were seeded).</summary>
+    public async Task<InsuredSamples> InsuredSamplesAsync(CancellationToken ct = default)
+    {
+        await using var db = PortalDb.Open(factory, Actor.System);
+        return await InsuredSeeder.SamplesAsync(db, clock, ct);
     }
 
     private async Task SeedUsersAsync(CancellationToken ct)

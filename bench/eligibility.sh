@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Eligibility inquiry throughput (issue's closing note): 1,000,000 insured persons in SQLite, wrk on loopback against
+# POST /api/v1/eligibility/general at 64 connections, every inquiry logged; /ping of the same app as the baseline.
+#
+#   bash bench/eligibility.sh [--reseed]
+#
+# Seeds bench/out/eligibility.db once with the portal's own seed-demo (~1.5 min), issues a fresh API key with the
+# portal's issue-api-key command on every run, starts the app (Release), warms up, then measures GET /ping and the
+# inquiry in the same run. Prints a summary and writes bench/out/eligibility-results.txt. Needs dotnet, sqlite3, curl, wrk.
+set -euo pipefail
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+OUT="$BENCH_DIR/out"
+DB="$OUT/eligibility.db"
+RESULTS="$OUT/eligibility-results.txt"
+IDS="$OUT/eligibility-ids.txt"
+PERSONS=1000000
+CENTRE="MC-08-01"
+CONNECTIONS="${WRK_CONNECTIONS:-64}"
+DURATION="${WRK_DURATION:-30s}"
+WARMUP="${WRK_WARMUP:-10s}"
+PORT="${BENCH_PORT:-5298}"
+BASE="http://127.0.0.1:$PORT"
+APP="$ROOT/Portal/bin/Release/net10.0/Portal.dll"
+mkdir -p "$OUT"
+
+log() { echo "[eligibility] $*" >&2; }
+die() { log "FAIL: $*"; exit 1; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+q() { sqlite3 -bail "$DB" "$@"; }
+for tool in dotnet sqlite3 curl wrk; do command -v "$tool" >/dev/null || die "$tool not found"; done
+
+log "building Portal (Release)"
+dotnet build "$ROOT/Portal" -c Release -v q --nologo >"$OUT/eligibility-build.log" 2>&1 || die "Portal build failed (see $OUT/eligibility-build.log)"
+portal() { (cd "$ROOT/Portal" && ConnectionStrings__Portal="Data Source=$DB" Files__Root="$OUT/eligibility-files" dotnet "$APP" "$@"); }
+
+if [[ ! -f "$DB" || "${1:-}" == "--reseed" ]]; then
+  rm -f "$DB" "$DB-shm" "$DB-wal" "$IDS"
+  log "seeding $DB (10 agencies per province, $PERSONS insured persons; load $(load))"
+  START=$SECONDS
+  portal seed-demo --agencies-per-province 10 --demo-documents false --insured-persons "$PERSONS" >"$OUT/eligibility-seed.log" 2>&1 \
+    || die "seed-demo failed (see $OUT/eligibility-seed.log)"
+  log "seeded in $((SECONDS - START)) s (load $(load)): $(grep '^Insured persons' "$OUT/eligibility-seed.log" || echo 'persons were already there')"
+fi
+PERSONS_IN_DB="$(q "select count(*) from InsuredPersons")"
+[[ "$PERSONS_IN_DB" -ge "$PERSONS" ]] || die "$DB holds $PERSONS_IN_DB persons: run with --reseed"
+SEED_LINE="$(grep '^Insured persons' "$OUT/eligibility-seed.log" 2>/dev/null || true)"
+
+if [[ ! -s "$IDS" ]]; then
+  log "sampling 100,000 national IDs of the database plus 5,000 valid unknown ones into $IDS"
+  q "select NationalId from InsuredPersons order by random() limit 100000" >"$IDS"
+  # Unknown but valid: a leading 0 (the seed's national IDs start at 1), with the mod-11 check digit.
+  awk 'BEGIN { srand(7); for (n = 0; n < 5000; n++) { b = sprintf("0%08d", int(rand() * 100000000)); s = 0;
+       for (i = 1; i <= 9; i++) s += substr(b, i, 1) * (11 - i); r = s % 11; print b (r < 2 ? r : 11 - r) } }' >>"$IDS"
+fi
+
+KEY="$(portal issue-api-key --centre "$CENTRE" 2>>"$OUT/eligibility-seed.log" | tail -n1)"
+[[ "$KEY" == elg_* ]] || die "issue-api-key printed no key"
+
+log "starting the app (Release, Development environment, limits raised) on $BASE"
+(cd "$ROOT/Portal" && exec env ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Portal="Data Source=$DB" Files__Root="$OUT/eligibility-files" \
+   Eligibility__Limits__PerKeyPerSecond=1000000 Eligibility__Limits__PerAddressPerSecond=1000000 \
+   Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
+   dotnet "$APP" "--urls=$BASE") >"$OUT/eligibility-app.log" 2>&1 &
+APP_PID=$!
+trap 'kill "$APP_PID" 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/ping" || true)" == 200 ]] && break; sleep 0.1
+done
+[[ "$(curl -s "$BASE/ping")" == *pong* ]] || die "the app did not answer /ping (see $OUT/eligibility-app.log)"
+SAMPLE="$(head -n1 "$IDS")"
+ANSWER="$(curl -s -H "X-Api-Key: $KEY" -H 'Content-Type: application/json' -d "{\"nationalId\":\"$SAMPLE\"}" "$BASE/api/v1/eligibility/general")"
+[[ "$ANSWER" == *trackingCode* ]] || die "the inquiry did not answer: $ANSWER"
+log "sample answer for $SAMPLE: $ANSWER"
+
+inquiry() { API_KEY="$KEY" IDS_FILE="$IDS" wrk -t2 -c"$CONNECTIONS" -d"$1" --latency -s "$BENCH_DIR/eligibility/inquiry.lua" "$BASE/api/v1/eligibility/general"; }
+log "warming up $WARMUP (the inquiry, then /ping)"
+inquiry "$WARMUP" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d5s "$BASE/ping" >/dev/null
+sleep 2
+
+LOAD_PING="$(load)"
+log "GET /ping: wrk -t2 -c$CONNECTIONS -d$DURATION --latency (load $LOAD_PING)"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE/ping" >"$OUT/eligibility-wrk-ping.txt"
+sleep 2
+LOAD_INQ="$(load)"
+ROWS_BEFORE="$(q "select count(*) from Inquiries")"
+log "POST /api/v1/eligibility/general: wrk -t2 -c$CONNECTIONS -d$DURATION --latency (load $LOAD_INQ)"
+inquiry "$DURATION" >"$OUT/eligibility-wrk-inquiry.txt"
+sleep 1
+ROWS_AFTER="$(q "select count(*) from Inquiries")"
+LOAD_END="$(load)"
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+
+# wrk's figures: requests/s, percentiles in ms, completed requests, non-2xx/3xx, socket errors.
+rps() { awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
+pct() { awk -v p="$2%" '$1 == p { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
+        printf "%.2f", v * (u == "us" ? 0.001 : u == "s" ? 1000 : u == "m" ? 60000 : 1) }' "$1"; }
+completed() { awk '/requests in/ { print $1 }' "$1"; }
+non2xx() { awk '/Non-2xx/ { print $NF; f = 1 } END { if (!f) print 0 }' "$1"; }
+socket() { awk '/Socket errors/ { sub(/.*Socket errors: /, ""); print; f = 1 } END { if (!f) print "none" }' "$1"; }
+P="$OUT/eligibility-wrk-ping.txt"; I="$OUT/eligibility-wrk-inquiry.txt"
+PING_RPS="$(rps "$P")"; INQ_RPS="$(rps "$I")"
+INQ_P50="$(pct "$I" 50)"; INQ_P99="$(pct "$I" 99)"
+OK=$(( $(completed "$I") - $(non2xx "$I") ))
+ADDED=$(( ROWS_AFTER - ROWS_BEFORE ))
+RATIO="$(echo "scale=2; $INQ_RPS / $PING_RPS" | bc -l)"
+pass() { [[ "$1" == 1 ]] && echo PASS || echo FAIL; }
+{
+  echo "Eligibility inquiry benchmark  $(date '+%Y-%m-%d %H:%M')  $(nproc) cores  load average: before /ping $LOAD_PING, before the inquiry $LOAD_INQ, at end $LOAD_END"
+  echo "$PERSONS_IN_DB insured persons in SQLite ($(q "select count(*) from PremiumMonths") premium months, $(q "select count(*) from RegisteredMobiles") mobiles); ids: $(wc -l <"$IDS") ($(grep -c '^0' "$IDS") unknown)"
+  [[ -n "$SEED_LINE" ]] && echo "seed: $SEED_LINE"
+  echo "wrk -t2 -c$CONNECTIONS -d$DURATION --latency on 127.0.0.1 (wrk shares the 2 cores), after a $WARMUP warm-up"
+  echo
+  printf '%-36s %10s %9s %9s %9s %12s %10s\n' "endpoint" "req/s" "p50 ms" "p90 ms" "p99 ms" "requests" "non-2xx"
+  printf '%-36s %10s %9s %9s %9s %12s %10s\n' "GET /ping" "$PING_RPS" "$(pct "$P" 50)" "$(pct "$P" 90)" "$(pct "$P" 99)" "$(completed "$P")" "$(non2xx "$P")"
+  printf '%-36s %10s %9s %9s %9s %12s %10s\n' "POST /api/v1/eligibility/general" "$INQ_RPS" "$INQ_P50" "$(pct "$I" 90)" "$INQ_P99" "$(completed "$I")" "$(non2xx "$I")"
+  echo "socket errors: /ping $(socket "$P"); inquiry $(socket "$I")"
+  echo
+  echo "Inquiries rows: $ROWS_BEFORE before, $ROWS_AFTER after: $ADDED added for $OK answered (2xx); $((ADDED - OK)) more were answered after wrk stopped (at most $CONNECTIONS in flight)"
+  echo
+  echo "Targets"
+  echo "   at least 3,000 inquiries/s:          $INQ_RPS   $(pass "$([[ "$INQ_RPS" -ge 3000 ]] && echo 1)")"
+  echo "   p99 under 50 ms:                     $INQ_P99 ms   $(pass "$(echo "$INQ_P99 < 50" | bc -l)")"
+  echo "   at least 1/3 of /ping's throughput:  $RATIO   $(pass "$(echo "$RATIO >= 0.333" | bc -l)")"
+  echo "   every answered inquiry logged:       $ADDED rows for $OK answers   $(pass "$([[ $ADDED -ge $OK && $((ADDED - OK)) -le $CONNECTIONS && $(non2xx "$I") == 0 ]] && echo 1)")"
+} | tee "$RESULTS"
+log "results in $RESULTS (wrk's output: $P, $I; the app's log: $OUT/eligibility-app.log)"
