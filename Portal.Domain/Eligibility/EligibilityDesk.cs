@@ -44,13 +44,26 @@ public sealed class EligibilityDesk(IDbContextFactory<PortalDbContext> factory, 
         Requester requester, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = JalaliDate.FromInstant(now);
-        var (decision, person) = await DecideAsync(nationalId, today.ToDateOnly(), ct);
+        var (today, date) = TodayAt(now);
+        var (decision, person) = await DecideAsync(nationalId, date, ct);
         var province = kind == InquiryKind.Personal && person is not null ? person.ProvinceId : requester.ProvinceId;
         var inquiry = new Inquiry(await codes.NextAsync(ct), now, today.Year * 10_000 + today.Month * 100 + today.Day, kind, channel, requester.Name,
             requester.CentreId, province, person?.BranchId, nationalId, decision);
         await log.RecordAsync(inquiry, ct);
         return (inquiry, decision);
+    }
+
+    // Tehran's date for an instant costs microseconds of astronomy: it is worked out once a day.
+    private sealed record Today(DateTimeOffset From, DateTimeOffset Until, JalaliDate Jalali, DateOnly Date);
+    private Today? _today;
+
+    private (JalaliDate Jalali, DateOnly Date) TodayAt(DateTimeOffset now)
+    {
+        if (_today is { } known && now >= known.From && now < known.Until) return (known.Jalali, known.Date);
+        var day = JalaliDate.FromInstant(now);
+        var date = day.ToDateOnly();
+        _today = new Today(Tehran.StartOfDay(date), Tehran.StartOfDay(date.AddDays(1)), day, date);
+        return (day, date);
     }
 
     public sealed record PersonRow(long Id, CoverageFacts Facts, long? PrincipalId, int BranchId, int? ProvinceId);

@@ -52,10 +52,16 @@ public readonly record struct PaidMonth(int Period, int PaidDays);
 /// <summary>The default eligibility policy (seed 002, note 2: on the inquiry date, by the premium record and the relation).</summary>
 public sealed class EligibilityPolicy(EligibilityPolicyOptions options)
 {
+    // .NET's Persian calendar works each date out astronomically (microseconds a call). Every inquiry of a day shares
+    // that day's months and ends, so they are worked out once a day, and each grace end once per paid month.
+    private sealed record Day(DateOnly On, JalaliDate Jalali, int Month, int WindowFrom, int WindowTo, DateOnly MonthEnd);
+    private Day? _day;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, DateOnly> _graceEnds = new();
+
     public EligibilityPolicyOptions Options => options;
 
     /// <summary>The first month whose premiums can matter on <paramref name="on"/>: the start of the window.</summary>
-    public JalaliMonth WindowStart(DateOnly on) => JalaliDate.FromDateOnly(on).YearMonth.AddMonths(-options.WindowMonths);
+    public JalaliMonth WindowStart(DateOnly on) => JalaliMonth.FromKey(DayOf(on).WindowFrom);
 
     /// <summary>
     /// Decides for <paramref name="person"/> on <paramref name="on"/>. For a dependant, <paramref name="principal"/> is the
@@ -70,7 +76,7 @@ public sealed class EligibilityPolicy(EligibilityPolicyOptions options)
         if (!followed.Covered) return CoverageDecision.No(CoverageReason.PrincipalNotCovered);
         return person.Relation switch
         {
-            InsuranceRelation.Son when AgeOn(person.BirthDate, on) >= options.SonAgeLimit =>
+            InsuranceRelation.Son when AgeOn(person.BirthDate, DayOf(on).Jalali) >= options.SonAgeLimit =>
                 person.EnrolmentValidUntil is { } until && until >= on
                     ? followed with { EndsOn = Earlier(followed.EndsOn!.Value, until) }
                     : CoverageDecision.No(CoverageReason.SonWithoutCertificate),
@@ -81,29 +87,39 @@ public sealed class EligibilityPolicy(EligibilityPolicyOptions options)
 
     private CoverageDecision DecideOwn(CoverageFacts person, IReadOnlyList<PaidMonth> premiums, DateOnly on)
     {
-        var month = JalaliDate.FromDateOnly(on).YearMonth;
+        var day = DayOf(on);
         if (person.Relation == InsuranceRelation.Pensioner)
-            return person.PensionActive ? new(true, month.Last.ToDateOnly(), CoverageReason.Covered) : CoverageDecision.No(CoverageReason.PensionStopped);
-        var (from, to) = (month.AddMonths(-options.WindowMonths).Key, month.Previous().Key);
+            return person.PensionActive ? new(true, day.MonthEnd, CoverageReason.Covered) : CoverageDecision.No(CoverageReason.PensionStopped);
+        var (month, from, to) = (day.Month, day.WindowFrom, day.WindowTo);
         var paidInWindow = 0;
         var latest = 0;
         foreach (var p in premiums)
         {
             if (p.PaidDays <= 0 || p.Period < from) continue;
             if (p.Period <= to) paidInWindow += p.PaidDays;
-            if (p.Period <= month.Key && p.Period > latest) latest = p.Period;
+            if (p.Period <= month && p.Period > latest) latest = p.Period;
         }
         if (paidInWindow < options.MinimumPaidDays || latest == 0) return CoverageDecision.No(CoverageReason.NotEnoughPremium);
-        var endsOn = JalaliMonth.FromKey(latest).AddMonths(options.GraceMonths).Last.ToDateOnly();
+        var endsOn = _graceEnds.GetOrAdd(latest, key => JalaliMonth.FromKey(key).AddMonths(options.GraceMonths).Last.ToDateOnly());
         return on <= endsOn ? new(true, endsOn, CoverageReason.Covered) : CoverageDecision.No(CoverageReason.NotEnoughPremium);
     }
 
     /// <summary>Whole Jalali years: a birthday counts from its Jalali day (30 Esfand's, in a common year, from 1 Farvardin).</summary>
-    public static int AgeOn(DateOnly birthDate, DateOnly on)
+    public static int AgeOn(DateOnly birthDate, DateOnly on) => AgeOn(birthDate, JalaliDate.FromDateOnly(on));
+
+    private static int AgeOn(DateOnly birthDate, JalaliDate day)
     {
-        var (born, day) = (JalaliDate.FromDateOnly(birthDate), JalaliDate.FromDateOnly(on));
+        var born = JalaliDate.FromDateOnly(birthDate);
         var age = day.Year - born.Year;
         return (day.Month, day.Day).CompareTo((born.Month, born.Day)) < 0 ? age - 1 : age;
+    }
+
+    private Day DayOf(DateOnly on)
+    {
+        if (_day is { } known && known.On == on) return known;
+        var jalali = JalaliDate.FromDateOnly(on);
+        var month = jalali.YearMonth;
+        return _day = new Day(on, jalali, month.Key, month.AddMonths(-options.WindowMonths).Key, month.Previous().Key, month.Last.ToDateOnly());
     }
 
     private static DateOnly Earlier(DateOnly a, DateOnly b) => a < b ? a : b;
