@@ -15,7 +15,6 @@ using Portal.Features.Contracts;
 using Portal.Features.Eligibility;
 using Portal.Features.MonthlyStats;
 using Portal.Features.OffsetFiles;
-using Portal.Features.Eligibility;
 
 namespace Portal.Hosting;
 

@@ -14,7 +14,7 @@ namespace Portal.Security;
 public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, InquiryApiKeys keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiKey";
+    public const string SchemeName = "ApiKey";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -24,8 +24,8 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         [
             new Claim(ClaimTypes.NameIdentifier, $"api-key:{holder.KeyId}"), new Claim(ClaimTypes.Name, holder.Name), new Claim(ClaimTypes.Role, Roles.MedicalCenter),
             new Claim(PortalClaims.UnitId, holder.CentreId.ToString()), new Claim(PortalClaims.ProvinceId, holder.ProvinceId.ToString()),
-        ], Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+        ], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     /// <summary>The asking centre, as the inquiry log records it.</summary>

@@ -110,7 +110,7 @@ public static class Policies
         options.AddPolicy(OffsetTreatment, p => p.RequireRole(Domain.OffsetFiles.OffsetDesk.Treatment));
         options.AddPolicy(OffsetSending, p => p.RequireRole(Domain.OffsetFiles.OffsetDesk.Senders));
         options.AddPolicy(OffsetGovernor, p => p.RequireRole(Domain.OffsetFiles.OffsetDesk.Governors));
-        options.AddPolicy(EligibilityApi, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.Scheme).RequireRole(Roles.MedicalCenter));
+        options.AddPolicy(EligibilityApi, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireRole(Roles.MedicalCenter));
         options.AddPolicy(EligibilityKeys, p => p.RequireRole(Domain.Eligibility.InquiryApiKeys.Issuers));
         options.AddPolicy(MonthlyStats, p => p.RequireRole([.. MonthlyStatsDesk.AgencyRoles, .. MonthlyStatsBoard.Followers]));
         options.AddPolicy(EligibilityInquiry, p => p.RequireRole(Domain.Eligibility.CentreInquiry.Askers));

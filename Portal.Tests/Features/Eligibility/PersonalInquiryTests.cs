@@ -256,7 +256,7 @@ internal static class PersonalPeople
     public static async Task<(string NationalId, string Mobile)> CoveredAsync(PortalFactory portal)
     {
         await using var db = Acting.SystemDb(portal);
-        var person = Main(await BranchIdAsync(db));
+        var person = MainInsured(await BranchIdAsync(db));
         var mobile = NewMobile();
         person.RegisterMobile(mobile);
         db.InsuredPersons.Add(person);
@@ -269,7 +269,7 @@ internal static class PersonalPeople
     {
         await using var db = Acting.SystemDb(portal);
         var branch = await BranchIdAsync(db);
-        var father = Main(branch);
+        var father = MainInsured(branch);
         var daughter = new InsuredPerson(NewNationalId(), "مریم", "کرمانی", DateOnly.FromDateTime(DateTime.Today.AddYears(-20)), Sex.Female,
             InsuranceRelation.Daughter, branch, father);
         var mobile = NewMobile();
@@ -279,7 +279,7 @@ internal static class PersonalPeople
         return (daughter.NationalId, mobile);
     }
 
-    private static InsuredPerson Main(int branch)
+    private static InsuredPerson MainInsured(int branch)
     {
         var person = new InsuredPerson(NewNationalId(), "علی", "رضایی", new DateOnly(1985, 5, 1), Sex.Male, InsuranceRelation.MainInsured, branch);
         var month = JalaliDate.Today(TimeProvider.System).YearMonth;
