@@ -40,24 +40,13 @@ internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
 {
     public void Configure(EntityTypeBuilder<Inquiry> b)
     {
-        b.Property(i => i.TrackingCode).HasMaxLength(TrackingCode.Length).IsFixedLength();
+        b.Ignore(i => i.TrackingCode);
         b.Property(i => i.Requester).HasMaxLength(256);
         b.Property(i => i.NationalId).HasMaxLength(InsuredPerson.ForeignNumberLength);
-        b.HasIndex(i => i.TrackingCode).IsUnique();
         // The reports group by day within a province or a centre.
         b.HasIndex(i => new { i.ProvinceId, i.Day });
         b.HasIndex(i => new { i.CentreId, i.Day });
         b.HasIndex(i => i.Day);
-    }
-}
-
-internal sealed class SequenceBlockConfiguration : IEntityTypeConfiguration<SequenceBlock>
-{
-    public void Configure(EntityTypeBuilder<SequenceBlock> b)
-    {
-        b.ToTable("SequenceBlocks");
-        b.HasKey(s => s.Name);
-        b.Property(s => s.Name).HasMaxLength(50);
     }
 }
 

@@ -10,13 +10,15 @@ public enum InquiryKind { General = 1, Personal }
 
 /// <summary>
 /// One answered inquiry, as the log keeps it (seed 002): who asked through which channel, about whom, what was answered,
-/// under which tracking code. Written once, never changed. Scoped by the asking centre's province and unit, so a centre
+/// under which tracking code. Written once, never changed; its number, given by the database as the row is written, is
+/// its tracking code's sequence, so the code is unique across servers and finds its row by the primary key. Scoped by the asking centre's province and unit, so a centre
 /// reads only its own and a province only its centres'; a personal inquiry belongs to the person's branch's province.
 /// </summary>
 public sealed class Inquiry : IScoped
 {
     public long Id { get; private set; }
-    public string TrackingCode { get; private set; } = "";
+    /// <summary>Known once the log has written the inquiry (the database numbers it).</summary>
+    public string TrackingCode => Id > 0 ? Eligibility.TrackingCode.FromSequence(Id) : throw new InvalidOperationException("The inquiry is not logged yet.");
     public DateTimeOffset At { get; private set; }
     public InquiryKind Kind { get; private set; }
     public InquiryChannel Channel { get; private set; }
@@ -36,18 +38,18 @@ public sealed class Inquiry : IScoped
 
     private Inquiry() { }
 
-    public Inquiry(string trackingCode, DateTimeOffset at, int day, InquiryKind kind, InquiryChannel channel, string requester, int? centreId, int? provinceId,
+    public Inquiry(DateTimeOffset at, int day, InquiryKind kind, InquiryChannel channel, string requester, int? centreId, int? provinceId,
         int? branchId, string nationalId, CoverageDecision decision) =>
-        (TrackingCode, At, Day, Kind, Channel, Requester, CentreId, ProvinceId, BranchId, NationalId, Covered, EndsOn, Reason) =
-        (trackingCode, at, day, kind, channel, requester, centreId, provinceId, branchId, nationalId, decision.Covered, decision.EndsOn, decision.Reason);
-}
+        (At, Day, Kind, Channel, Requester, CentreId, ProvinceId, BranchId, NationalId, Covered, EndsOn, Reason) =
+        (at, day, kind, channel, requester, centreId, provinceId, branchId, nationalId, decision.Covered, decision.EndsOn, decision.Reason);
 
-/// <summary>Blocks of a named sequence, taken by one atomic statement so several servers never hand out the same number.</summary>
-public sealed class SequenceBlock
-{
-    public string Name { get; private set; } = "";
-    /// <summary>The first number not yet handed out.</summary>
-    public long Next { get; private set; }
+    /// <summary>The number the database gave the row (<see cref="InquiryLog"/>).</summary>
+    internal void Logged(long id) => Id = Id == 0 ? id : throw new InvalidOperationException("The inquiry is logged already.");
 
-    private SequenceBlock() { }
+    /// <summary>The inquiry a (checked) tracking code was given to.</summary>
+    public static System.Linq.Expressions.Expression<Func<Inquiry, bool>> WithCode(string code)
+    {
+        var id = Eligibility.TrackingCode.ToSequence(code);
+        return i => i.Id == id;
+    }
 }

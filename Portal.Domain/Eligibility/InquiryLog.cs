@@ -1,7 +1,9 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Logging;
 using Portal.Domain.Data;
@@ -11,8 +13,8 @@ namespace Portal.Domain.Eligibility;
 
 /// <summary>
 /// The inquiry log, written by group commit: each inquiry waits until its own row is committed before it is answered
-/// (so no answered inquiry is ever missing from the log), and one transaction carries every inquiry that arrived while
-/// the previous one was being written. That is what lets one SQLite file keep up with thousands of inquiries a second.
+/// (so no answered inquiry is ever missing from the log, and its number, which the tracking code is made from, is known),
+/// and one transaction carries every inquiry that arrived while the previous one was being written. That is what lets one SQLite file keep up with thousands of inquiries a second.
 /// The host runs <see cref="RunAsync"/> and calls <see cref="Complete"/> on shutdown, which drains what is queued.
 /// </summary>
 public sealed class InquiryLog(IDbContextFactory<PortalDbContext> factory, ILogger<InquiryLog> logger)
@@ -37,82 +39,111 @@ public sealed class InquiryLog(IDbContextFactory<PortalDbContext> factory, ILogg
     public async Task RunAsync(CancellationToken ct = default)
     {
         var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync(ct))
+        Writer? writer = null;
+        try
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
-            try
+            while (await _queue.Reader.WaitToReadAsync(ct))
             {
-                await WriteAsync(batch, ct);
-                foreach (var p in batch) p.Written.TrySetResult();
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
+                try
+                {
+                    writer ??= await Writer.OpenAsync(factory, ct);
+                    var ids = await writer.WriteAsync(batch, ct);
+                    for (var n = 0; n < batch.Count; n++)
+                    {
+                        batch[n].Inquiry.Logged(ids[n]);
+                        batch[n].Written.TrySetResult();
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Writing {Count} inquiries to the log failed; their callers are told", batch.Count);
+                    foreach (var p in batch) p.Written.TrySetException(e);
+                    // The next burst gets a fresh connection: this one's state is unknown.
+                    if (writer is not null) await writer.DisposeAsync();
+                    writer = null;
+                }
+                batch.Clear();
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Writing {Count} inquiries to the log failed; their callers are told", batch.Count);
-                foreach (var p in batch) p.Written.TrySetException(e);
-            }
-            batch.Clear();
+        }
+        finally
+        {
+            if (writer is not null) await writer.DisposeAsync();
         }
     }
 
     /// <summary>
-    /// One transaction, one prepared INSERT run per row. EF's SaveChanges would track each row and send its own command
-    /// reading the new key back; the log needs neither, and at thousands of rows a second that overhead is the hot path's.
-    /// The statement and the values' conversions come from the EF model, so the columns and types are the model's.
+    /// The writer's own connection, held for its life, and one prepared INSERT … RETURNING the row's number, run per row in
+    /// one transaction per burst. EF's SaveChanges would track each row and build its command anew; at thousands of rows a
+    /// second that overhead, and opening a context per burst, were the hot path's. The statement and the values'
+    /// conversions come from the EF model, so the columns and types are the model's.
     /// </summary>
-    private async Task WriteAsync(List<Pending> batch, CancellationToken ct)
+    private sealed class Writer : IAsyncDisposable
     {
-        await using var db = PortalDb.Open(factory, Actor.System);
-        await db.Database.OpenConnectionAsync(ct);
-        // The inquiries wait for this commit, so its sync is their latency: in WAL mode NORMAL appends without waiting for
-        // the disk. A committed row survives the server process failing; only a power cut can take the last moment's rows.
-        // (The pooled connection gets FULL back before it is reused.)
-        var sqlite = db.Database.IsSqlite();
-        if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL", ct);
-        try
-        {
-            await InsertAsync(db, batch, ct);
-        }
-        finally
-        {
-            if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL", CancellationToken.None);
-        }
-    }
+        private readonly PortalDbContext _db;
+        private readonly DbCommand _insert;
+        private readonly (DbParameter Parameter, PropertyInfo Property, ValueConverter? Converter)[] _columns;
 
-    private async Task InsertAsync(PortalDbContext db, List<Pending> batch, CancellationToken ct)
-    {
-        var (sql, columns) = _insert ??= InsertOf(db);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = sql;
-        var parameters = columns.Select((_, i) =>
+        private Writer(PortalDbContext db)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + i;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        foreach (var pending in batch)
-        {
-            for (var i = 0; i < columns.Length; i++)
+            _db = db;
+            var entity = db.Model.FindEntityType(typeof(Inquiry))!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var properties = entity.GetProperties().Where(p => !p.IsPrimaryKey()).ToArray();
+            _insert = db.Database.GetDbConnection().CreateCommand();
+            _columns = properties.Select((p, i) =>
             {
-                var value = columns[i].Property.PropertyInfo!.GetValue(pending.Inquiry);
-                parameters[i].Value = (value is null ? null : columns[i].Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
-            }
-            await command.ExecuteNonQueryAsync(ct);
+                var parameter = _insert.CreateParameter();
+                parameter.ParameterName = "@p" + i;
+                _insert.Parameters.Add(parameter);
+                return (parameter, p.PropertyInfo!, p.GetTypeMapping().Converter);
+            }).ToArray();
+            var names = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""));
+            var key = entity.FindPrimaryKey()!.Properties.Single().GetColumnName(table);
+            _insert.CommandText = $"INSERT INTO \"{table.Name}\" ({names}) VALUES ({string.Join(", ", _columns.Select(c => c.Parameter.ParameterName))}) RETURNING \"{key}\"";
         }
-        await transaction.CommitAsync(ct);
-    }
 
-    private (string Sql, (IProperty Property, ValueConverter? Converter)[] Columns)? _insert;
+        public static async Task<Writer> OpenAsync(IDbContextFactory<PortalDbContext> factory, CancellationToken ct)
+        {
+            var db = PortalDb.Open(factory, Actor.System);
+            await db.Database.OpenConnectionAsync(ct);
+            // The inquiries wait for the commit, so its sync is their latency: in WAL mode NORMAL appends without waiting
+            // for the disk. A committed row survives the server process failing; only a power cut can take the last
+            // moment's rows. The connection is the writer's alone and gets FULL back before it returns to the pool.
+            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL", ct);
+            return new Writer(db);
+        }
 
-    private static (string, (IProperty, ValueConverter?)[]) InsertOf(PortalDbContext db)
-    {
-        var entity = db.Model.FindEntityType(typeof(Inquiry))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => (p, p.GetTypeMapping().Converter)).ToArray();
-        var names = string.Join(", ", columns.Select(c => $"\"{c.p.GetColumnName(table)}\""));
-        var values = string.Join(", ", columns.Select((_, i) => "@p" + i));
-        return ($"INSERT INTO \"{table.Name}\" ({names}) VALUES ({values})", columns);
+        /// <summary>Writes the burst in one transaction; returns each row's number, in order.</summary>
+        public async Task<long[]> WriteAsync(List<Pending> batch, CancellationToken ct)
+        {
+            var ids = new long[batch.Count];
+            await using var transaction = await _db.Database.GetDbConnection().BeginTransactionAsync(ct);
+            _insert.Transaction = transaction;
+            for (var n = 0; n < batch.Count; n++)
+            {
+                foreach (var (parameter, property, converter) in _columns)
+                {
+                    var value = property.GetValue(batch[n].Inquiry);
+                    parameter.Value = (value is null ? null : converter is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
+                }
+                ids[n] = Convert.ToInt64(await _insert.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            }
+            await transaction.CommitAsync(ct);
+            return ids;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _insert.DisposeAsync();
+            try
+            {
+                if (_db.Database.IsSqlite()) await _db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL");
+            }
+            finally
+            {
+                await _db.DisposeAsync();
+            }
+        }
     }
 }

@@ -41,7 +41,7 @@ public sealed class ObjectionDesk(PortalDb portalDb, TimeProvider clock)
         if (!code.IsValid) errors[nameof(ObjectionForm.TrackingCode)] = code.Error!;
         if (TextNormalizer.Normalize(form.Description).Length == 0) errors[nameof(ObjectionForm.Description)] = Messages.Get("Objection.DescriptionRequired");
         if (errors.Count > 0) return (null, errors);
-        var inquiry = await db.Inquiries.AsNoTracking().SingleOrDefaultAsync(i => i.TrackingCode == code.Value, ct);
+        var inquiry = await db.Inquiries.AsNoTracking().SingleOrDefaultAsync(Inquiry.WithCode(code.Value!), ct);
         if (inquiry is null) return (null, new Dictionary<string, string> { [nameof(ObjectionForm.TrackingCode)] = Messages.Get("Objection.NoSuchInquiry") });
         var pending = await db.Objections.Where(o => o.TrackingCode == code.Value && o.Status != ObjectionStatus.Closed).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
         if (pending is { } open)
@@ -84,7 +84,7 @@ public sealed class ObjectionDesk(PortalDb portalDb, TimeProvider clock)
         var objection = await db.Objections.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
         if (objection is null) return null;
         var inquiry = await db.Inquiries.AsNoTracking().Where(i => i.Id == objection.InquiryId)
-            .Select(i => new InquiryFacts(i.Id, i.TrackingCode, i.At, i.Kind, i.Channel, i.Requester,
+            .Select(i => new InquiryFacts(i.Id, TrackingCode.FromSequence(i.Id), i.At, i.Kind, i.Channel, i.Requester,
                 db.OrgUnits.IgnoreQueryFilters().Where(u => u.Id == i.CentreId).Select(u => u.Name).FirstOrDefault(),
                 db.Provinces.Where(p => p.Id == i.ProvinceId).Select(p => p.NameFa).FirstOrDefault(),
                 i.NationalId, i.Covered, i.EndsOn, i.Reason))

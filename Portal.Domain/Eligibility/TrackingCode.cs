@@ -6,8 +6,8 @@ namespace Portal.Domain.Eligibility;
 /// <summary>
 /// An inquiry's tracking code: 12 digits, the last a Verhoeff check digit, which catches every single mistyped digit and
 /// every swap of two neighbouring digits, so the call centre finds out at once when a code was misread. The first 11
-/// digits are a sequence number run through a fixed permutation of 0…10¹¹−1: unique as the sequence is, without
-/// telling how many inquiries came before.
+/// digits are the inquiry's number in the log run through a fixed permutation of 0…10¹¹−1: unique as the number is,
+/// without telling how many inquiries came before, and turned back into the number to find the inquiry.
 /// </summary>
 public static class TrackingCode
 {
@@ -16,6 +16,7 @@ public static class TrackingCode
     // Odd and not a multiple of 5: coprime with 10^11, so n ↦ (n·A + B) mod 10^11 is a bijection.
     private const long Multiplier = 61_803_398_873;
     private const long Offset = 27_182_818_284;
+    private const long InverseMultiplier = 90_926_872_937; // Multiplier · InverseMultiplier ≡ 1 (mod 10^11)
 
     public static string FromSequence(long sequence)
     {
@@ -23,6 +24,13 @@ public static class TrackingCode
         var body = (long)(((Int128)sequence * Multiplier + Offset) % Space);
         var digits = body.ToString("00000000000", CultureInfo.InvariantCulture);
         return digits + (char)('0' + CheckDigit(digits));
+    }
+
+    /// <summary>The sequence number a (checked, <see cref="Check"/>) code was made from.</summary>
+    public static long ToSequence(string code)
+    {
+        var body = long.Parse(code.AsSpan(0, Length - 1), CultureInfo.InvariantCulture);
+        return (long)((((Int128)body - Offset + Space) % Space * InverseMultiplier) % Space);
     }
 
     /// <summary>The code in its 12 ASCII digits when it is well formed and its check digit agrees; Persian digits and spaces are accepted.</summary>

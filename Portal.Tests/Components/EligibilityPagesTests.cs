@@ -54,7 +54,7 @@ public sealed class EligibilityPagesTests(PortalFactory portal) : IClassFixture<
         Assert.Equal(12, code.Length);
         Assert.Empty(cut.FindAll("[data-testid=reason]"));
         await using var db = Acting.SystemDb(portal);
-        Assert.Equal(nationalId, await db.Inquiries.Where(i => i.TrackingCode == code).Select(i => i.NationalId).SingleAsync());
+        Assert.Equal(nationalId, await db.Inquiries.Where(Inquiry.WithCode(code)).Select(i => i.NationalId).SingleAsync());
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class EligibilityApiTests(PortalFactory portal) : IClassFixture<Po
         var code = body.GetProperty("trackingCode").GetString()!;
         Assert.True(TrackingCode.Check(code).IsValid);
         await using var db = Acting.SystemDb(portal);
-        var logged = await db.Inquiries.SingleAsync(i => i.TrackingCode == code);
+        var logged = await db.Inquiries.SingleAsync(Inquiry.WithCode(code));
         var centre = await db.OrgUnits.Where(u => u.Code == "MC-08-01").Select(u => new { u.Id, u.ProvinceId }).SingleAsync();
         Assert.Equal((InquiryKind.General, InquiryChannel.Api, person.NationalId, true, (int?)centre.Id, centre.ProvinceId),
             (logged.Kind, logged.Channel, logged.NationalId, logged.Covered, logged.CentreId, logged.ProvinceId));
@@ -121,7 +121,7 @@ public sealed class EligibilityApiTests(PortalFactory portal) : IClassFixture<Po
         Assert.True(TrackingCode.Check(code).IsValid);
         Assert.StartsWith("حمایت درمانی دارد", body.GetProperty("disposition").GetString());
         await using var db = Acting.SystemDb(portal);
-        Assert.Equal(InquiryChannel.Fhir, await db.Inquiries.Where(i => i.TrackingCode == code).Select(i => i.Channel).SingleAsync());
+        Assert.Equal(InquiryChannel.Fhir, await db.Inquiries.Where(Inquiry.WithCode(code)).Select(i => i.Channel).SingleAsync());
 
         var bad = await Client(_key).PostAsJsonAsync("/fhir/CoverageEligibilityRequest", new { resourceType = "Patient" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Eligibility;
 using Portal.Tests.Features.Eligibility;
 using Portal.Tests.Support;
 
@@ -40,7 +41,7 @@ public sealed class PersonalInquiryEndpointsTests(PortalFactory portal) : IClass
         Assert.Contains("بستری", answer.GetProperty("inpatientNote").GetString());
         var tracking = answer.GetProperty("trackingCode").GetString()!;
         await using var db = Acting.SystemDb(portal);
-        var logged = await db.Inquiries.SingleAsync(i => i.TrackingCode == tracking);
+        var logged = await db.Inquiries.SingleAsync(Inquiry.WithCode(tracking!));
         Assert.Equal(Portal.Domain.Eligibility.InquiryChannel.Api, logged.Channel);
     }
 

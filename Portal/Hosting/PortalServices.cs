@@ -84,9 +84,9 @@ public static class PortalServices
         services.AddSingleton<IOffsetPapers, OffsetPapers>();
         services.AddSingleton(config.GetSection("Eligibility:Policy").Get<EligibilityPolicyOptions>() ?? new());
         services.AddSingleton<EligibilityPolicy>();
-        services.AddSingleton<TrackingCodes>();
         services.AddSingleton<InquiryLog>();
         services.AddHostedService<InquiryLogWriter>();
+        services.AddSingleton<InsuredReaders>();
         services.AddSingleton<EligibilityDesk>();
         services.AddScoped<InquiryApiKeys>();
         services.AddEligibilityLimits(config);

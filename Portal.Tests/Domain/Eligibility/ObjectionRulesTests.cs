@@ -9,8 +9,13 @@ public sealed class ObjectionRulesTests
 {
     private static readonly DateTimeOffset At = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
 
-    private static Inquiry AnInquiry() => new(TrackingCode.FromSequence(42), At, 14050903, InquiryKind.General, InquiryChannel.Web, "kerman.medical",
-        7, 8, 11, "0084575948", CoverageDecision.No(CoverageReason.NotEnoughPremium));
+    private static Inquiry AnInquiry()
+    {
+        var inquiry = new Inquiry(At, 14050903, InquiryKind.General, InquiryChannel.Web, "kerman.medical", 7, 8, 11, "0084575948",
+            CoverageDecision.No(CoverageReason.NotEnoughPremium));
+        inquiry.Logged(42);
+        return inquiry;
+    }
 
     private static Objection Open() => new(AnInquiry(), "  بیمه‌شده می‌گوید حق بیمه ماه گذشته را پرداخته است  ", "۰۹۱۲ ۱۲۳ ۴۵۶۷", "callcenter", At);
 

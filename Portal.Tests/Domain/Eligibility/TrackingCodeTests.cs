@@ -18,6 +18,14 @@ public sealed class TrackingCodeTests
         Assert.NotEqual(long.Parse(codes[0][..11]) + 1, long.Parse(codes[1][..11]));
     }
 
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(1L)]
+    [InlineData(123_456_789L)]
+    [InlineData(99_999_999_999L)]
+    public void ACode_TurnsBackIntoTheLogNumberItWasMadeFrom(long number) =>
+        Assert.Equal(number, TrackingCode.ToSequence(TrackingCode.FromSequence(number)));
+
     [Fact]
     public void EveryMistypedDigit_AndEverySwapOfNeighbours_IsCaught()
     {

@@ -58,7 +58,7 @@ public sealed class InquiryLogTests(PortalFactory portal) : IClassFixture<Portal
         Assert.False(invalid.IsValid);
         Assert.Contains("رقم کنترل", invalid.Error);
         await using var db = Acting.SystemDb(portal);
-        var row = await db.Inquiries.SingleAsync(i => i.TrackingCode == answer.Value!.TrackingCode);
+        var row = await db.Inquiries.SingleAsync(Inquiry.WithCode(answer.Value!.TrackingCode));
         Assert.Equal((InquiryChannel.Web, InquiryKind.General, "kerman.medical", actor.UnitId, actor.Scope.ProvinceId, true),
             (row.Channel, row.Kind, row.Requester, row.CentreId, row.ProvinceId, row.Covered));
         Assert.False(await db.Inquiries.AnyAsync(i => i.NationalId == "0084575947"));

@@ -29,17 +29,16 @@ public sealed class InquiryReportTests(PortalFactory portal) : IClassFixture<Por
         _branch = await UnitAsync(db, "BR-08-01");
         // The fixture's database outlives each test: arrange once.
         if (await db.Inquiries.AnyAsync(i => i.Day == InquiryReport.DayKey(First))) return;
-        var codes = Enumerable.Range(0, 6).Select(i => TrackingCode.FromSequence(90_000_000_000 + i)).ToList();
-        Inquiry Row(int n, JalaliDate day, InquiryChannel channel, int? centre, int? branch, bool covered, InquiryKind kind = InquiryKind.General) =>
-            new(codes[n], day.StartInstant.AddHours(10), InquiryReport.DayKey(day), kind, channel, centre is null ? "personal" : "user", centre, _kerman, branch,
+        Inquiry Row(JalaliDate day, InquiryChannel channel, int? centre, int? branch, bool covered, InquiryKind kind = InquiryKind.General) =>
+            new(day.StartInstant.AddHours(10), InquiryReport.DayKey(day), kind, channel, centre is null ? "personal" : "user", centre, _kerman, branch,
                 Insured.NewNationalId(), covered ? new CoverageDecision(true, day.AddDays(30).ToDateOnly(), CoverageReason.Covered) : CoverageDecision.No(CoverageReason.Unknown));
         db.Inquiries.AddRange(
-            Row(0, First, InquiryChannel.Web, _centreA, _branch, true),
-            Row(1, First, InquiryChannel.Api, _centreA, _branch, true),
-            Row(2, Last, InquiryChannel.Fhir, _centreA, null, false),
-            Row(3, First, InquiryChannel.Web, _centreB, null, false),
-            Row(4, First.AddDays(1), InquiryChannel.Web, _centreB, _branch, false),
-            Row(5, Last, InquiryChannel.Web, null, _branch, true, InquiryKind.Personal));
+            Row(First, InquiryChannel.Web, _centreA, _branch, true),
+            Row(First, InquiryChannel.Api, _centreA, _branch, true),
+            Row(Last, InquiryChannel.Fhir, _centreA, null, false),
+            Row(First, InquiryChannel.Web, _centreB, null, false),
+            Row(First.AddDays(1), InquiryChannel.Web, _centreB, _branch, false),
+            Row(Last, InquiryChannel.Web, null, _branch, true, InquiryKind.Personal));
         await db.SaveChangesAsync();
     }
 

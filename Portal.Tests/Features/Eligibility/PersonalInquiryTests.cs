@@ -54,7 +54,7 @@ public sealed class PersonalInquiryTests(PortalFactory portal) : IClassFixture<P
         Assert.Equal("حمایت درمانی دارد", PersonalInquiry.StatusText(answer.Covered));
         Assert.Contains("بستری", PersonalInquiry.InpatientNote);
         await using var db = Acting.SystemDb(portal);
-        var logged = await db.Inquiries.SingleAsync(i => i.TrackingCode == answer.TrackingCode);
+        var logged = await db.Inquiries.SingleAsync(Inquiry.WithCode(answer.TrackingCode));
         Assert.Equal((InquiryKind.Personal, InquiryChannel.Web, "personal", nationalId, true), (logged.Kind, logged.Channel, logged.Requester, logged.NationalId, logged.Covered));
         // The application log never carries the number or the mobile in clear.
         Assert.NotEmpty(_log.Lines);

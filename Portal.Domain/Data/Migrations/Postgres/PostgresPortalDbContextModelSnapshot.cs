@@ -786,18 +786,9 @@ namespace Portal.Domain.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<string>("TrackingCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character(12)")
-                        .IsFixedLength();
-
                     b.HasKey("Id");
 
                     b.HasIndex("Day");
-
-                    b.HasIndex("TrackingCode")
-                        .IsUnique();
 
                     b.HasIndex("CentreId", "Day");
 
@@ -1073,20 +1064,6 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.HasKey("PersonId", "Mobile");
 
                     b.ToTable("RegisteredMobiles");
-                });
-
-            modelBuilder.Entity("Portal.Domain.Eligibility.SequenceBlock", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<long>("Next")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("SequenceBlocks", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.MonthlyStats.ClaimCategory", b =>

@@ -757,18 +757,9 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TrackingCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
-
                     b.HasKey("Id");
 
                     b.HasIndex("Day");
-
-                    b.HasIndex("TrackingCode")
-                        .IsUnique();
 
                     b.HasIndex("CentreId", "Day");
 
@@ -1038,20 +1029,6 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.HasKey("PersonId", "Mobile");
 
                     b.ToTable("RegisteredMobiles");
-                });
-
-            modelBuilder.Entity("Portal.Domain.Eligibility.SequenceBlock", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Next")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("SequenceBlocks", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.MonthlyStats.ClaimCategory", b =>
