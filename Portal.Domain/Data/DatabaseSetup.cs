@@ -16,7 +16,7 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Registers the context factory on the configured provider (<c>Database:Provider</c> = Sqlite | Postgres,
-    /// <c>ConnectionStrings:Portal</c>; on SQLite, <c>Database:SqliteMmapBytes</c>) and <see cref="PortalDb"/>.
+    /// <c>ConnectionStrings:Portal</c>) and <see cref="PortalDb"/>.
     /// </summary>
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration config)
     {
@@ -24,14 +24,14 @@ public static class DatabaseSetup
         if (!Enum.TryParse<Provider>(name, ignoreCase: true, out var provider))
             throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{name}'.");
         var connection = config.GetConnectionString("Portal") ?? "Data Source=App_Data/portal.db";
-        var memoryMap = new SqliteMemoryMap(config.GetValue("Database:SqliteMmapBytes", SqliteMemoryMap.DefaultBytes));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton(new ConfiguredProvider(provider));
         services.AddDbContextFactory<PortalDbContext, PortalContextFactory>((sp, options) =>
         {
-            if (provider == Provider.Postgres) options.UseNpgsql(connection, o => o.MigrationsHistoryTable(HistoryTable));
-            else options.UseSqlite(connection, o => o.MigrationsHistoryTable(HistoryTable)).AddInterceptors(memoryMap);
+            _ = provider == Provider.Postgres
+                ? options.UseNpgsql(connection, o => o.MigrationsHistoryTable(HistoryTable))
+                : options.UseSqlite(connection, o => o.MigrationsHistoryTable(HistoryTable));
             options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
         services.AddScoped<PortalDb>();
