@@ -57,8 +57,10 @@ fi
 KEY="$(portal issue-api-key --centre "$CENTRE" 2>>"$OUT/eligibility-seed.log" | tail -n1)"
 [[ "$KEY" == elg_* ]] || die "issue-api-key printed no key"
 
-log "starting the app (Release, Development environment, limits raised) on $BASE"
-(cd "$ROOT/Portal" && exec env ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Portal="Data Source=$DB" Files__Root="$OUT/eligibility-files" \
+# Staging runs production's pipeline (Development adds the developer exception page to every request); Production itself
+# refuses to start while the seeded demo accounts keep their password.
+log "starting the app (Release, Staging environment, limits raised) on $BASE"
+(cd "$ROOT/Portal" && exec env ASPNETCORE_ENVIRONMENT=Staging ConnectionStrings__Portal="Data Source=$DB" Files__Root="$OUT/eligibility-files" \
    Eligibility__Limits__PerKeyPerSecond=1000000 Eligibility__Limits__PerAddressPerSecond=1000000 \
    Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
    dotnet "$APP" "--urls=$BASE") >"$OUT/eligibility-app.log" 2>&1 &

@@ -91,10 +91,13 @@ public sealed class AdminTwoFactorGate(RequestDelegate next, IConfiguration conf
 {
     private static readonly string[] Open = ["/account", "/_framework", "/_blazor", "/lib", "/culture", "/health", "/error", "/not-found", "/_content"];
 
+    // Read once: binding the setting on every request showed in the inquiry API's profile.
+    private readonly bool _required = config.GetValue("Auth:RequireAdminTwoFactor", true);
+
     public Task InvokeAsync(HttpContext ctx)
     {
         var user = ctx.User;
-        if (config.GetValue("Auth:RequireAdminTwoFactor", true)
+        if (_required
             && user.IsInRole(Roles.SystemAdmin)
             && !user.HasClaim(PortalClaims.External, "entra")
             && !user.HasClaim("amr", "mfa")
