@@ -153,6 +153,16 @@ public sealed class PersonalInquiry(IDbContextFactory<PortalDbContext> factory, 
         }
     }
 
+    /// <summary>
+    /// Deletes challenges that expired more than a day before <paramref name="now"/>: they hold a national ID and a
+    /// mobile, and once spent serve nothing. Run by the host each hour; returns how many went.
+    /// </summary>
+    public static Task<int> PurgeSpentChallengesAsync(PortalDbContext db, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var before = now.AddDays(-1);
+        return db.OtpChallenges.Where(c => c.ExpiresAt < before).ExecuteDeleteAsync(ct);
+    }
+
     private static PersonalVerify Expired() => new(VerifyStatus.Expired, Message: Messages.Get("Personal.CodeExpired"));
 
     /// <summary>A number as logs may show it: all but the last two digits hidden.</summary>

@@ -96,7 +96,7 @@ public static class PortalServices
         services.AddScoped<InquiryReport>();
         services.AddScoped<InquirySheets>();
         services.AddPersonalInquiry(config);
-        services.AddHostedService<ContractExpiry>();
+        services.AddHostedService<Housekeeping>();
         // Uploaded files live outside wwwroot: only endpoints that check scope can hand them out.
         services.AddSingleton<IFileStore>(new LocalFileStore(
             Path.Combine(builder.Environment.ContentRootPath, config["Files:Root"] ?? "App_Data/files")));

@@ -164,6 +164,24 @@ public sealed class PersonalInquiryTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
+    public async Task SpentCodes_AreDeletedADayAfterTheyExpire_AndFreshOnesAreKept()
+    {
+        var (nationalId, mobile) = await PersonalPeople.CoveredAsync(portal);
+        var inquiry = Service();
+        var old = await inquiry.StartAsync(nationalId, mobile);
+        _clock.Now += TimeSpan.FromDays(1) + TimeSpan.FromMinutes(10);
+        var fresh = await inquiry.StartAsync(nationalId, mobile);
+        await using var db = Acting.SystemDb(portal);
+
+        var purged = await PersonalInquiry.PurgeSpentChallengesAsync(db, _clock.Now);
+
+        Assert.True(purged >= 1);
+        Assert.False(await db.OtpChallenges.AnyAsync(c => c.Id == old.Challenge));
+        Assert.True(await db.OtpChallenges.AnyAsync(c => c.Id == fresh.Challenge));
+        Assert.Equal(VerifyStatus.Expired, (await inquiry.VerifyAsync(old.Challenge.ToString(), "123456", InquiryChannel.Web)).Status);
+    }
+
+    [Fact]
     public async Task CodesPerNationalId_AndPerMobile_AreLimited_WithoutSendingMore()
     {
         using var _ = CultureScope.Persian();

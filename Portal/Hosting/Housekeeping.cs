@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
+using Portal.Domain.Contracts;
+using Portal.Domain.Data;
+using Portal.Domain.Eligibility;
+using Portal.Domain.Security;
+
+namespace Portal.Hosting;
+
+/// <summary>
+/// Each hour: active contracts whose last day has passed (Tehran calendar) become expired, and one-time codes of the
+/// personal inquiry a day past their expiry are deleted. Each job fails alone: the others still run, and the next hour
+/// tries again.
+/// </summary>
+public sealed class Housekeeping(IDbContextFactory<PortalDbContext> factory, TimeProvider clock, ILogger<Housekeeping> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        do
+        {
+            await RunAsync("Expiring contracts", async db =>
+            {
+                var expired = await ContractOffice.ExpireDueAsync(db, JalaliDate.Today(clock).ToDateOnly(), stoppingToken);
+                if (expired > 0) logger.LogInformation("{Count} contracts reached their end date and expired", expired);
+            });
+            await RunAsync("Purging spent one-time codes", async db =>
+            {
+                var purged = await PersonalInquiry.PurgeSpentChallengesAsync(db, clock.GetUtcNow(), stoppingToken);
+                if (purged > 0) logger.LogInformation("{Count} spent one-time codes deleted", purged);
+            });
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RunAsync(string job, Func<PortalDbContext, Task> work)
+    {
+        try
+        {
+            await using var db = PortalDb.Open(factory, Actor.System);
+            await work(db);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A locked or missing database must not stop the host.
+            logger.LogError(e, "{Job} failed", job);
+        }
+    }
+}
