@@ -32,10 +32,24 @@ public readonly record struct JalaliDate(int Year, int Month, int Day) : ICompar
 
     public static int DaysInMonth(int year, int month) => Calendar.GetDaysInMonth(year, month);
 
-    public static JalaliDate FromDateOnly(DateOnly date)
+    public static JalaliDate FromDateOnly(DateOnly date) =>
+        Converted.TryGetValue(date.DayNumber, out var known) ? known
+        : Converted.Count < MaxConverted ? Converted.GetOrAdd(date.DayNumber, static n => Convert(DateOnly.FromDayNumber(n)))
+        : Convert(date);
+
+    // PersianCalendar works each date out astronomically, microseconds a call; the eligibility inquiry converts a birth
+    // date per son asked about. A date converted once is kept (a century of dates is ~37,000).
+    private const int MaxConverted = 200_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, JalaliDate> Converted = new();
+
+    private static JalaliDate Convert(DateOnly date)
     {
         var dt = date.ToDateTime(TimeOnly.MinValue);
-        return new JalaliDate(Calendar.GetYear(dt), Calendar.GetMonth(dt), Calendar.GetDayOfMonth(dt));
+        // Two calendar calls, not three: the first six months have 31 days, the next five 30, Esfand the rest.
+        var (year, dayOfYear) = (Calendar.GetYear(dt), Calendar.GetDayOfYear(dt) - 1);
+        return dayOfYear < 186
+            ? new JalaliDate(year, dayOfYear / 31 + 1, dayOfYear % 31 + 1)
+            : new JalaliDate(year, (dayOfYear - 186) / 30 + 7, (dayOfYear - 186) % 30 + 1);
     }
 
     public DateOnly ToDateOnly() => DateOnly.FromDateTime(Calendar.ToDateTime(Year, Month, Day, 0, 0, 0, 0));

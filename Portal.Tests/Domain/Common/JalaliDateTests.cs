@@ -5,6 +5,20 @@ namespace Portal.Tests.Domain.Common;
 public class JalaliDateTests
 {
     [Fact]
+    public void EveryDayOfFortyYears_ConvertsAsThePersianCalendarSays_AndBack()
+    {
+        var calendar = new System.Globalization.PersianCalendar();
+        for (var date = new DateOnly(1990, 1, 1); date < new DateOnly(2030, 1, 1); date = date.AddDays(1))
+        {
+            var dt = date.ToDateTime(TimeOnly.MinValue);
+            var expected = new JalaliDate(calendar.GetYear(dt), calendar.GetMonth(dt), calendar.GetDayOfMonth(dt));
+            Assert.Equal(expected, JalaliDate.FromDateOnly(date));
+            Assert.Equal(expected, JalaliDate.FromDateOnly(date)); // and again, from what was kept
+            Assert.Equal(date, expected.ToDateOnly());
+        }
+    }
+
+    [Fact]
     public void Nowruz1403_IsMarch20_2024()
     {
         Assert.Equal(new DateOnly(2024, 3, 20), new JalaliDate(1403, 1, 1).ToDateOnly());
