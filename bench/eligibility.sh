@@ -6,7 +6,8 @@
 #
 # Seeds bench/out/eligibility.db once with the portal's own seed-demo (~1.5 min), issues a fresh API key with the
 # portal's issue-api-key command on every run, starts the app (Release), warms up, then measures GET /ping and the
-# inquiry in the same run. Prints a summary and writes bench/out/eligibility-results.txt. Needs dotnet, sqlite3, curl, wrk.
+# inquiry in the same run, then the inquiry's parts in process (bench/Eligibility). Prints a summary and writes
+# bench/out/eligibility-results.txt. Needs dotnet, sqlite3, curl, wrk.
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
@@ -94,6 +95,11 @@ ROWS_AFTER="$(q "select count(*) from Inquiries")"
 LOAD_END="$(load)"
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 
+# The same inquiry without HTTP, to split the figure above into its parts (bench/Eligibility).
+log "in process: the reads alone, the log alone, both (bench/Eligibility)"
+dotnet build "$BENCH_DIR/Eligibility" -c Release -v q --nologo >>"$OUT/eligibility-build.log" 2>&1 || die "bench/Eligibility build failed (see $OUT/eligibility-build.log)"
+IN_PROCESS="$(dotnet "$BENCH_DIR/Eligibility/bin/Release/net10.0/Eligibility.dll" "$DB" "$IDS")" || die "bench/Eligibility failed"
+
 # wrk's figures: requests/s, percentiles in ms, completed requests, non-2xx/3xx, socket errors.
 rps() { awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
 pct() { awk -v p="$2%" '$1 == p { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
@@ -120,6 +126,9 @@ pass() { [[ "$1" == 1 ]] && echo PASS || echo FAIL; }
   echo "socket errors: /ping $(socket "$P"); inquiry $(socket "$I")"
   echo
   echo "Inquiries rows: $ROWS_BEFORE before, $ROWS_AFTER after: $ADDED added for $OK answered (2xx); $((ADDED - OK)) more were answered after wrk stopped (at most $CONNECTIONS in flight)"
+  echo
+  echo "In process, without HTTP (the portal's EligibilityDesk, 64 workers):"
+  echo "$IN_PROCESS" | sed 's/^/   /'
   echo
   echo "Targets"
   echo "   at least 3,000 inquiries/s:          $INQ_RPS   $(pass "$([[ "$INQ_RPS" -ge 3000 ]] && echo 1)")"

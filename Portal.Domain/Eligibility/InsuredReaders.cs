@@ -10,7 +10,7 @@ namespace Portal.Domain.Eligibility;
 /// The inquiry's reads: a person by national ID, their principal, and the paying main insured's premium months since the
 /// policy's window starts. They run on a few connections kept open with their three statements prepared: measured in
 /// process on a million persons, opening a context and a connection and preparing the statements for each inquiry cost
-/// more than the reads themselves, and EF's query pipeline several times more (bench/eligibility.sh). Tables and columns
+/// more than the reads themselves, and EF's query pipeline several times more (bench/Eligibility). Tables and columns
 /// are the model's (<see cref="EligibilityConfiguration"/>), which the tests exercise on SQLite and PostgreSQL.
 /// </summary>
 public sealed class InsuredReaders(IDbContextFactory<PortalDbContext> factory) : IAsyncDisposable
