@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -40,7 +41,7 @@ public readonly record struct JalaliDate(int Year, int Month, int Day) : ICompar
     // PersianCalendar works each date out astronomically, microseconds a call; the eligibility inquiry converts a birth
     // date per son asked about. A date converted once is kept (a century of dates is ~37,000).
     private const int MaxConverted = 200_000;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, JalaliDate> Converted = new();
+    private static readonly ConcurrentDictionary<int, JalaliDate> Converted = new();
 
     private static JalaliDate Convert(DateOnly date)
     {

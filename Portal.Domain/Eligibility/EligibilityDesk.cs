@@ -14,7 +14,8 @@ public sealed record GeneralAnswer(bool Covered, string TrackingCode, DateOnly? 
 /// <summary>
 /// The eligibility inquiry (seed 002): reads one person's facts by national ID (and their principal's and the paying
 /// main insured's premium months), applies <see cref="EligibilityPolicy"/> on today's Tehran date, and logs the inquiry
-/// (which gives it its tracking code) before answering. This is the portal's hot path: two or three indexed reads, no tracking.
+/// (which gives it its tracking code) before answering. This is the portal's hot path: two or three indexed reads
+/// (<see cref="InsuredReaders"/>) and one row in the log.
 /// </summary>
 public sealed class EligibilityDesk(InsuredReaders readers, EligibilityPolicy policy, InquiryLog log, TimeProvider clock)
 {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Portal.Domain.Security;
 
 namespace Portal.Domain.Eligibility;
@@ -10,8 +11,9 @@ public enum InquiryKind { General = 1, Personal }
 
 /// <summary>
 /// One answered inquiry, as the log keeps it (seed 002): who asked through which channel, about whom, what was answered,
-/// under which tracking code. Written once, never changed; its number, given by the database as the row is written, is
-/// its tracking code's sequence, so the code is unique across servers and finds its row by the primary key. Scoped by the asking centre's province and unit, so a centre
+/// under which tracking code. Written once, never changed. Its number, given by the database as the row is written, is
+/// its tracking code's sequence, so the code is unique across servers and finds its row by the primary key. Scoped by
+/// the asking centre's province and unit, so a centre
 /// reads only its own and a province only its centres'; a personal inquiry belongs to the person's branch's province.
 /// </summary>
 public sealed class Inquiry : IScoped
@@ -47,7 +49,7 @@ public sealed class Inquiry : IScoped
     internal void Logged(long id) => Id = Id == 0 ? id : throw new InvalidOperationException("The inquiry is logged already.");
 
     /// <summary>The inquiry a (checked) tracking code was given to.</summary>
-    public static System.Linq.Expressions.Expression<Func<Inquiry, bool>> WithCode(string code)
+    public static Expression<Func<Inquiry, bool>> WithCode(string code)
     {
         var id = Eligibility.TrackingCode.ToSequence(code);
         return i => i.Id == id;

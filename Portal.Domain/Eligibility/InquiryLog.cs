@@ -14,7 +14,8 @@ namespace Portal.Domain.Eligibility;
 /// <summary>
 /// The inquiry log, written by group commit: each inquiry waits until its own row is committed before it is answered
 /// (so no answered inquiry is ever missing from the log, and its number, which the tracking code is made from, is known),
-/// and one transaction carries every inquiry that arrived while the previous one was being written. That is what lets one SQLite file keep up with thousands of inquiries a second.
+/// and one transaction carries every inquiry that arrived while the previous one was being written. That is what lets
+/// one SQLite file keep up with thousands of inquiries a second.
 /// The host runs <see cref="RunAsync"/> and calls <see cref="Complete"/> on shutdown, which drains what is queued.
 /// </summary>
 public sealed class InquiryLog(IDbContextFactory<PortalDbContext> factory, ILogger<InquiryLog> logger)
