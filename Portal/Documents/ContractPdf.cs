@@ -1,52 +1,27 @@
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Playwright;
 using Portal.Domain.Contracts;
 using QRCoder;
 
 namespace Portal.Documents;
 
-/// <summary>A contract's PDF: <see cref="ContractDocument"/> rendered to HTML, then printed by <see cref="PdfRenderer"/>.</summary>
-public sealed class ContractPdf(PdfRenderer renderer, IServiceScopeFactory scopes, ILoggerFactory loggers, PublicLinks links) : IContractPdf
+/// <summary>
+/// A contract's PDF: <see cref="ContractDocument"/>, with its QR code to the public verification page, printed by
+/// <see cref="DocumentPrinter"/>.
+/// </summary>
+public sealed class ContractPdf(DocumentPrinter printer, PublicLinks links) : IContractPdf
 {
-    private readonly ILogger _logger = loggers.CreateLogger<ContractPdf>();
+    public bool IsAvailable => printer.IsAvailable;
 
-    public bool IsAvailable => renderer.ChromiumPath is not null;
-
-    public async Task<byte[]> RenderAsync(ContractPaper paper, CancellationToken ct = default)
-    {
-        var html = await HtmlAsync(paper);
-        try
-        {
-            return await renderer.RenderAsync(html, ct);
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException)
-        {
-            _logger.LogError(e, "Rendering contract {Number} failed", paper.Number);
-            throw PdfEngine.Failed();
-        }
-    }
-
-    /// <summary>The document's HTML, with its QR code to the public verification page.</summary>
-    public async Task<string> HtmlAsync(ContractPaper paper)
+    public Task<byte[]> RenderAsync(ContractPaper paper, CancellationToken ct = default)
     {
         using var data = QRCodeGenerator.GenerateQrCode(links.Verify(paper.VerificationCode), QRCodeGenerator.ECCLevel.M);
-        var qr = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(2));
-        // The renderer resolves scoped services (as a circuit would), so it gets a scope of its own.
-        await using var scope = scopes.CreateAsyncScope();
-        await using var html = new HtmlRenderer(scope.ServiceProvider, loggers);
-        return await html.Dispatcher.InvokeAsync(async () =>
+        return printer.PrintAsync<ContractDocument>(new Dictionary<string, object?>
         {
-            var output = await html.RenderComponentAsync<ContractDocument>(ParameterView.FromDictionary(new Dictionary<string, object?>
-            {
-                [nameof(ContractDocument.Paper)] = paper,
-                [nameof(ContractDocument.QrCode)] = qr,
-                [nameof(ContractDocument.FontOrigin)] = PdfRenderer.AssetOrigin,
-            }));
-            return output.ToHtmlString();
-        });
+            [nameof(ContractDocument.Paper)] = paper,
+            [nameof(ContractDocument.QrCode)] = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(2)),
+            [nameof(ContractDocument.FontOrigin)] = PdfRenderer.AssetOrigin,
+        }, $"contract {paper.Number}", ct);
     }
 }
 

@@ -1,9 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
-using Microsoft.Playwright;
 using Portal.Domain.Common;
 using Portal.Domain.Contracts;
 using Portal.Domain.OffsetFiles;
@@ -12,44 +9,21 @@ namespace Portal.Documents;
 
 /// <summary>
 /// An offset file's papers for the governor: the cover letter (<see cref="OffsetCoverLetterDocument"/> printed by
-/// <see cref="PdfRenderer"/>) and the two lists as workbooks. They are official Persian papers, so they are written in
+/// <see cref="DocumentPrinter"/>) and the two lists as workbooks. They are official Persian papers, so they are written in
 /// Persian whatever language the sender's screen is in.
 /// </summary>
-public sealed class OffsetPapers(PdfRenderer renderer, IServiceScopeFactory scopes, IStringLocalizer<Strings> L, ILoggerFactory loggers) : IOffsetPapers
+public sealed class OffsetPapers(DocumentPrinter printer, IStringLocalizer<Strings> L) : IOffsetPapers
 {
     private static readonly CultureInfo Persian = CultureInfo.GetCultureInfo("fa-IR");
-    private readonly ILogger _logger = loggers.CreateLogger<OffsetPapers>();
 
-    public bool IsAvailable => renderer.ChromiumPath is not null;
+    public bool IsAvailable => printer.IsAvailable;
 
-    public async Task<byte[]> CoverLetterAsync(OffsetCoverLetter letter, CancellationToken ct = default)
-    {
-        var html = await HtmlAsync(letter);
-        try
+    public Task<byte[]> CoverLetterAsync(OffsetCoverLetter letter, CancellationToken ct = default) =>
+        printer.PrintAsync<OffsetCoverLetterDocument>(new Dictionary<string, object?>
         {
-            return await renderer.RenderAsync(html, ct);
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException)
-        {
-            _logger.LogError(e, "Rendering the cover letter of offset file {Number} failed", letter.Number);
-            throw PdfEngine.Failed();
-        }
-    }
-
-    public async Task<string> HtmlAsync(OffsetCoverLetter letter)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await using var html = new HtmlRenderer(scope.ServiceProvider, loggers);
-        return await html.Dispatcher.InvokeAsync(async () =>
-        {
-            var output = await html.RenderComponentAsync<OffsetCoverLetterDocument>(ParameterView.FromDictionary(new Dictionary<string, object?>
-            {
-                [nameof(OffsetCoverLetterDocument.Letter)] = letter,
-                [nameof(OffsetCoverLetterDocument.FontOrigin)] = PdfRenderer.AssetOrigin,
-            }));
-            return output.ToHtmlString();
-        });
-    }
+            [nameof(OffsetCoverLetterDocument.Letter)] = letter,
+            [nameof(OffsetCoverLetterDocument.FontOrigin)] = PdfRenderer.AssetOrigin,
+        }, $"the cover letter of offset file {letter.Number}", ct);
 
     public byte[] DebtorsSheet(OffsetCoverLetter letter, IReadOnlyList<OffsetBoard.DebtorRow> debtors, IReadOnlyList<OffsetBoard.AssetRow> assets) => InPersian(() =>
     {
