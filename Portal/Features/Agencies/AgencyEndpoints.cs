@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Documents;
 using Portal.Domain.Agencies;
 using Portal.Domain.Common;
+using Portal.Hosting;
 using Portal.Security;
 
 namespace Portal.Features.Agencies;
@@ -13,7 +14,6 @@ namespace Portal.Features.Agencies;
 /// <summary>The agency sheets as HTTP endpoints: template and list downloads, the whole-list upload, and its error report.</summary>
 public static class AgencyEndpoints
 {
-    public const long MaxUploadBytes = 10 * 1024 * 1024;
     private const string XlsxType = SheetLayout.ContentType;
 
     public static IEndpointRouteBuilder MapAgencyEndpoints(this IEndpointRouteBuilder app)
@@ -23,9 +23,7 @@ public static class AgencyEndpoints
             .RequireAuthorization(Policies.AgencyEditing);
         group.MapGet("/export.xlsx", ExportAsync);
         // Order -1: the import page has the same path, and Razor component endpoints accept POST too.
-        group.MapPost("/import", ImportAsync).RequireAuthorization(Policies.AgencyEditing).WithOrder(-1)
-            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes + 1024 * 1024)) // the form around the file; larger files are refused politely below
-            .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes + 1024 * 1024);
+        group.MapPost("/import", ImportAsync).RequireAuthorization(Policies.AgencyEditing).WithOrder(-1).AcceptsSheet();
         group.MapGet("/import/errors/{id}.xlsx", (string id, HttpContext http, ImportFailures failures) =>
                 failures.Find(id, http.User.Identity!.Name!) is { Workbook: { } workbook }
                     ? Xlsx(workbook, "agency-import-errors.xlsx")
@@ -44,30 +42,17 @@ public static class AgencyEndpoints
         return Xlsx(sheets.Export(rows), $"agencies-{JalaliDate.Today(clock).ToString().Replace('/', '-')}.xlsx");
     }
 
-    private static async Task<IResult> ImportAsync(IFormFile? file, HttpContext http, AgencyImport import, ImportFailures failures,
-        TimeProvider clock, IStringLocalizer<Strings> L, CancellationToken ct)
-    {
-        var user = http.User.Identity!.Name!;
-        IResult Refuse(string message) => Redirect(failures.Keep(user, new(message, null)), 0);
-
-        if (file is null || file.Length == 0) return Refuse(L["Import.NoFile"]);
-        if (file.Length > MaxUploadBytes) return Refuse(L["Import.TooLarge"]);
-        using var upload = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(upload, ct);
-
-        var sheet = AgencySheets.Read(upload);
-        if (sheet.Error is not null) return Refuse(sheet.Error);
-        var result = await import.ImportAsync(sheet.Rows, JalaliDate.Today(clock), ct);
-        if (result.Succeeded) return Results.LocalRedirect($"~/agencies/import?done={result.Inserted}-{result.Updated}");
-
-        var sheetMessage = result.Errors.TryGetValue(0, out var general) ? string.Join(" ", general) : null;
-        var failingRows = result.Errors.Keys.Count(row => row > 0);
-        if (failingRows == 0) return Refuse(sheetMessage!);
-        var id = failures.Keep(user, new(sheetMessage, AgencySheets.WithErrors(upload, result)));
-        return Redirect(id, failingRows);
-    }
-
-    private static IResult Redirect(string id, int rows) => Results.LocalRedirect($"~/agencies/import?failed={id}&rows={rows}");
+    private static Task<IResult> ImportAsync(IFormFile? file, HttpContext http, AgencyImport import, ImportFailures failures,
+        TimeProvider clock, IStringLocalizer<Strings> L, CancellationToken ct) =>
+        SheetImport.ImportAsync(file, http, failures, L,
+            async upload =>
+            {
+                var sheet = AgencySheets.Read(upload);
+                return sheet.Error is null ? await import.ImportAsync(sheet.Rows, JalaliDate.Today(clock), ct) : SheetImport.Refused(sheet.Error);
+            },
+            AgencySheets.WithErrors,
+            result => $"~/agencies/import?done={result.Inserted}-{result.Updated}",
+            (id, rows) => $"~/agencies/import?failed={id}&rows={rows}", ct);
 
     private static IResult Xlsx(byte[] content, string fileName) => TypedResults.File(content, XlsxType, fileName);
 }

@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Documents;
 using Portal.Domain.Agencies;
 using Portal.Features.Agencies;
 using Portal.Domain.Common;
 using Portal.Domain.MonthlyStats;
+using Portal.Hosting;
 using Portal.Security;
 
 namespace Portal.Features.MonthlyStats;
@@ -40,9 +40,7 @@ public static class MonthlyStatsEndpoints
                 ? Results.File(MonthlyUploadSheet.Template(await import.ColumnsAsync(ct), await import.TemplateRowsAsync(month, ct)), Xlsx, $"monthly-sheet-{month.Key}.xlsx")
                 : Results.BadRequest());
         // Order -1: the worklist page is a Razor component endpoint, which accepts POST too.
-        upload.MapPost("", UploadAsync).WithOrder(-1)
-            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes + 1024 * 1024))
-            .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes + 1024 * 1024);
+        upload.MapPost("", UploadAsync).WithOrder(-1).AcceptsSheet();
         upload.MapGet("/errors/{id}.xlsx", (string id, HttpContext http, ImportFailures failures) =>
             failures.Find(id, http.User.Identity!.Name!) is { Workbook: { } workbook } ? Results.File(workbook, Xlsx, "monthly-sheet-errors.xlsx") : Results.NotFound());
 
@@ -51,34 +49,22 @@ public static class MonthlyStatsEndpoints
         return app;
     }
 
-    private const int MaxUploadBytes = 10 * 1024 * 1024;
-
-    /// <summary>
-    /// The review office's sheet of many agencies: all rows are written or none. A refused sheet is kept for the user
-    /// for 30 minutes with its errors column, and the worklist says what went wrong.
-    /// </summary>
+    /// <summary>The review office's sheet of many agencies for one month; the worklist says how it went.</summary>
     private static async Task<IResult> UploadAsync(string? period, IFormFile? file, HttpContext http, MonthlyImport import, ImportFailures failures,
         IStringLocalizer<Strings> L, CancellationToken ct)
     {
         if (!JalaliMonth.TryParse(period, out var month)) return Results.BadRequest();
         var back = $"~/monthly/worklist?period={month.Year:0000}-{month.Month:00}";
-        var user = http.User.Identity!.Name!;
-        IResult Refuse(string message) => Results.LocalRedirect($"{back}&failed={failures.Keep(user, new(message, null))}");
-
-        if (file is null || file.Length == 0) return Refuse(L["Import.NoFile"]);
-        if (file.Length > MaxUploadBytes) return Refuse(L["Import.TooLarge"]);
-        using var content = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(content, ct);
-        var sheet = MonthlyUploadSheet.Read(content, await import.ColumnsAsync(ct));
-        if (sheet.Error is not null) return Refuse(sheet.Error);
-        ImportResult result;
-        try { result = await import.ImportAsync(month, sheet.Rows, ct); }
-        catch (DomainException e) { return Refuse(e.Message); }
-        if (result.Succeeded) return Results.LocalRedirect($"{back}&uploaded={result.Inserted + result.Updated}");
-        var failingRows = result.Errors.Keys.Count(row => row > 0);
-        if (failingRows == 0) return Refuse(string.Join(" ", result.Errors[0]));
-        var id = failures.Keep(user, new(null, MonthlyUploadSheet.WithErrors(content, result.Errors)));
-        return Results.LocalRedirect($"{back}&failed={id}&rows={failingRows}");
+        var columns = await import.ColumnsAsync(ct);
+        return await SheetImport.ImportAsync(file, http, failures, L,
+            async upload =>
+            {
+                var sheet = MonthlyUploadSheet.Read(upload, columns);
+                return sheet.Error is null ? await import.ImportAsync(month, sheet.Rows, ct) : SheetImport.Refused(sheet.Error);
+            },
+            (upload, result) => MonthlyUploadSheet.WithErrors(upload, result.Errors),
+            result => $"{back}&uploaded={result.Inserted + result.Updated}",
+            (id, rows) => rows > 0 ? $"{back}&failed={id}&rows={rows}" : $"{back}&failed={id}", ct);
     }
 
     private static async Task<IResult> ApiAsync(string? period, string? province, string? format, MonthlyStatsBoard board,

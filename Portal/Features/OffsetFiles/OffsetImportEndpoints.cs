@@ -1,10 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Documents;
 using Portal.Domain.Agencies;
-using Portal.Domain.Common;
 using Portal.Domain.OffsetFiles;
 using Portal.Features.Agencies;
+using Portal.Hosting;
 using Portal.Security;
 
 namespace Portal.Features.OffsetFiles;
@@ -16,7 +15,6 @@ namespace Portal.Features.OffsetFiles;
 /// </summary>
 public static class OffsetImportEndpoints
 {
-    public const long MaxUploadBytes = 10 * 1024 * 1024;
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>The path segment of each register, also the <c>sheet</c> the page reads back.</summary>
@@ -43,41 +41,19 @@ public static class OffsetImportEndpoints
         return app;
     }
 
-    /// <summary>A read sheet's rows handed to the import, or the reader's refusal as a sheet-level error (row 0).</summary>
+    /// <summary>A read sheet's rows handed to the import, or the reader's refusal as a sheet-level error.</summary>
     private static async Task<ImportResult> Import<T>(SheetUpload<T> sheet, Func<IReadOnlyList<T>, CancellationToken, Task<ImportResult>> import, CancellationToken ct) =>
-        sheet.Error is not null
-            ? new ImportResult(0, 0, new Dictionary<int, IReadOnlyList<string>> { [0] = [sheet.Error] })
-            : await import(sheet.Rows, ct);
+        sheet.Error is not null ? SheetImport.Refused(sheet.Error) : await import(sheet.Rows, ct);
 
-    private static void Upload(RouteGroupBuilder group, OffsetSheet sheet, Func<Stream, OffsetImport, CancellationToken, Task<ImportResult>> import) =>
-        group.MapPost($"/{Segment(sheet)}", (IFormFile? file, HttpContext http, OffsetImport offsetImport, ImportFailures failures, IStringLocalizer<Strings> L, CancellationToken ct) =>
-                UploadAsync(sheet, file, http, upload => import(upload, offsetImport, ct), failures, L, ct))
-            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes + 1024 * 1024)) // the form around the file; larger files are refused politely below
-            .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes + 1024 * 1024);
-
-    /// <summary>
-    /// All rows are written or none. A refused sheet is kept for the user for 30 minutes with its errors column, and
-    /// the registers page says what went wrong.
-    /// </summary>
-    private static async Task<IResult> UploadAsync(OffsetSheet sheet, IFormFile? file, HttpContext http, Func<Stream, Task<ImportResult>> import,
-        ImportFailures failures, IStringLocalizer<Strings> L, CancellationToken ct)
+    private static void Upload(RouteGroupBuilder group, OffsetSheet sheet, Func<Stream, OffsetImport, CancellationToken, Task<ImportResult>> import)
     {
         var back = $"~/offset/registers?sheet={Segment(sheet)}";
-        var user = http.User.Identity!.Name!;
-        IResult Refuse(string message) => Results.LocalRedirect($"{back}&failed={failures.Keep(user, new(message, null))}");
-
-        if (file is null || file.Length == 0) return Refuse(L["Import.NoFile"]);
-        if (file.Length > MaxUploadBytes) return Refuse(L["Import.TooLarge"]);
-        using var content = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(content, ct);
-        ImportResult result;
-        try { result = await import(content); }
-        catch (DomainException e) { return Refuse(e.Message); }
-        if (result.Succeeded) return Results.LocalRedirect($"{back}&imported={result.Inserted}");
-
-        var failingRows = result.Errors.Keys.Count(row => row > 0);
-        if (failingRows == 0) return Refuse(string.Join(" ", result.Errors[0]));
-        var id = failures.Keep(user, new(null, OffsetImportSheets.WithErrors(sheet, content, result.Errors)));
-        return Results.LocalRedirect($"{back}&failed={id}&rows={failingRows}");
+        group.MapPost($"/{Segment(sheet)}", (IFormFile? file, HttpContext http, OffsetImport offsetImport, ImportFailures failures, IStringLocalizer<Strings> L, CancellationToken ct) =>
+                SheetImport.ImportAsync(file, http, failures, L,
+                    upload => import(upload, offsetImport, ct),
+                    (upload, result) => OffsetImportSheets.WithErrors(sheet, upload, result.Errors),
+                    result => $"{back}&imported={result.Inserted}",
+                    (id, rows) => rows > 0 ? $"{back}&failed={id}&rows={rows}" : $"{back}&failed={id}", ct))
+            .AcceptsSheet();
     }
 }
