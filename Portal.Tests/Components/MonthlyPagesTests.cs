@@ -5,7 +5,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Data;
 using Portal.Domain.MonthlyStats;
 using Portal.Domain.Security;
-using Portal.Features.Agencies;
+using Portal.Hosting;
 using Portal.Features.MonthlyStats;
 using Portal.Tests.Support;
 

@@ -1,8 +1,10 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Agencies;
 using Portal.Domain.Common;
-using Portal.Features.Agencies;
 
 namespace Portal.Hosting;
 
@@ -49,4 +51,30 @@ public static class SheetImport
 
     /// <summary>A sheet its reader refused, as the import's sheet-level error (row 0).</summary>
     public static ImportResult Refused(string error) => new(0, 0, new Dictionary<int, IReadOnlyList<string>> { [0] = [error] });
+}
+
+/// <summary>
+/// A failed import's outcome, kept for the user who uploaded it for 30 minutes: the annotated workbook to download
+/// and any message about the sheet as a whole. Another user asking for the same id finds nothing.
+/// </summary>
+public sealed partial class ImportFailures(IMemoryCache cache)
+{
+    public sealed record Failure(string? Message, byte[]? Workbook);
+
+    private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(30);
+
+    public string Keep(string userName, Failure failure)
+    {
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        cache.Set(Key(id, userName), failure, KeptFor);
+        return id;
+    }
+
+    public Failure? Find(string? id, string? userName) =>
+        id is not null && userName is not null && IdPattern().IsMatch(id) ? cache.Get<Failure>(Key(id, userName)) : null;
+
+    private static string Key(string id, string userName) => $"sheet-import:{id}:{userName}";
+
+    [GeneratedRegex("^[0-9a-f]{32}$")]
+    private static partial Regex IdPattern();
 }

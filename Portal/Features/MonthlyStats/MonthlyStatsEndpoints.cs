@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Portal.Documents;
 using Portal.Domain.Agencies;
-using Portal.Features.Agencies;
 using Portal.Domain.Common;
 using Portal.Domain.MonthlyStats;
 using Portal.Hosting;

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Localization;
 using Portal.Documents;
 using Portal.Domain.Agencies;
 using Portal.Domain.OffsetFiles;
-using Portal.Features.Agencies;
 using Portal.Hosting;
 using Portal.Security;
 
