@@ -6,7 +6,7 @@
 #
 # Seeds bench/out/eligibility.db once with the portal's own seed-demo (~1.5 min), issues a fresh API key with the
 # portal's issue-api-key command on every run, starts the app (Release), warms up, then measures GET /ping and the
-# inquiry in the same run, then the inquiry's parts in process (bench/Eligibility). Prints a summary and writes
+# inquiry in the same run, then the inquiry's parts in process and over HTTP (bench/Eligibility). Prints a summary and writes
 # bench/out/eligibility-results.txt. Needs dotnet, sqlite3, curl, wrk.
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -100,6 +100,30 @@ log "in process: the reads alone, the log alone, both (bench/Eligibility)"
 dotnet build "$BENCH_DIR/Eligibility" -c Release -v q --nologo >>"$OUT/eligibility-build.log" 2>&1 || die "bench/Eligibility build failed (see $OUT/eligibility-build.log)"
 IN_PROCESS="$(dotnet "$BENCH_DIR/Eligibility/bin/Release/net10.0/Eligibility.dll" "$DB" "$IDS")" || die "bench/Eligibility failed"
 
+# The same inquiry over HTTP taken apart (bench/Eligibility serve): the portal's pipeline and API-key authentication with
+# a fixed answer, then with the reads and the policy but no log, then with the log but no reads, beside /ping and the
+# whole inquiry, each for PARTS_DURATION, in one run of one process.
+PARTS_DURATION="${PARTS_DURATION:-10s}"
+log "over HTTP, part by part (bench/Eligibility serve), $PARTS_DURATION each"
+(exec dotnet "$BENCH_DIR/Eligibility/bin/Release/net10.0/Eligibility.dll" "$DB" serve "$BASE") >"$OUT/eligibility-parts-app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 600); do
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/ping" || true)" == 200 ]] && break; sleep 0.1
+done
+PARTS=(general/parts/fixed general/parts/reads general/parts/log general)
+for part in "${PARTS[@]}"; do
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $KEY" -H 'Content-Type: application/json' -d "{\"nationalId\":\"$SAMPLE\"}" \
+        "$BASE/api/v1/eligibility/$part")" == 200 ]] || die "$part did not answer 200 (see $OUT/eligibility-parts-app.log)"
+done
+inquiry 5s >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d5s "$BASE/ping" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d"$PARTS_DURATION" --latency "$BASE/ping" >"$OUT/eligibility-parts-ping.txt"
+for part in "${PARTS[@]}"; do
+  API_KEY="$KEY" IDS_FILE="$IDS" wrk -t2 -c"$CONNECTIONS" -d"$PARTS_DURATION" --latency -s "$BENCH_DIR/eligibility/inquiry.lua" \
+    "$BASE/api/v1/eligibility/$part" >"$OUT/eligibility-parts-${part//\//-}.txt"
+done
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+
 # wrk's figures: requests/s, percentiles in ms, completed requests, non-2xx/3xx, socket errors.
 rps() { awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
 pct() { awk -v p="$2%" '$1 == p { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
@@ -129,6 +153,16 @@ pass() { [[ "$1" == 1 ]] && echo PASS || echo FAIL; }
   echo
   echo "In process, without HTTP (the portal's EligibilityDesk, 64 workers):"
   echo "$IN_PROCESS" | sed 's/^/   /'
+  echo
+  echo "Over HTTP, part by part (bench/Eligibility serve: the portal's pipeline, key and limits; $PARTS_DURATION each, one run):"
+  PARTS_PING="$(rps "$OUT/eligibility-parts-ping.txt")"
+  printf '   %-44s %8s %8s %9s\n' "endpoint" "req/s" "p99 ms" "of /ping"
+  printf '   %-44s %8s %8s %9s\n' "GET /ping" "$PARTS_PING" "$(pct "$OUT/eligibility-parts-ping.txt" 99)" "1.00"
+  for part in "${PARTS[@]}"; do
+    F="$OUT/eligibility-parts-${part//\//-}.txt"
+    printf '   %-44s %8s %8s %9s\n' "POST .../$part" "$(rps "$F")" "$(pct "$F" 99)" "$(echo "scale=2; $(rps "$F") / $PARTS_PING" | bc -l)"
+  done
+  echo "   (fixed: a fixed answer; reads: the reads and the policy, no log; log: the log, no reads; general: the inquiry)"
   echo
   echo "Targets"
   echo "   at least 3,000 inquiries/s:          $INQ_RPS   $(pass "$([[ "$INQ_RPS" -ge 3000 ]] && echo 1)")"
