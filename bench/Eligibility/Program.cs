@@ -8,8 +8,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
-using Portal;
 using Portal.Domain.Common;
 using Portal.Domain.Eligibility;
 using Portal.Features.Eligibility;
@@ -72,20 +70,17 @@ return 0;
 static void MapParts(WebApplication app, int day)
 {
     const string Prefix = "/api/v1/eligibility/general/parts/";
-    static string Status(HttpContext http, bool covered) =>
-        http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>()[covered ? "Eligibility.Covered" : "Eligibility.NotCovered"];
-    static string Note(HttpContext http) => http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>()["Eligibility.InpatientNote"];
     const string NoCode = "000000000000";
 
     app.MapPost(Prefix + "fixed", (EligibilityEndpoints.GeneralRequest body, HttpContext http) =>
-            Results.Ok(new EligibilityEndpoints.GeneralResponse(false, Status(http, false), NoCode, Note(http))))
+            Results.Ok(EligibilityEndpoints.GeneralResponse.For(http, false, NoCode)))
         .RequireAuthorization(Policies.EligibilityApi).RequireRateLimiting(EligibilityLimits.PerKey);
     app.MapPost(Prefix + "reads", async (EligibilityEndpoints.GeneralRequest body, HttpContext http, EligibilityDesk desk) =>
         {
             var id = EligibilityDesk.CheckId(body.NationalId);
             if (!id.IsValid) return Results.BadRequest(new { error = id.Error });
             var (decision, _) = await desk.DecideAsync(id.Value!, DateOnly.FromDateTime(DateTime.UtcNow), http.RequestAborted);
-            return Results.Ok(new EligibilityEndpoints.GeneralResponse(decision.Covered, Status(http, decision.Covered), NoCode, Note(http)));
+            return Results.Ok(EligibilityEndpoints.GeneralResponse.For(http, decision.Covered, NoCode));
         })
         .RequireAuthorization(Policies.EligibilityApi).RequireRateLimiting(EligibilityLimits.PerKey);
     app.MapPost(Prefix + "log", async (EligibilityEndpoints.GeneralRequest body, HttpContext http, InquiryLog log) =>
@@ -94,7 +89,7 @@ static void MapParts(WebApplication app, int day)
             var inquiry = new Inquiry(DateTimeOffset.UtcNow, day, InquiryKind.General, InquiryChannel.Api, requester.Name, requester.CentreId,
                 requester.ProvinceId, null, body.NationalId ?? "", CoverageDecision.No(CoverageReason.Unknown));
             await log.RecordAsync(inquiry, http.RequestAborted);
-            return Results.Ok(new EligibilityEndpoints.GeneralResponse(false, Status(http, false), inquiry.TrackingCode, Note(http)));
+            return Results.Ok(EligibilityEndpoints.GeneralResponse.For(http, false, inquiry.TrackingCode));
         })
         .RequireAuthorization(Policies.EligibilityApi).RequireRateLimiting(EligibilityLimits.PerKey);
 }

@@ -21,7 +21,12 @@ public static class EligibilityEndpoints
     public sealed record GeneralRequest(string? NationalId);
 
     /// <summary>The answer: covered or not, in the seed's words, the tracking code, and the inpatient note. Nothing else.</summary>
-    public sealed record GeneralResponse(bool Covered, string Status, string TrackingCode, string Note);
+    public sealed record GeneralResponse(bool Covered, string Status, string TrackingCode, string Note)
+    {
+        /// <summary>The answer in the request's language.</summary>
+        public static GeneralResponse For(HttpContext http, bool covered, string trackingCode) =>
+            new(covered, EligibilityEndpoints.Status(http, covered), trackingCode, L(http, "Eligibility.InpatientNote"));
+    }
 
     public static IEndpointRouteBuilder MapEligibilityEndpoints(this IEndpointRouteBuilder app)
     {
@@ -35,7 +40,7 @@ public static class EligibilityEndpoints
     {
         var answer = await desk.GeneralAsync(body.NationalId, InquiryChannel.Api, ApiKeyAuthentication.Requester(http.User), ct);
         return answer.IsValid
-            ? Results.Ok(new GeneralResponse(answer.Value!.Covered, Status(http, answer.Value.Covered), answer.Value.TrackingCode, L(http, "Eligibility.InpatientNote")))
+            ? Results.Ok(GeneralResponse.For(http, answer.Value!.Covered, answer.Value.TrackingCode))
             : Results.BadRequest(new { error = answer.Error });
     }
 
