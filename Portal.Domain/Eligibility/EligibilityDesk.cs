@@ -44,7 +44,7 @@ public sealed class EligibilityDesk(InsuredReaders readers, EligibilityPolicy po
         var (today, date) = TodayAt(now);
         var (decision, person) = await DecideAsync(nationalId, date, ct);
         var province = kind == InquiryKind.Personal && person is not null ? person.ProvinceId : requester.ProvinceId;
-        var inquiry = new Inquiry(now, today.Year * 10_000 + today.Month * 100 + today.Day, kind, channel, requester.Name,
+        var inquiry = new Inquiry(now, InquiryReport.DayKey(today), kind, channel, requester.Name,
             requester.CentreId, province, person?.BranchId, nationalId, decision);
         await log.RecordAsync(inquiry, ct);
         return (inquiry, decision);

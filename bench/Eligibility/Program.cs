@@ -29,9 +29,8 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 if (serve) builder.WebHost.UseUrls(args[2]);
 builder.AddPortal();
 await using var app = builder.Build();
-// The log's day key (Jalali yyyymmdd), as the desk keeps it: worked out once, not per inquiry.
-var jalaliToday = JalaliDate.FromInstant(DateTimeOffset.UtcNow);
-var day = jalaliToday.Year * 10_000 + jalaliToday.Month * 100 + jalaliToday.Day;
+// The log's day key, worked out once as the desk does, not per inquiry.
+var day = InquiryReport.DayKey(JalaliDate.FromInstant(DateTimeOffset.UtcNow));
 if (serve)
 {
     app.UsePortal();
@@ -64,34 +63,30 @@ log.Complete();
 await writer;
 return 0;
 
-// The general inquiry taken apart, each part behind the same path prefix (so the same middleware, API-key authentication
-// and both rate limits) and answering in the same shape: the pipeline with a fixed answer, the reads and the policy
-// without the log, and the log without the reads.
+// The general inquiry taken apart, each part behind the same path prefix, key policy and rate limits, and answering in the
+// same shape: the pipeline with a fixed answer, the reads and the policy without the log, and the log without the reads.
 static void MapParts(WebApplication app, int day)
 {
-    const string Prefix = "/api/v1/eligibility/general/parts/";
     const string NoCode = "000000000000";
+    var parts = app.MapGroup("/api/v1/eligibility/general/parts").RequireAuthorization(Policies.EligibilityApi).RequireRateLimiting(EligibilityLimits.PerKey);
 
-    app.MapPost(Prefix + "fixed", (EligibilityEndpoints.GeneralRequest body, HttpContext http) =>
-            Results.Ok(EligibilityEndpoints.GeneralResponse.For(http, false, NoCode)))
-        .RequireAuthorization(Policies.EligibilityApi).RequireRateLimiting(EligibilityLimits.PerKey);
-    app.MapPost(Prefix + "reads", async (EligibilityEndpoints.GeneralRequest body, HttpContext http, EligibilityDesk desk) =>
+    parts.MapPost("fixed", (EligibilityEndpoints.GeneralRequest body, HttpContext http) =>
+            Results.Ok(EligibilityEndpoints.GeneralResponse.For(http, false, NoCode)));
+    parts.MapPost("reads", async (EligibilityEndpoints.GeneralRequest body, HttpContext http, EligibilityDesk desk) =>
         {
             var id = EligibilityDesk.CheckId(body.NationalId);
             if (!id.IsValid) return Results.BadRequest(new { error = id.Error });
             var (decision, _) = await desk.DecideAsync(id.Value!, DateOnly.FromDateTime(DateTime.UtcNow), http.RequestAborted);
             return Results.Ok(EligibilityEndpoints.GeneralResponse.For(http, decision.Covered, NoCode));
-        })
-        .RequireAuthorization(Policies.EligibilityApi).RequireRateLimiting(EligibilityLimits.PerKey);
-    app.MapPost(Prefix + "log", async (EligibilityEndpoints.GeneralRequest body, HttpContext http, InquiryLog log) =>
+        });
+    parts.MapPost("log", async (EligibilityEndpoints.GeneralRequest body, HttpContext http, InquiryLog log) =>
         {
             var requester = ApiKeyAuthentication.Requester(http.User);
             var inquiry = new Inquiry(DateTimeOffset.UtcNow, day, InquiryKind.General, InquiryChannel.Api, requester.Name, requester.CentreId,
                 requester.ProvinceId, null, body.NationalId ?? "", CoverageDecision.No(CoverageReason.Unknown));
             await log.RecordAsync(inquiry, http.RequestAborted);
             return Results.Ok(EligibilityEndpoints.GeneralResponse.For(http, false, inquiry.TrackingCode));
-        })
-        .RequireAuthorization(Policies.EligibilityApi).RequireRateLimiting(EligibilityLimits.PerKey);
+        });
 }
 
 // Throughput, and the process's CPU time per inquiry (steadier than throughput on a shared machine).
