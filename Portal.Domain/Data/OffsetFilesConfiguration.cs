@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Common;
 using Portal.Domain.OffsetFiles;
 using Portal.Domain.Organisation;
 
@@ -9,8 +10,8 @@ internal sealed class DebtorWorkshopConfiguration : IEntityTypeConfiguration<Deb
 {
     public void Configure(EntityTypeBuilder<DebtorWorkshop> b)
     {
-        b.Property(w => w.WorkshopCode).HasMaxLength(20);
-        b.Property(w => w.EmployerName).HasMaxLength(DebtorWorkshop.NameMaxLength);
+        b.Property(w => w.WorkshopCode).HasMaxLength(TextLength.Code);
+        b.Property(w => w.EmployerName).HasMaxLength(TextLength.Name);
         b.Property(w => w.EmployerNationalId).HasMaxLength(11);
         b.Property(w => w.Version).IsConcurrencyToken();
         b.Ignore(w => w.Remaining);
@@ -24,8 +25,8 @@ internal sealed class SeizedAssetConfiguration : IEntityTypeConfiguration<Seized
 {
     public void Configure(EntityTypeBuilder<SeizedAsset> b)
     {
-        b.Property(a => a.Description).HasMaxLength(500);
-        b.Property(a => a.Reference).HasMaxLength(100);
+        b.Property(a => a.Description).HasMaxLength(TextLength.Address);
+        b.Property(a => a.Reference).HasMaxLength(TextLength.Name);
     }
 }
 
@@ -44,7 +45,7 @@ internal sealed class OffsetFileConfiguration : IEntityTypeConfiguration<OffsetF
 {
     public void Configure(EntityTypeBuilder<OffsetFile> b)
     {
-        b.Property(f => f.Title).HasMaxLength(200);
+        b.Property(f => f.Title).HasMaxLength(TextLength.Title);
         b.Property(f => f.CreatedBy).HasMaxLength(256);
         b.Property(f => f.SentBy).HasMaxLength(256);
         b.Property(f => f.Number).HasMaxLength(30);
@@ -84,8 +85,8 @@ internal sealed class OffsetMeetingConfiguration : IEntityTypeConfiguration<Offs
     public void Configure(EntityTypeBuilder<OffsetMeeting> b)
     {
         b.ToTable("OffsetMeetings");
-        b.Property(m => m.Attendees).HasMaxLength(1000);
-        b.Property(m => m.Minutes).HasMaxLength(4000);
+        b.Property(m => m.Attendees).HasMaxLength(TextLength.Reason);
+        b.Property(m => m.Minutes).HasMaxLength(TextLength.Notes);
     }
 }
 
@@ -93,8 +94,12 @@ internal sealed class OffsetAgreementConfiguration : IEntityTypeConfiguration<Of
 {
     public void Configure(EntityTypeBuilder<OffsetAgreement> b)
     {
-        foreach (var by in new[] { nameof(OffsetAgreement.RecordedBy), nameof(OffsetAgreement.InsuranceConfirmedBy), nameof(OffsetAgreement.TreatmentConfirmedBy) })
+        foreach (var by in new[] { nameof(OffsetAgreement.RecordedBy), nameof(OffsetAgreement.InsuranceConfirmedBy), nameof(OffsetAgreement.TreatmentConfirmedBy),
+                     nameof(OffsetAgreement.AmendedBy), nameof(OffsetAgreement.WithdrawnBy) })
             b.Property<string?>(by).HasMaxLength(256);
+        b.Property(a => a.AmendReason).HasMaxLength(TextLength.Reason);
+        b.Property(a => a.WithdrawReason).HasMaxLength(TextLength.Reason);
+        b.Ignore(a => a.Withdrawn);
         b.Property(a => a.Version).IsConcurrencyToken();
         b.Ignore(a => a.Agreed);
         b.Ignore(a => a.FullyConfirmed);
@@ -110,7 +115,7 @@ internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlem
     public void Configure(EntityTypeBuilder<Settlement> b)
     {
         b.Property(s => s.By).HasMaxLength(256);
-        b.Property(s => s.Reason).HasMaxLength(500);
+        b.Property(s => s.Reason).HasMaxLength(TextLength.Reason);
         b.HasOne<OffsetAgreement>().WithMany().HasForeignKey(s => s.AgreementId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(s => s.WorkshopId);
         b.HasIndex(s => s.ClaimId);

@@ -13,7 +13,6 @@ public sealed class DebtorWorkshop : IScoped, IAudited
 {
     /// <summary>The debts this process covers end before this year (seed 001 §1).</summary>
     public const int FirstYearExcluded = 1396;
-    public const int NameMaxLength = 200;
 
     private readonly List<SeizedAsset> _assets = [];
 

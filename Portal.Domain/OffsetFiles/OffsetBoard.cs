@@ -22,7 +22,15 @@ public sealed class OffsetBoard(PortalDb portalDb, IFileStore store)
         Guid Version);
     /// <summary>An outcome with its execution: each side's confirmation, the live posting (null until both confirmed, or once reversed) and any reversal's reason.</summary>
     public sealed record AgreementRow(int Id, int WorkshopId, string Employer, int ClaimId, string Centre, long? Amount, DateTimeOffset? InsuranceConfirmedAt,
-        DateTimeOffset? TreatmentConfirmedAt, long? Posting, string? ReversalReason, Guid Version);
+        DateTimeOffset? TreatmentConfirmedAt, long? Posting, string? ReversalReason, Guid Version,
+        DateTimeOffset? WithdrawnAt = null, string? WithdrawReason = null, DateTimeOffset? AmendedAt = null, string? AmendReason = null)
+    {
+        public bool Withdrawn => WithdrawnAt is not null;
+        /// <summary>Agreed, not withdrawn, not posted: the governor's office may still amend or withdraw it.</summary>
+        public bool Open => Amount is not null && !Withdrawn && Posting is null;
+        /// <summary>Awaiting a side's confirmation: agreed, not withdrawn, not both confirmed.</summary>
+        public bool Confirmable => Amount is not null && !Withdrawn;
+    }
     /// <summary>
     /// One debtor workshop of the sent files for the collection report (seed 001 §5): its debt when listed, what the
     /// governor's agreements settled on, what was collected (posted, net of reversals), what is left, when, and the files.
@@ -79,9 +87,20 @@ public sealed class OffsetBoard(PortalDb portalDb, IFileStore store)
             .Select(a => new AgreementRow(a.Id, a.WorkshopId, a.Workshop.EmployerName, a.ClaimId,
                 db.OrgUnits.Where(u => u.Id == a.Claim.MedicalCenterId).Select(u => u.Name).Single(), a.Amount, a.InsuranceConfirmedAt, a.TreatmentConfirmedAt,
                 db.Settlements.Where(s => s.AgreementId == a.Id && s.Reverses == null && !db.Settlements.Any(r => r.Reverses == s.Id)).Select(s => (long?)s.Id).FirstOrDefault(),
-                db.Settlements.Where(s => s.AgreementId == a.Id && s.Reverses != null).Select(s => s.Reason).FirstOrDefault(), a.Version))
+                db.Settlements.Where(s => s.AgreementId == a.Id && s.Reverses != null).OrderByDescending(s => s.Id).Select(s => s.Reason).FirstOrDefault(), a.Version,
+                a.WithdrawnAt, a.WithdrawReason, a.AmendedAt, a.AmendReason))
             .ToListAsync(ct);
         return new FileDetails(file, debtors, claims, meetings, agreements);
+    }
+
+    /// <summary>
+    /// The province's debtors and claims that are in an open file other than <paramref name="fileId"/>, with that
+    /// file: the compiler does not offer them (<see cref="OffsetDesk.HeldElsewhereAsync"/> refuses them).
+    /// </summary>
+    public async Task<IReadOnlyList<OffsetFile.Holding>> HeldElsewhereAsync(int fileId, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        return ListReaders.Contains(db.Actor.Role) ? await OffsetDesk.HeldElsewhereAsync(db, fileId, null, null, ct) : [];
     }
 
     /// <summary>The collection report's rows: every workshop of a sent file in the reader's scope, by province and code.</summary>

@@ -39,7 +39,7 @@ public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileSto
         await using var db = await OpenAsync(Enforcement, ct);
         var workshop = await db.DebtorWorkshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct) ?? throw DomainException.Of("Offset.NotFound");
         var errors = new Dictionary<string, string>();
-        if (form.Validate(errors) is not { } asset) return errors;
+        if (form.Validate(errors, Today) is not { } asset) return errors;
         workshop.Seize(asset.Kind, asset.Description, asset.Value, asset.SeizedOn, asset.Reference);
         await db.SaveChangesAsync(ct);
         return errors;
@@ -76,16 +76,52 @@ public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileSto
             var debtors = await db.DebtorWorkshops.Where(w => workshopIds.Contains(w.Id)).ToListAsync(ct);
             var claims = await db.CenterClaims.Where(c => claimIds.Contains(c.Id)).ToListAsync(ct);
             if (debtors.Count != workshopIds.Distinct().Count() || claims.Count != claimIds.Distinct().Count()) throw DomainException.Of("Offset.NotFound");
-            file.Compile(debtors, claims);
+            file.Compile(debtors, claims, await HeldElsewhereAsync(db, fileId, workshopIds, claimIds, ct));
+            return NoErrors;
         }, ct);
+
+    /// <summary>
+    /// Which of these debtors and claims are in a file other than <paramref name="fileId"/> that is not closed (a draft
+    /// included): one workshop or claim is in one open file at a time, so two files never offer the same debt.
+    /// </summary>
+    public static async Task<IReadOnlyList<OffsetFile.Holding>> HeldElsewhereAsync(PortalDbContext db, int fileId,
+        IReadOnlyCollection<int>? workshopIds, IReadOnlyCollection<int>? claimIds, CancellationToken ct)
+    {
+        var open = db.OffsetFiles.Where(f => f.Id != fileId && f.Status != OffsetFileStatus.Closed);
+        var fileDebtors = db.Set<OffsetFileDebtor>().AsQueryable();
+        if (workshopIds is not null) fileDebtors = fileDebtors.Where(d => workshopIds.Contains(d.WorkshopId));
+        var fileClaims = db.Set<OffsetFileClaim>().AsQueryable();
+        if (claimIds is not null) fileClaims = fileClaims.Where(c => claimIds.Contains(c.ClaimId));
+        var debtors = await fileDebtors
+            .Join(open, d => d.FileId, f => f.Id, (d, f) => new { f.Id, f.Title, f.Number, d.WorkshopId, d.Workshop.WorkshopCode, d.Workshop.EmployerName })
+            .ToListAsync(ct);
+        var claims = await fileClaims
+            .Join(open, c => c.FileId, f => f.Id, (c, f) => new { f.Id, f.Title, f.Number, c.ClaimId, c.Claim.MedicalCenterId, c.Claim.FirstPeriod, c.Claim.LastPeriod })
+            .Join(db.OrgUnits, x => x.MedicalCenterId, u => u.Id, (x, u) => new { x.Id, x.Title, x.Number, x.ClaimId, u.Name, x.FirstPeriod, x.LastPeriod })
+            .ToListAsync(ct);
+        static string File(string title, string? number) => number is null ? $"«{title}»" : $"«{title}» ({number})";
+        static string Month(int key) => $"{key / 100}/{key % 100:00}";
+        return [.. debtors.Select(d => new OffsetFile.Holding(d.Id, Shown(File(d.Title, d.Number)), true, d.WorkshopId, Shown($"{d.EmployerName} ({d.WorkshopCode})"))),
+                .. claims.Select(c => new OffsetFile.Holding(c.Id, Shown(File(c.Title, c.Number)), false, c.ClaimId, Shown($"{c.Name} ({Month(c.FirstPeriod)}–{Month(c.LastPeriod)})")))];
+    }
+
+    /// <summary>Text inside a message: Persian digits for a Persian reader.</summary>
+    private static string Shown(string text) =>
+        System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fa" ? TextNormalizer.ToPersianDigits(text) : text;
 
     /// <summary>Sends the file with its cover letter and lists, made from the lists as they stand now and stored as sent.</summary>
     public Task SendAsync(int fileId, Guid version, CancellationToken ct = default) =>
-        ChangeAsync(Senders, fileId, version, (db, file) => SendAsync(db, file, papers, store, db.Actor.UserName, clock.GetUtcNow(), ct), ct);
+        ChangeAsync(Senders, fileId, version, async (db, file) =>
+        {
+            await SendAsync(db, file, papers, store, db.Actor.UserName, clock.GetUtcNow(), ct);
+            return NoErrors;
+        }, ct, serialized: false); // printing the letter takes seconds: no write lock held meanwhile; the file's version guards it
 
     internal static async Task SendAsync(PortalDbContext db, OffsetFile file, IOffsetPapers papers, IFileStore store, string by, DateTimeOffset at, CancellationToken ct)
     {
         file.CheckSendable();
+        // Checked again as it leaves: a list compiled before this rule, or by a file compiled at the same moment.
+        file.RefuseHeld(await HeldElsewhereAsync(db, file.Id, [.. file.Debtors.Select(d => d.WorkshopId)], [.. file.Claims.Select(c => c.ClaimId)], ct));
         if (!papers.IsAvailable) throw PdfEngine.Missing();
         var province = await db.Provinces.Where(p => p.Id == file.ProvinceId).Select(p => new { p.Code, p.NameFa }).SingleAsync(ct);
         var signatory = await db.Users.Where(u => u.UserName == by).Select(u => u.FullName).SingleOrDefaultAsync(ct) ?? by;
@@ -104,42 +140,143 @@ public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileSto
         async Task<string> StoreAsync(byte[] content) => (await store.SaveAsync(new MemoryStream(content, writable: false), ct)).Sha256Hex;
     }
 
-    /// <summary>A meeting held on <paramref name="heldOn"/> (a Jalali date as typed, e.g. ۱۴۰۵/۰۹/۱۰).</summary>
-    public Task RecordMeetingAsync(int fileId, Guid version, string? heldOn, string attendees, string minutes, CancellationToken ct = default) =>
+    /// <summary>A meeting as typed (its date a Jalali date, e.g. ۱۴۰۵/۰۹/۱۰, not after today); the errors by field, none when recorded.</summary>
+    public Task<IReadOnlyDictionary<string, string>> RecordMeetingAsync(int fileId, Guid version, MeetingForm form, CancellationToken ct = default) =>
         ChangeAsync(Governors, fileId, version, (_, file) =>
         {
-            if (!JalaliDate.TryParse(TextNormalizer.Normalize(heldOn), out var date)) throw DomainException.Of("Offset.DateFormat");
-            file.RecordMeeting(date.ToDateOnly(), attendees, minutes);
-            return Task.CompletedTask;
+            var errors = new Dictionary<string, string>();
+            if (form.Validate(errors, Today) is { } meeting) file.RecordMeeting(meeting.HeldOn, meeting.Attendees, meeting.Minutes);
+            return Task.FromResult<IReadOnlyDictionary<string, string>>(errors);
         }, ct);
 
-    /// <summary>The outcome for a pair: the agreed amount in Rials as typed, or nothing when they did not agree.</summary>
-    public Task RecordOutcomeAsync(int fileId, Guid version, int workshopId, int claimId, string? agreedAmount, CancellationToken ct = default) =>
-        ChangeAsync(Governors, fileId, version, (db, file) =>
+    /// <summary>
+    /// The outcome for a pair: the agreed amount in Rials as typed, or nothing when they did not agree. An amount is
+    /// refused (under <c>Amount</c>) beyond what is left of the debt or the claim less what other open agreements hold.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, string>> RecordOutcomeAsync(int fileId, Guid version, int workshopId, int claimId, string? agreedAmount,
+        CancellationToken ct = default) =>
+        ChangeAsync(Governors, fileId, version, async (db, file) =>
         {
+            var errors = new Dictionary<string, string>();
             long? amount = null;
-            if (TextNormalizer.DigitsOnly(agreedAmount).Length > 0)
-                amount = Rial.Check(agreedAmount) is { IsValid: true } rial ? rial.Value!.Value : throw DomainException.Of("Offset.AmountPositive");
-            file.RecordOutcome(workshopId, claimId, amount, db.Actor.UserName, clock.GetUtcNow());
-            return Task.CompletedTask;
+            if (TextNormalizer.Normalize(agreedAmount).Length > 0)
+            {
+                var typed = OffsetAmount.Check(agreedAmount);
+                if (!typed.IsValid) errors[AmountField] = typed.Error!;
+                else if (await BeyondWhatIsLeftAsync(db, workshopId, claimId, typed.Value, null, ct) is { } beyond) errors[AmountField] = beyond;
+                else amount = typed.Value;
+            }
+            if (errors.Count == 0) file.RecordOutcome(workshopId, claimId, amount, db.Actor.UserName, clock.GetUtcNow());
+            return errors;
         }, ct);
 
+    /// <summary>The field of an amount's error in the outcome and amendment forms.</summary>
+    public const string AmountField = "Amount";
+    public const string ReasonField = "Reason";
+
+    /// <summary>
+    /// The governor's office gives an open agreement a new amount, with the reason: checked as a new one would be
+    /// (less what the other open agreements hold), and its confirmations are cleared. Refused once it is posted
+    /// (the posting is reversed first) or withdrawn.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, string>> AmendAgreementAsync(int agreementId, Guid version, string? amount, string? reason, CancellationToken ct = default) =>
+        ChangeAgreementAsync(agreementId, version, async (db, agreement) =>
+        {
+            var errors = new Dictionary<string, string>();
+            var typed = OffsetAmount.Check(amount);
+            if (!typed.IsValid) errors[AmountField] = typed.Error!;
+            var why = Input.Text(reason, TextLength.Reason);
+            if (!why.IsValid) errors[ReasonField] = why.Error!;
+            if (errors.Count > 0) return errors;
+            if (await BeyondWhatIsLeftAsync(db, agreement.WorkshopId, agreement.ClaimId, typed.Value, agreement.Id, ct) is { } beyond)
+                return new Dictionary<string, string> { [AmountField] = beyond };
+            agreement.Amend(typed.Value, why.Value!, db.Actor.UserName, clock.GetUtcNow());
+            return errors;
+        }, ct);
+
+    /// <summary>The governor's office withdraws an agreement not posted, with the reason: it holds nothing any more.</summary>
+    public Task WithdrawAgreementAsync(int agreementId, Guid version, string? reason, CancellationToken ct = default) =>
+        ChangeAgreementAsync(agreementId, version, (db, agreement) =>
+        {
+            var why = Input.Text(reason, TextLength.Reason);
+            if (!why.IsValid) throw DomainException.Of("Offset.ReasonInvalid", why.Error!);
+            agreement.Withdraw(why.Value!, db.Actor.UserName, clock.GetUtcNow());
+            return Task.FromResult(NoErrors);
+        }, ct);
+
+    private async Task<IReadOnlyDictionary<string, string>> ChangeAgreementAsync(int agreementId, Guid version,
+        Func<PortalDbContext, OffsetAgreement, Task<IReadOnlyDictionary<string, string>>> change, CancellationToken ct)
+    {
+        await using var db = await OpenAsync(Governors, ct);
+        // One writer at a time (BEGIN IMMEDIATE on SQLite): the sums of the open agreements cannot move under the check.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var agreement = await db.OffsetAgreements.Where(a => Files(db).Any(f => f.Id == a.FileId)).SingleOrDefaultAsync(a => a.Id == agreementId, ct)
+            ?? throw DomainException.Of("Offset.NotFound");
+        if (agreement.Version != version) throw DomainException.Of("Offset.ChangedMeanwhile");
+        if (!agreement.Agreed) throw DomainException.Of("Offset.NotAgreed");
+        if (await db.Settlements.AnyAsync(s => s.AgreementId == agreementId && s.Reverses == null && !db.Settlements.Any(r => r.Reverses == s.Id), ct))
+            throw DomainException.Of("Offset.AgreementPosted");
+        var errors = await change(db, agreement);
+        if (errors.Count > 0) return errors;
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { throw DomainException.Of("Offset.ChangedMeanwhile"); }
+        if (transaction is not null) await transaction.CommitAsync(ct);
+        return errors;
+    }
+
+    /// <summary>
+    /// Why <paramref name="amount"/> cannot be agreed for this debtor and claim, with the figures; null when it fits:
+    /// at most what is left of each, less what the other open agreements on it hold (<see cref="OffsetAgreement.Holds"/>).
+    /// </summary>
+    internal static async Task<string?> BeyondWhatIsLeftAsync(PortalDbContext db, int workshopId, int claimId, long amount, int? except, CancellationToken ct)
+    {
+        var others = db.OffsetAgreements.Where(OffsetAgreement.Holds).Where(a => a.Id != except);
+        var debt = await db.DebtorWorkshops.Where(w => w.Id == workshopId)
+            .Select(w => new { w.WorkshopCode, w.EmployerName, Left = w.InitialDebt - w.Settled, Held = others.Where(a => a.WorkshopId == w.Id).Sum(a => a.Amount) ?? 0 })
+            .SingleOrDefaultAsync(ct) ?? throw DomainException.Of("Offset.NotFound");
+        if (amount > debt.Left - debt.Held)
+            return Messages.Format("Offset.AgreementExceedsDebt", OffsetAmount.Format(amount), Shown($"{debt.EmployerName} ({debt.WorkshopCode})"),
+                OffsetAmount.Format(debt.Left), OffsetAmount.Format(debt.Held), OffsetAmount.Format(Math.Max(0, debt.Left - debt.Held)));
+        var claim = await db.CenterClaims.Where(c => c.Id == claimId)
+            .Select(c => new { Centre = db.OrgUnits.Where(u => u.Id == c.MedicalCenterId).Select(u => u.Name).Single(), Left = c.Amount - c.Settled,
+                Held = others.Where(a => a.ClaimId == c.Id).Sum(a => a.Amount) ?? 0 })
+            .SingleOrDefaultAsync(ct) ?? throw DomainException.Of("Offset.NotFound");
+        if (amount > claim.Left - claim.Held)
+            return Messages.Format("Offset.AgreementExceedsClaim", OffsetAmount.Format(amount), Shown(claim.Centre),
+                OffsetAmount.Format(claim.Left), OffsetAmount.Format(claim.Held), OffsetAmount.Format(Math.Max(0, claim.Left - claim.Held)));
+        return null;
+    }
+
+    /// <summary>The governor's office ends its review of a file (see <see cref="OffsetFile.Close"/>).</summary>
     public Task CloseAsync(int fileId, Guid version, CancellationToken ct = default) =>
-        ChangeAsync(Governors, fileId, version, (_, file) => { file.Close(clock.GetUtcNow()); return Task.CompletedTask; }, ct);
+        ChangeAsync(Governors, fileId, version, (_, file) => { file.Close(clock.GetUtcNow()); return Task.FromResult(NoErrors); }, ct);
 
     /// <summary>The files the actor may see: the province's, and for a governor only those sent.</summary>
     internal static IQueryable<OffsetFile> Files(PortalDbContext db) =>
         Governors.Contains(db.Actor.Role) ? db.OffsetFiles.Where(f => f.Status != OffsetFileStatus.Draft) : db.OffsetFiles;
 
-    private async Task ChangeAsync(string[] roles, int fileId, Guid version, Func<PortalDbContext, OffsetFile, Task> change, CancellationToken ct)
+    private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
+
+    private DateOnly Today => JalaliDate.Today(clock).ToDateOnly();
+
+    /// <summary>
+    /// Loads the file, applies the change and saves it unless the change returned field errors (then nothing is
+    /// written). In one transaction (BEGIN IMMEDIATE on SQLite), so what a rule read cannot change before the save.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, string>> ChangeAsync(string[] roles, int fileId, Guid version,
+        Func<PortalDbContext, OffsetFile, Task<IReadOnlyDictionary<string, string>>> change, CancellationToken ct, bool serialized = true)
     {
         await using var db = await OpenAsync(roles, ct);
+        await using var transaction = serialized ? await db.Database.BeginTransactionAsync(ct) : null;
         var file = await Files(db).Include(f => f.Debtors).Include(f => f.Claims).Include(f => f.Agreements).AsSplitQuery()
             .SingleOrDefaultAsync(f => f.Id == fileId, ct) ?? throw DomainException.Of("Offset.NotFound");
         if (file.Version != version) throw DomainException.Of("Offset.ChangedMeanwhile");
-        await change(db, file);
+        var errors = await change(db, file);
+        if (errors.Count > 0) return errors;
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { throw DomainException.Of("Offset.ChangedMeanwhile"); }
+        if (transaction is not null) await transaction.CommitAsync(ct);
+        return errors;
     }
 
     // Every role of these lists is a provincial one, so the scope always names the province.

@@ -41,16 +41,21 @@ public sealed class OffsetFile : IScoped, IAudited
 
     public OffsetFile(int provinceId, string title, string by, DateTimeOffset at)
     {
-        var normalized = TextNormalizer.Normalize(title);
-        if (normalized.Length == 0) throw DomainException.Of("Offset.TitleRequired");
-        (ProvinceId, Title, CreatedBy, CreatedAt) = (provinceId, normalized, by, at);
+        var checkedTitle = Input.Text(title, TextLength.Title);
+        if (TextNormalizer.Normalize(title).Length == 0) throw DomainException.Of("Offset.TitleRequired");
+        if (!checkedTitle.IsValid) throw DomainException.Of("Offset.TitleInvalid", checkedTitle.Error!);
+        (ProvinceId, Title, CreatedBy, CreatedAt) = (provinceId, checkedTitle.Value!, by, at);
     }
 
-    /// <summary>Sets the file's lists (draft only); every workshop and claim must be of the file's province.</summary>
-    public void Compile(IReadOnlyCollection<DebtorWorkshop> debtors, IReadOnlyCollection<CenterClaim> claims)
+    /// <summary>
+    /// Sets the file's lists (draft only); every workshop and claim must be of the file's province, and none may be
+    /// in another file still open (<see cref="Holding"/>: the caller reads them from the database).
+    /// </summary>
+    public void Compile(IReadOnlyCollection<DebtorWorkshop> debtors, IReadOnlyCollection<CenterClaim> claims, IReadOnlyCollection<Holding>? heldElsewhere = null)
     {
         Require(OffsetFileStatus.Draft);
         if (debtors.Any(d => d.ProvinceId != ProvinceId) || claims.Any(c => c.ProvinceId != ProvinceId)) throw DomainException.Of("Offset.OtherProvince");
+        RefuseHeld(heldElsewhere);
         _debtors.RemoveAll(d => debtors.All(x => x.Id != d.WorkshopId));
         _debtors.AddRange(debtors.Where(x => _debtors.All(d => d.WorkshopId != x.Id)).Select(x => new OffsetFileDebtor(x)));
         _claims.RemoveAll(c => claims.All(x => x.Id != c.ClaimId));
@@ -87,7 +92,8 @@ public sealed class OffsetFile : IScoped, IAudited
 
     /// <summary>
     /// The outcome for one employer–centre pair of the file: agreed on an amount, or not agreed. Recorded once per
-    /// pair; the amount is checked against what is left when the settlement is posted, not here.
+    /// pair. The caller checks the amount against what is left of the debt and the claim less what other open
+    /// agreements hold (<see cref="OffsetDesk"/>); the posting checks again in the statement that takes it.
     /// </summary>
     public OffsetAgreement RecordOutcome(int workshopId, int claimId, long? agreedAmount, string by, DateTimeOffset at)
     {
@@ -102,11 +108,26 @@ public sealed class OffsetFile : IScoped, IAudited
         return agreement;
     }
 
+    /// <summary>
+    /// The governor's office ends its review. The file keeps its lists, meetings and outcomes as they are; its debtors
+    /// and claims not settled are free again for another file, with what is left of them (an open agreement of this
+    /// file still holds its amount until it is confirmed, amended or withdrawn).
+    /// </summary>
     public void Close(DateTimeOffset at)
     {
         Require(OffsetFileStatus.UnderReview);
         (Status, ClosedAt) = (OffsetFileStatus.Closed, at);
         Touch();
+    }
+
+    /// <summary>A debtor or a claim in a file not closed: what it is (workshop code and employer, or centre) and that file.</summary>
+    public sealed record Holding(int FileId, string FileLabel, bool IsDebtor, int ItemId, string ItemLabel);
+
+    /// <summary>Refuses while any of the file's debtors or claims is in another file still open.</summary>
+    public void RefuseHeld(IReadOnlyCollection<Holding>? heldElsewhere)
+    {
+        if (heldElsewhere?.FirstOrDefault(h => h.FileId != Id) is { } held)
+            throw DomainException.Of(held.IsDebtor ? "Offset.DebtorInOpenFile" : "Offset.ClaimInOpenFile", held.ItemLabel, held.FileLabel);
     }
 
     private void Require(params OffsetFileStatus[] allowed)

@@ -18,17 +18,16 @@ public sealed class DebtorForm
         var errors = new Dictionary<string, string>();
         var code = TextNormalizer.DigitsOnly(WorkshopCode);
         if (code.Length is < 5 or > 12 || !TextNormalizer.IsAsciiDigits(code)) errors[nameof(WorkshopCode)] = Messages.Get("Offset.WorkshopCodeFormat");
-        var name = TextNormalizer.Normalize(EmployerName);
-        if (name.Length == 0) errors[nameof(EmployerName)] = Messages.Get("Field.Required");
+        var name = Input.Text(EmployerName, TextLength.Name);
+        if (!name.IsValid) errors[nameof(EmployerName)] = name.Error!;
         var id = LegalEntityId.CheckPersonOrCompany(EmployerNationalId);
         if (!id.IsValid) errors[nameof(EmployerNationalId)] = id.Error!;
-        var debt = Rial.Check(Debt);
+        var debt = OffsetAmount.Check(Debt);
         if (!debt.IsValid) errors[nameof(Debt)] = debt.Error!;
-        else if (debt.Value.Value <= 0) errors[nameof(Debt)] = Messages.Get("Offset.AmountPositive");
         var (first, last) = Periods.Read(FirstPeriod, LastPeriod, errors);
         if (last is { Year: >= DebtorWorkshop.FirstYearExcluded })
             errors[nameof(LastPeriod)] = Messages.Format("Offset.DebtPeriodTooLate", TextNormalizer.ToPersianDigits(DebtorWorkshop.FirstYearExcluded.ToString()));
-        return errors.Count > 0 ? (null, errors) : (new DebtorWorkshop(provinceId, code, name, id.Value!, debt.Value.Value, first!.Value, last!.Value), errors);
+        return errors.Count > 0 ? (null, errors) : (new DebtorWorkshop(provinceId, code, name.Value!, id.Value!, debt.Value, first!.Value, last!.Value), errors);
     }
 }
 
@@ -42,11 +41,10 @@ public sealed class ClaimForm
 
     public (long Amount, JalaliMonth First, JalaliMonth Last)? Validate(Dictionary<string, string> errors)
     {
-        var amount = Rial.Check(Amount);
+        var amount = OffsetAmount.Check(Amount);
         if (!amount.IsValid) errors[nameof(Amount)] = amount.Error!;
-        else if (amount.Value.Value <= 0) errors[nameof(Amount)] = Messages.Get("Offset.AmountPositive");
         var (first, last) = Periods.Read(FirstPeriod, LastPeriod, errors);
-        return errors.Count > 0 ? null : (amount.Value.Value, first!.Value, last!.Value);
+        return errors.Count > 0 ? null : (amount.Value, first!.Value, last!.Value);
     }
 }
 
@@ -63,7 +61,10 @@ internal static class Periods
     }
 }
 
-/// <summary>A seized asset as typed: kind, description, estimated value in Rials, seizure date (Jalali) and reference.</summary>
+/// <summary>
+/// A seized asset as typed: kind, description, estimated value in Rials, seizure date (Jalali, not after
+/// <c>today</c>: a seizure is something that happened) and reference.
+/// </summary>
 public sealed class AssetForm
 {
     public AssetKind? Kind { get; set; }
@@ -72,14 +73,64 @@ public sealed class AssetForm
     public string? SeizedOn { get; set; }
     public string? Reference { get; set; }
 
-    public (AssetKind Kind, string Description, long Value, DateOnly SeizedOn, string Reference)? Validate(Dictionary<string, string> errors)
+    public (AssetKind Kind, string Description, long Value, DateOnly SeizedOn, string Reference)? Validate(Dictionary<string, string> errors, DateOnly today)
     {
         if (Kind is null) errors[nameof(Kind)] = Messages.Get("Field.Required");
-        var description = TextNormalizer.Normalize(Description);
-        if (description.Length == 0) errors[nameof(Description)] = Messages.Get("Field.Required");
-        var value = Rial.Check(Value);
+        var description = Input.Text(Description, TextLength.Address);
+        if (!description.IsValid) errors[nameof(Description)] = description.Error!;
+        var value = OffsetAmount.Check(Value, allowZero: true);
         if (!value.IsValid) errors[nameof(Value)] = value.Error!;
-        if (!JalaliDate.TryParse(TextNormalizer.Normalize(SeizedOn), out var seizedOn)) errors[nameof(SeizedOn)] = Messages.Get("Offset.DateFormat");
-        return errors.Count > 0 ? null : (Kind!.Value, description, value.Value.Value, seizedOn.ToDateOnly(), TextNormalizer.Normalize(Reference));
+        var seizedOn = Input.PastDate(SeizedOn, today);
+        if (!seizedOn.IsValid) errors[nameof(SeizedOn)] = seizedOn.Error!;
+        var reference = Input.Text(Reference, TextLength.Name, required: false);
+        if (!reference.IsValid) errors[nameof(Reference)] = reference.Error!;
+        return errors.Count > 0 ? null : (Kind!.Value, description.Value!, value.Value, seizedOn.Value, reference.Value!);
+    }
+}
+
+/// <summary>A meeting at the governor's office as typed: its date (not after <c>today</c>), who attended, the minutes.</summary>
+public sealed class MeetingForm
+{
+    public string? HeldOn { get; set; }
+    public string? Attendees { get; set; }
+    public string? Minutes { get; set; }
+
+    public (DateOnly HeldOn, string Attendees, string Minutes)? Validate(Dictionary<string, string> errors, DateOnly today)
+    {
+        var heldOn = Input.PastDate(HeldOn, today);
+        if (!heldOn.IsValid) errors[nameof(HeldOn)] = heldOn.Error!;
+        var attendees = Input.Text(Attendees, TextLength.Reason);
+        if (!attendees.IsValid) errors[nameof(Attendees)] = attendees.Error!;
+        var minutes = Input.Text(Minutes, TextLength.Notes, required: false);
+        if (!minutes.IsValid) errors[nameof(Minutes)] = minutes.Error!;
+        return errors.Count > 0 ? null : (heldOn.Value, attendees.Value!, minutes.Value!);
+    }
+}
+
+/// <summary>
+/// An amount of the offset process in whole Rials: above zero (an asset's estimate may be zero) and at most
+/// <see cref="Max"/>, so that a file's totals can never overflow. Anything else is refused with a message, never changed.
+/// </summary>
+public static class OffsetAmount
+{
+    /// <summary>A thousand trillion Rials: far above any one debt, claim or asset, and a file's sum stays far inside a long.</summary>
+    public const long Max = 1_000_000_000_000_000;
+
+    public static Checked<long> Check(string? raw, bool allowZero = false)
+    {
+        var rial = Rial.Check(raw);
+        if (!rial.IsValid) return Checked<long>.Fail(rial.Error!);
+        var value = rial.Value.Value;
+        if (value <= 0 && !(allowZero && value == 0)) return Checked<long>.Fail(Messages.Get("Offset.AmountPositive"));
+        return value > Max ? Checked<long>.Fail(Messages.Format("Offset.AmountTooLarge", Format(Max))) : Checked<long>.Ok(value);
+    }
+
+    /// <summary>An amount as a message shows it: Persian digits with «٬» in Persian, 1,234 in English.</summary>
+    public static string Format(long amount)
+    {
+        var text = amount.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture);
+        return System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fa"
+            ? TextNormalizer.ToPersianDigits(text).Replace(',', '\u066C')
+            : text;
     }
 }

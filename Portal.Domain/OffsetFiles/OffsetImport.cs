@@ -23,7 +23,7 @@ public sealed record ClaimImportRow(int RowNumber, ClaimForm Form);
 /// written in one SaveChanges. Workshops and centres are read through the province's scope, so another province's
 /// are simply unknown.
 /// </summary>
-public sealed class OffsetImport(PortalDb portalDb)
+public sealed class OffsetImport(PortalDb portalDb, TimeProvider clock)
 {
     public const int MaxRows = 2000;
 
@@ -131,7 +131,8 @@ public sealed class OffsetImport(PortalDb portalDb)
             else if (workshop is null) Fail(messages, nameof(AssetImportRow.WorkshopCode), Messages.Get("Offset.Import.NotListed"));
             row.Form.Kind = ParseKind(row.Kind);
             var fieldErrors = new Dictionary<string, string>();
-            var asset = row.Form.Validate(fieldErrors);
+            // A seizure is something that happened: a date after today is refused in the row, as on the page.
+            var asset = row.Form.Validate(fieldErrors, JalaliDate.Today(clock).ToDateOnly());
             // A kind that was written but is not one of the list: say so, rather than the form's "required".
             if (row.Form.Kind is null && !string.IsNullOrWhiteSpace(row.Kind)) fieldErrors[nameof(AssetForm.Kind)] = Messages.Get("Offset.Import.UnknownKind");
             Fail(messages, fieldErrors);

@@ -46,6 +46,7 @@ public sealed class OffsetLedger(PortalDb portalDb, TimeProvider clock)
         if (!InsuranceSide.Contains(db.Actor.Role)) throw DomainException.Of("Offset.NotASide");
         var normalized = TextNormalizer.Normalize(reason);
         if (normalized.Length == 0) throw DomainException.Of("Offset.ReasonRequired");
+        if (Input.Text(normalized, TextLength.Reason) is { IsValid: false } tooLong) throw DomainException.Of("Offset.ReasonInvalid", tooLong.Error!);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var original = await db.Settlements.SingleOrDefaultAsync(s => s.Id == settlementId && s.Reverses == null, ct) ?? throw DomainException.Of("Offset.NotFound");
         if (await db.Settlements.AnyAsync(s => s.Reverses == settlementId, ct)) throw DomainException.Of("Offset.AlreadyReversed");

@@ -25,7 +25,7 @@ public sealed class OffsetFilesTests(BrowserFixture fixture)
         await Expect(office.GetByText("فقط بدهی دوره‌های پیش از سال ۱۳۹۶")).ToBeVisibleAsync();
         await office.GetByTestId("debtor-last").FillAsync("1395/12");
         await office.GetByTestId("debtor-add").ClickAsync();
-        await Expect(office.GetByText("ذخیره شد.")).ToBeVisibleAsync();
+        await Expect(office.GetByText("بدهکار در فهرست ثبت شد.")).ToBeVisibleAsync();
 
         // The treatment directorate lists a centre's claim.
         var treatment = await fixture.SignInAsync("kerman.treatment");
@@ -54,8 +54,15 @@ public sealed class OffsetFilesTests(BrowserFixture fixture)
         var director = await fixture.SignInAsync("kerman.director");
         await BrowserFixture.GotoAsync(director, fileUrl);
         await director.GetByTestId("file-send").ClickAsync();
+        // Sending asks first, saying what goes (the totals) and that it is final; cancelling sends nothing.
+        await Expect(director.GetByTestId("confirm-message")).ToContainTextAsync("۱ کارگاه (۲۵۰٬۰۰۰٬۰۰۰ ریال مانده بدهی)");
+        await director.GetByTestId("confirm-cancel").ClickAsync();
+        await Expect(director.GetByTestId("file-status")).ToHaveTextAsync("پیش‌نویس");
+        await director.GetByTestId("file-send").ClickAsync();
+        await director.GetByTestId("confirm-yes").ClickAsync();
         // Sending prints the letter: the first PDF starts Chromium, which takes long on a busy machine.
         await Expect(director.GetByTestId("file-status")).ToHaveTextAsync("ارسال‌شده به استاندار", new() { Timeout = 60_000 });
+        await Expect(director.GetByText("پرونده برای استانداری ارسال شد.")).ToBeVisibleAsync();
         await Expect(director.GetByTestId("paper-letter")).ToBeVisibleAsync();
 
         // The governor's office records the meeting and the agreement.
@@ -73,9 +80,15 @@ public sealed class OffsetFilesTests(BrowserFixture fixture)
         // Both sides confirm execution; the debt and the claim drop by the amount.
         await BrowserFixture.GotoAsync(office, fileUrl);
         await office.Locator("[data-testid^=confirm-insurance-]").ClickAsync();
+        await Expect(office.GetByTestId("confirm-message")).ToContainTextAsync("۱۲۰٬۰۰۰٬۰۰۰ ریال");
+        await office.GetByTestId("confirm-yes").ClickAsync();
         await Expect(office.Locator("[data-testid^=confirm-insurance-]")).ToHaveCountAsync(0);
+        await Expect(office.GetByText("اجرای توافق تأیید شد؛ تسویه پس از تأیید طرف دیگر ثبت می‌شود.")).ToBeVisibleAsync();
         await BrowserFixture.GotoAsync(treatment, fileUrl);
         await treatment.Locator("[data-testid^=confirm-treatment-]").ClickAsync();
+        await Expect(treatment.GetByTestId("confirm-message")).ToContainTextAsync("تسویه ثبت می‌شود");
+        await treatment.GetByTestId("confirm-yes").ClickAsync();
+        await Expect(treatment.GetByText("اجرای توافق تأیید شد و تسویه ثبت شد.")).ToBeVisibleAsync();
         await Expect(treatment.GetByTestId("file-debtors")).ToContainTextAsync("۱۳۰٬۰۰۰٬۰۰۰");
         await Expect(treatment.GetByTestId("file-claims")).ToContainTextAsync("۶۳٬۴۵۶٬۰۰۰");
         await treatment.ScreenshotAsync(new() { Path = Shot("offset-settled.png"), FullPage = true });

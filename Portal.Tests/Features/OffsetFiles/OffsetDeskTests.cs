@@ -21,6 +21,8 @@ public sealed class OffsetDeskTests(PortalFactory portal) : IClassFixture<Portal
         Debt = "۱۲۰٬۰۰۰٬۰۰۰", FirstPeriod = "1392/01", LastPeriod = "۱۳۹۵/۱۲",
     };
 
+    private static MeetingForm Meeting(string heldOn, string attendees, string minutes = "") => new() { HeldOn = heldOn, Attendees = attendees, Minutes = minutes };
+
     private async Task<string> CentreCodeAsync(string province)
     {
         await using var db = Acting.SystemDb(portal);
@@ -86,15 +88,15 @@ public sealed class OffsetDeskTests(PortalFactory portal) : IClassFixture<Portal
         await enforcement.CompileAsync(file, await FileVersionAsync(file), [workshop.Value], [claim!.Value]);
 
         var governor = await As("kerman.governor");
-        Assert.Equal("Offset.NotFound", (await Assert.ThrowsAsync<DomainException>(async () => await governor.RecordMeetingAsync(file, await FileVersionAsync(file), "1405/09/09", "x", ""))).Key);
+        Assert.Equal("Offset.NotFound", (await Assert.ThrowsAsync<DomainException>(async () => await governor.RecordMeetingAsync(file, await FileVersionAsync(file), Meeting("1405/09/09", "x")))).Key);
         Assert.Equal("Offset.NotYours", (await Assert.ThrowsAsync<DomainException>(async () => await enforcement.SendAsync(file, await FileVersionAsync(file)))).Key);
         await (await As("kerman.director")).SendAsync(file, await FileVersionAsync(file));
         await Assert.ThrowsAsync<DomainException>(async () => await enforcement.CompileAsync(file, await FileVersionAsync(file), [workshop.Value], []));
 
         Assert.Equal("Offset.NotFound", (await Assert.ThrowsAsync<DomainException>(async () =>
-            await (await As("golestan.governor")).RecordMeetingAsync(file, await FileVersionAsync(file), "1405/09/09", "x", ""))).Key);
-        await governor.RecordMeetingAsync(file, await FileVersionAsync(file), "1405/09/09", "معاون استاندار، کارفرما، رئیس بیمارستان", "توافق بر ۶۰ میلیون ریال");
-        await governor.RecordOutcomeAsync(file, await FileVersionAsync(file), workshop.Value, claim.Value, "۶۰٬۰۰۰٬۰۰۰");
+            await (await As("golestan.governor")).RecordMeetingAsync(file, await FileVersionAsync(file), Meeting("1405/09/09", "x")))).Key);
+        Assert.Empty(await governor.RecordMeetingAsync(file, await FileVersionAsync(file), Meeting("1405/09/09", "معاون استاندار، کارفرما، رئیس بیمارستان", "توافق بر ۶۰ میلیون ریال")));
+        Assert.Empty(await governor.RecordOutcomeAsync(file, await FileVersionAsync(file), workshop.Value, claim.Value, "۶۰٬۰۰۰٬۰۰۰"));
 
         await using (var db = Acting.SystemDb(portal))
         {
