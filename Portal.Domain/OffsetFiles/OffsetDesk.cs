@@ -105,9 +105,7 @@ public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileSto
                 .. claims.Select(c => new OffsetFile.Holding(c.Id, Shown(File(c.Title, c.Number)), false, c.ClaimId, Shown($"{c.Name} ({Month(c.FirstPeriod)}–{Month(c.LastPeriod)})")))];
     }
 
-    /// <summary>Text inside a message: Persian digits for a Persian reader.</summary>
-    private static string Shown(string text) =>
-        System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fa" ? TextNormalizer.ToPersianDigits(text) : text;
+    private static string Shown(string text) => OffsetAmount.Shown(text);
 
     /// <summary>Sends the file with its cover letter and lists, made from the lists as they stand now and stored as sent.</summary>
     public Task SendAsync(int fileId, Guid version, CancellationToken ct = default) =>

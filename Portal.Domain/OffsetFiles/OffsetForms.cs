@@ -125,12 +125,15 @@ public static class OffsetAmount
         return value > Max ? Checked<long>.Fail(Messages.Format("Offset.AmountTooLarge", Format(Max))) : Checked<long>.Ok(value);
     }
 
-    /// <summary>An amount as a message shows it: Persian digits with «٬» in Persian, 1,234 in English.</summary>
+    /// <summary>An amount as a message shows it: Persian digits with «٬» (the messages' own language), 1,234 in English.</summary>
     public static string Format(long amount)
     {
         var text = amount.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture);
-        return System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fa"
-            ? TextNormalizer.ToPersianDigits(text).Replace(',', '\u066C')
-            : text;
+        return English ? text : TextNormalizer.ToPersianDigits(text).Replace(',', '\u066C');
     }
+
+    /// <summary>Text inside a message (a code, a file number): Persian digits unless the reader reads English.</summary>
+    public static string Shown(string text) => English ? text : TextNormalizer.ToPersianDigits(text);
+
+    private static bool English => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 }
