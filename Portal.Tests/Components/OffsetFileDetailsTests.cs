@@ -48,7 +48,9 @@ public sealed class OffsetFileDetailsTests(PortalFactory portal) : IClassFixture
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<IRenderedComponent<OffsetFileDetails>> RenderAsync(BunitContext ctx, string userName)
+    private Task<IRenderedComponent<OffsetFileDetails>> RenderAsync(BunitContext ctx, string userName) => RenderAsync(ctx, userName, _file);
+
+    private async Task<IRenderedComponent<OffsetFileDetails>> RenderAsync(BunitContext ctx, string userName, int fileId)
     {
         var actor = await Acting.ActorAsync(portal, userName);
         ctx.AddPortalUi();
@@ -63,7 +65,7 @@ public sealed class OffsetFileDetailsTests(PortalFactory portal) : IClassFixture
         ctx.Services.AddScoped<OffsetDesk>();
         ctx.Services.AddScoped<OffsetLedger>();
         ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
-        var cut = ctx.Render<OffsetFileDetails>(p => p.Add(x => x.Id, _file));
+        var cut = ctx.Render<OffsetFileDetails>(p => p.Add(x => x.Id, fileId));
         cut.WaitForElement("[data-testid=file-status], [data-testid=file-not-found]", TimeSpan.FromSeconds(10));
         return cut;
     }
@@ -108,8 +110,44 @@ public sealed class OffsetFileDetailsTests(PortalFactory portal) : IClassFixture
         var stranger = await RenderAsync(other, "golestan.governor");
 
         Assert.NotEmpty(governor.FindAll("[data-testid=meeting-add]"));
+        // A posted agreement is no longer the governor's to amend or withdraw (the posting is reversed first).
+        Assert.Empty(governor.FindAll($"[data-testid=amend-{_agreement}]"));
         Assert.Empty(governor.FindAll($"[data-testid=reverse-{_agreement}]"));
         Assert.NotEmpty(stranger.FindAll("[data-testid=file-not-found]"));
         Assert.Empty(stranger.FindAll("[data-testid=paper-letter]"));
+    }
+
+    [Fact]
+    public async Task Send_WithAChoiceOnScreenNotSaved_IsRefused_AndSendsNothing()
+    {
+        using var culture = CultureScope.Persian();
+        await using var ctx = new BunitContext();
+        int draft;
+        await using (var db = Acting.SystemDb(portal))
+        {
+            var kerman = await db.Provinces.Where(p => p.Code == "08").Select(p => p.Id).SingleAsync();
+            var centre = await db.OrgUnits.OfType<MedicalCenter>().Where(m => m.ProvinceId == kerman).Select(m => m.Id).FirstAsync();
+            var workshop = new DebtorWorkshop(kerman, $"{Random.Shared.Next(1_000_000, 9_999_999)}", "شرکت چاپ نمونه کرمان", "10101234567", 90_000_000, new JalaliMonth(1393, 1), new JalaliMonth(1395, 6));
+            var claim = new CenterClaim(kerman, centre, 70_000_000, new JalaliMonth(1403, 1), new JalaliMonth(1403, 12));
+            db.AddRange(workshop, claim);
+            await db.SaveChangesAsync();
+            var file = new OffsetFile(kerman, "پرونده تهاتر با انتخاب ذخیره‌نشده", "kerman.generaloffice", At);
+            file.Compile([workshop], [claim]);
+            db.Add(file);
+            await db.SaveChangesAsync();
+            draft = file.Id;
+        }
+        var cut = await RenderAsync(ctx, "kerman.director", draft);
+        cut.WaitForElement("[data-testid=pick-debtors] tbody tr", TimeSpan.FromSeconds(10));
+
+        // The director ticks or unticks a debtor on screen and sends without saving the lists.
+        cut.Find("[data-testid=pick-debtors] tbody tr").Click();
+        cut.WaitForElement("[data-testid=lists-unsaved]");
+        cut.Find("[data-testid=file-send]").Click();
+
+        var snackbar = ctx.Services.GetRequiredService<MudBlazor.ISnackbar>();
+        Assert.Contains(snackbar.ShownSnackbars, s => s.Severity == MudBlazor.Severity.Error && s.Message.Contains("ذخیره فهرست‌ها"));
+        await using var check = Acting.SystemDb(portal);
+        Assert.Equal(OffsetFileStatus.Draft, await check.OffsetFiles.Where(f => f.Id == draft).Select(f => f.Status).SingleAsync());
     }
 }
