@@ -117,8 +117,9 @@ public sealed class OffsetBoard(PortalDb portalDb, IFileStore store)
             .Select(x => new
             {
                 x.p.NameFa, x.w.Id, x.w.WorkshopCode, x.w.EmployerName, x.w.EmployerNationalId, x.w.InitialDebt, x.w.Settled,
-                Agreed = db.OffsetAgreements.Where(a => a.WorkshopId == x.w.Id).Sum(a => a.Amount) ?? 0,
-                AgreedAt = db.OffsetAgreements.Where(a => a.WorkshopId == x.w.Id && a.Amount != null).Max(a => (DateTimeOffset?)a.RecordedAt),
+                // A withdrawn agreement was never carried out: it is not counted as agreed.
+                Agreed = db.OffsetAgreements.Where(a => a.WorkshopId == x.w.Id && a.WithdrawnAt == null).Sum(a => a.Amount) ?? 0,
+                AgreedAt = db.OffsetAgreements.Where(a => a.WorkshopId == x.w.Id && a.Amount != null && a.WithdrawnAt == null).Max(a => (DateTimeOffset?)a.RecordedAt),
                 CollectedAt = db.Settlements.Where(s => s.WorkshopId == x.w.Id).Max(s => (DateTimeOffset?)s.At),
             })
             .ToListAsync(ct);
