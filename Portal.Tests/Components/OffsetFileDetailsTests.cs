@@ -146,7 +146,7 @@ public sealed class OffsetFileDetailsTests(PortalFactory portal) : IClassFixture
         cut.Find("[data-testid=file-send]").Click();
 
         var snackbar = ctx.Services.GetRequiredService<MudBlazor.ISnackbar>();
-        Assert.Contains(snackbar.ShownSnackbars, s => s.Severity == MudBlazor.Severity.Error && s.Message.Contains("ذخیره فهرست‌ها"));
+        Assert.Contains(snackbar.ShownSnackbars, s => s.Severity == MudBlazor.Severity.Error && (s.Message ?? "").Contains("ذخیره فهرست‌ها"));
         await using var check = Acting.SystemDb(portal);
         Assert.Equal(OffsetFileStatus.Draft, await check.OffsetFiles.Where(f => f.Id == draft).Select(f => f.Status).SingleAsync());
     }
