@@ -150,4 +150,43 @@ public sealed class OffsetFileDetailsTests(PortalFactory portal) : IClassFixture
         await using var check = Acting.SystemDb(portal);
         Assert.Equal(OffsetFileStatus.Draft, await check.OffsetFiles.Where(f => f.Id == draft).Select(f => f.Status).SingleAsync());
     }
+
+    [Fact]
+    public async Task AnOpenAgreement_OffersTheGovernorAmendAndWithdraw_AndOnceWithdrawn_NoSideIsAskedToConfirmIt()
+    {
+        using var culture = CultureScope.Persian();
+        int file, agreement;
+        await using (var db = Acting.SystemDb(portal))
+        {
+            var kerman = await db.Provinces.Where(p => p.Code == "08").Select(p => p.Id).SingleAsync();
+            var centre = await db.OrgUnits.OfType<MedicalCenter>().Where(m => m.ProvinceId == kerman).Select(m => m.Id).FirstAsync();
+            var workshop = new DebtorWorkshop(kerman, $"{Random.Shared.Next(1_000_000, 9_999_999)}", "شرکت پلاستیک نمونه کرمان", "10101234567", 90_000_000, new JalaliMonth(1393, 1), new JalaliMonth(1395, 6));
+            var claim = new CenterClaim(kerman, centre, 70_000_000, new JalaliMonth(1404, 1), new JalaliMonth(1404, 12));
+            db.AddRange(workshop, claim);
+            await db.SaveChangesAsync();
+            var sent = new OffsetFile(kerman, "پرونده تهاتر توافق باز", "kerman.generaloffice", At);
+            sent.Compile([workshop], [claim]);
+            sent.Send("08/1405/98", new OffsetFilePapers(new string('a', 64), new string('b', 64), new string('c', 64)), "kerman.director", At);
+            var open = sent.RecordOutcome(workshop.Id, claim.Id, 30_000_000, "kerman.governor", At);
+            db.Add(sent);
+            await db.SaveChangesAsync();
+            (file, agreement) = (sent.Id, open.Id);
+        }
+        await using (var ctx = new BunitContext())
+        {
+            var governor = await RenderAsync(ctx, "kerman.governor", file);
+            Assert.NotEmpty(governor.FindAll($"[data-testid=amend-{agreement}]"));
+            Assert.NotEmpty(governor.FindAll($"[data-testid=withdraw-{agreement}]"));
+        }
+        await using (var db = Acting.SystemDb(portal))
+        {
+            var version = await db.OffsetAgreements.Where(a => a.Id == agreement).Select(a => a.Version).SingleAsync();
+            await (await portal.AsAsync<OffsetDesk>("kerman.governor")).WithdrawAgreementAsync(agreement, version, "کارفرما نپذیرفت");
+        }
+        await using var office = new BunitContext();
+        var cut = await RenderAsync(office, "kerman.generaloffice", file);
+
+        Assert.NotEmpty(cut.FindAll($"[data-testid=withdrawn-{agreement}]"));
+        Assert.Empty(cut.FindAll($"[data-testid=confirm-insurance-{agreement}]"));
+    }
 }
