@@ -151,13 +151,13 @@ public sealed class ContractRulesTests
     [Fact]
     public void Issue_OfAContractWhoseTermHasEnded_NeedsAReason_AndKeepsIt()
     {
-        // 1403/12/30 for 12 months ends 1404/12/29, before 1405/09/02 (Now).
+        // 1403/12/30 for 12 months ends 1404/12/28 (Esfand 1404 has 29 days), before 1405/09/02 (Now).
         var ended = new Contract(AgencyRulesTests.NewAgency().Agency, new ContractTerms(new JalaliDate(1403, 12, 30).ToDateOnly(), 12, 1_500_000), "x", Now);
 
         var refused = Assert.Throws<DomainException>(() =>
             ended.Issue(new ContractNumber("08", 1405, 9), Template(), "متن", Pdf, "ABCDEFGHJKLMNPQR", null, "x", Now));
         Assert.Equal("Contract.EndsInPast", refused.Key);
-        Assert.Contains("۱۴۰۴/۱۲/۲۹", refused.Message);
+        Assert.Contains("۱۴۰۴/۱۲/۲۸", refused.Message);
         Assert.Equal(ContractStatus.Draft, ended.Status);
 
         ended.Issue(new ContractNumber("08", 1405, 9), Template(), "متن", Pdf, "ABCDEFGHJKLMNPQR", null, "x", Now, "  قرارداد دوره گذشته برای تسویه  ");

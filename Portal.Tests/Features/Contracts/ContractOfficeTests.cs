@@ -198,7 +198,7 @@ public sealed class ContractOfficeTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal(batch.Count, (await office.BatchFilesAsync(result.BatchId)).Count);
     }
 
-    /// <summary>1403/12/30 for 12 months: ended 1404/12/29, before today.</summary>
+    /// <summary>1403/12/30 for 12 months: ended 1404/12/28, before today.</summary>
     private static readonly ContractTerms EndedTerms = new(new JalaliDate(1403, 12, 30).ToDateOnly(), 12, 1_500_000);
 
     [Fact]
@@ -245,7 +245,7 @@ public sealed class ContractOfficeTests(PortalFactory portal) : IClassFixture<Po
         var result = await office.IssueBatchAsync(Terms);
 
         var code = (await Acting.SystemDb(portal).Agencies.SingleAsync(a => a.Id == agency)).Code;
-        Assert.Contains(result.Failures, f => f.AgencyCode == code && f.Message == DomainException.Of("Contract.EndsInPast", "۱۴۰۴/۱۲/۲۹").Message);
+        Assert.Contains(result.Failures, f => f.AgencyCode == code && f.Message == DomainException.Of("Contract.EndsInPast", "۱۴۰۴/۱۲/۲۸").Message);
         Assert.Equal(ContractStatus.Draft, (await ContractAsync(portal, draftId)).Status);
         // Issued on its own page with a reason, it leaves the batch's list.
         await office.IssueAsync(draftId, (await ContractAsync(portal, draftId)).Version, "پرداخت دوره گذشته");

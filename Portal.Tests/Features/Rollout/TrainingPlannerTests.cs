@@ -95,7 +95,7 @@ public sealed class TrainingPlannerTests : IClassFixture<PortalFactory>, IAsyncL
     [InlineData("5", "1406/01/15", "تاریخ نصب ابزار: ")]
     public async Task InformationTools_OutOfRangeQuantityOrAFutureDate_IsRefusedNamingTheField_AndNothingIsSaved(string quantity, string date, string field)
     {
-        var agency = await Acting.AgencyIdAsync(_factory, "AG-08003");
+        var agency = await Acting.AgencyIdAsync(_factory, "AG-08001");
         var planning = await _factory.AsAsync<RolloutPlanning>("kerman.treatment");
 
         var refused = await Assert.ThrowsAsync<DomainException>(() => planning.RecordToolsAsync(agency, InformationTool.Poster, quantity, date));
