@@ -109,6 +109,8 @@ public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, 
         var full = TextNormalizer.Normalize(fullName);
         if (name.Length < 3) throw new DomainException(Messages.Get("Agency.UserNameInvalid"));
         if (full.Length == 0) throw DomainException.Of("Person.NameRequired");
+        Input.Text(full, TextLength.Name).OrRefuse("Person.NameField");
+        if (name.Length > Accounts.UserAdministration.MaxUserNameLength) throw DomainException.Of("Agency.UserNameInvalid");
         var password = RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyz23456789", 16);
         await ChangeUsersAsync(id, effective, async (agency, users) =>
         {

@@ -11,8 +11,8 @@ internal sealed class RolloutWaveConfiguration : IEntityTypeConfiguration<Rollou
     public void Configure(EntityTypeBuilder<RolloutWave> b)
     {
         b.HasIndex(w => w.Number).IsUnique();
-        b.Property(w => w.Name).HasMaxLength(200);
-        b.Property(w => w.CircularNo).HasMaxLength(50);
+        b.Property(w => w.Name).HasMaxLength(TextLength.Name);
+        b.Property(w => w.CircularNo).HasMaxLength(RolloutWave.MaxCircularNoLength);
     }
 }
 

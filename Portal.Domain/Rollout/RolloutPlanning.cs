@@ -31,6 +31,8 @@ public sealed class RolloutPlanning(PortalDb portalDb, TimeProvider clock)
         if (!WaveOpeners.Contains(db.Actor.Role)) throw new UnauthorizedAccessException("Only an administrator opens rollout waves.");
         var title = TextNormalizer.Normalize(name);
         if (title.Length == 0) throw DomainException.Of("Wave.NameRequired");
+        title = Input.Text(title, TextLength.Name).OrRefuse("Wave.NameField");
+        Input.Text(circularNo, RolloutWave.MaxCircularNoLength, required: false).OrRefuse("Wave.CircularNoField");
         if (provinceIds.Count == 0) throw DomainException.Of("Wave.ProvincesRequired");
         var number = (await db.RolloutWaves.MaxAsync(w => (int?)w.Number, ct) ?? 0) + 1;
         var wave = new RolloutWave(number, title, TextNormalizer.Normalize(circularNo), goLive.ToDateOnly());
