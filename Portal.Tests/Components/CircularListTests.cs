@@ -79,7 +79,7 @@ public sealed class CircularListTests(PortalFactory portal) : IClassFixture<Port
         Assert.Equal("۰ از ۲ کارگزاری باز کرده‌اند", receipts.TextContent.Trim());
         Assert.DoesNotContain("portal-unread", receipts.Closest("tr")!.ClassList);
         // The form offers "all agencies" of the office, by count (specific ones are found by search, not listed).
-        Assert.Contains("(۲)", cut.Find("[data-testid=upload-all]").TextContent);
+        Assert.Contains("(۲)", cut.Find("[data-testid=circular-upload]").TextContent);
     }
 
     [Fact]
