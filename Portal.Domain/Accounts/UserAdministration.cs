@@ -128,10 +128,15 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
         return null;
     }
 
+    /// <summary>A sign-in name: short enough to type, and to print beside every act it signs in the audit log.</summary>
+    public const int MaxUserNameLength = 64;
+
     private static async Task<string?> Validate(Operation op, UserForm form, CancellationToken ct)
     {
         if (form.UserName.Length < 3) return "Users.UserNameInvalid";
         if (TextNormalizer.Normalize(form.FullName).Length == 0) return "Users.FullNameRequired";
+        if (!Input.Text(form.FullName, TextLength.Name).IsValid) return "Users.FullNameTooLong";
+        if (form.UserName.Length > MaxUserNameLength) return "Users.UserNameTooLong";
         if (!Roles.All.Contains(form.Role)) return "Users.RoleRequired";
         var kind = await op.Db.OrgUnits.Where(u => u.Id == form.UnitId).Select(u => (UnitKind?)u.Kind).SingleOrDefaultAsync(ct);
         if (kind is null) return "Users.UnitRequired";

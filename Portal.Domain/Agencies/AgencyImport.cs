@@ -85,7 +85,7 @@ public sealed partial class AgencyImport(PortalDb portalDb, TimeProvider clock)
             var status = ParseStatus(row.Status);
             if (status is null) Fail("Status", Messages.Get("Import.UnknownStatus"));
             else row.Profile.Status = status.Value;
-            var (profile, fieldErrors) = row.Profile.Validate();
+            var (profile, fieldErrors) = row.Profile.Validate(JalaliDate.Today(clock).ToDateOnly());
             foreach (var (field, message) in fieldErrors) Fail(field, message);
 
             existing.TryGetValue(code, out var agency);

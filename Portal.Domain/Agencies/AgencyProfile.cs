@@ -27,6 +27,12 @@ public sealed class AgencyProfileForm
     public string? BankLetterNo { get; set; }
     public AgencyStatus Status { get; set; } = AgencyStatus.Active;
 
+    /// <summary>A city's name: shorter than <see cref="TextLength.Name"/>, as the agency lists print it in one cell.</summary>
+    public const int MaxCityLength = 100;
+
+    /// <summary>The bank's letter number (e.g. «۴۵/۱۲۳/ص»).</summary>
+    public const int MaxLetterNoLength = 50;
+
     public static AgencyProfileForm From(Agency a) => new()
     {
         Name = a.Name, City = a.City, Address = a.Address, PostalCode = a.PostalCode, Phone = a.Phone,
@@ -35,16 +41,18 @@ public sealed class AgencyProfileForm
         BankLetterNo = a.BankLetterNo, Status = a.Status,
     };
 
-    /// <summary>The profile, or a message per failing field (keyed by property name).</summary>
-    public (AgencyProfile? Profile, IReadOnlyDictionary<string, string> Errors) Validate()
+    /// <summary>
+    /// The profile, or a message per failing field (keyed by property name). The bank's confirmation is something
+    /// that happened: its date may not be after <paramref name="today"/> (Tehran).
+    /// </summary>
+    public (AgencyProfile? Profile, IReadOnlyDictionary<string, string> Errors) Validate(DateOnly today)
     {
         var errors = new Dictionary<string, string>();
-        string Text(string field, string? value, int max)
+        string Text(string field, string? value, int max, bool required = true)
         {
-            var text = TextNormalizer.Normalize(value);
-            if (text.Length == 0) errors[field] = Messages.Get("Field.Required");
-            else if (text.Length > max) errors[field] = Messages.Format("Field.TooLong", max);
-            return text;
+            var text = Input.Text(value, max, required);
+            if (!text.IsValid) errors[field] = text.Error!;
+            return text.Value ?? TextNormalizer.Normalize(value);
         }
         string Valid(string field, Checked<string> check)
         {
@@ -52,28 +60,27 @@ public sealed class AgencyProfileForm
             return check.Value ?? "";
         }
 
-        var name = Text(nameof(Name), Name, 200);
-        var city = Text(nameof(City), City, 100);
-        var address = Text(nameof(Address), Address, 400);
+        var name = Text(nameof(Name), Name, TextLength.Name);
+        var city = Text(nameof(City), City, MaxCityLength);
+        var address = Text(nameof(Address), Address, TextLength.Address);
         var postal = Valid(nameof(PostalCode), Common.PostalCode.Check(PostalCode));
         var phone = TextNormalizer.DigitsOnly(Phone);
         if (phone.Length != 11 || phone[0] != '0') errors[nameof(Phone)] = Messages.Get("Field.Phone");
-        var manager = Text(nameof(ManagerName), ManagerName, 200);
+        var manager = Text(nameof(ManagerName), ManagerName, TextLength.Name);
         var nationalId = Valid(nameof(ManagerNationalId), NationalId.Check(ManagerNationalId));
         var mobile = Valid(nameof(ManagerMobile), Mobile.Check(ManagerMobile));
         string? sheba = string.IsNullOrWhiteSpace(Sheba) ? null : Valid(nameof(Sheba), Common.Sheba.Check(Sheba));
         DateOnly? confirmedOn = null;
-        string? letter = TextNormalizer.Normalize(BankLetterNo) is { Length: > 0 } l ? l : null;
+        string? letter = Text(nameof(BankLetterNo), BankLetterNo, MaxLetterNoLength, required: false) is { Length: > 0 } l ? l : null;
         if (!string.IsNullOrWhiteSpace(BankConfirmedOn))
         {
-            var date = JalaliDate.Check(BankConfirmedOn);
+            var date = Input.PastDate(BankConfirmedOn, today);
             if (!date.IsValid) errors[nameof(BankConfirmedOn)] = date.Error!;
-            else confirmedOn = date.Value.ToDateOnly();
+            else confirmedOn = date.Value;
             if (sheba is null) errors[nameof(Sheba)] = Messages.Get("Agency.ConfirmationNeedsSheba");
             if (letter is null) errors[nameof(BankLetterNo)] = Messages.Get("Agency.ConfirmationNeedsLetter");
         }
         else if (letter is not null) errors[nameof(BankConfirmedOn)] = Messages.Get("Agency.LetterNeedsDate");
-        if (letter?.Length > 50) errors[nameof(BankLetterNo)] = Messages.Format("Field.TooLong", 50);
         if (!Enum.IsDefined(Status)) errors[nameof(Status)] = Messages.Get("Field.Required");
 
         return errors.Count > 0
@@ -85,12 +92,19 @@ public sealed class AgencyProfileForm
 /// <summary>Checks the people named on an agency: board members and training representatives.</summary>
 public static class PersonRules
 {
+    /// <summary>A board member's position ("مدیرعامل", "عضو هیئت‌مدیره").</summary>
+    public const int MaxPositionLength = 100;
+
+    private static string Labelled(string fieldKey, string error) => FieldCheck.Refusal(fieldKey, error).Message;
+
     public static Checked<BoardMemberInput> Check(BoardMemberInput input)
     {
         var name = TextNormalizer.Normalize(input.Name);
         var position = TextNormalizer.Normalize(input.Position);
         if (name.Length == 0) return Checked<BoardMemberInput>.Fail(Messages.Get("Person.NameRequired"));
         if (position.Length == 0) return Checked<BoardMemberInput>.Fail(Messages.Get("Person.PositionRequired"));
+        if (Input.Text(name, TextLength.Name) is { IsValid: false } longName) return Checked<BoardMemberInput>.Fail(Labelled("Person.NameField", longName.Error!));
+        if (Input.Text(position, MaxPositionLength) is { IsValid: false } longPosition) return Checked<BoardMemberInput>.Fail(Labelled("Person.PositionField", longPosition.Error!));
         var id = NationalId.Check(input.NationalId);
         return id.IsValid ? Checked<BoardMemberInput>.Ok(new(name, position, id.Value!)) : Checked<BoardMemberInput>.Fail(id.Error!);
     }
@@ -99,6 +113,7 @@ public static class PersonRules
     {
         var name = TextNormalizer.Normalize(input.Name);
         if (name.Length == 0) return Checked<RepresentativeInput>.Fail(Messages.Get("Person.NameRequired"));
+        if (Input.Text(name, TextLength.Name) is { IsValid: false } longName) return Checked<RepresentativeInput>.Fail(Labelled("Person.NameField", longName.Error!));
         var id = NationalId.Check(input.NationalId);
         if (!id.IsValid) return Checked<RepresentativeInput>.Fail(id.Error!);
         var mobile = Mobile.Check(input.Mobile);

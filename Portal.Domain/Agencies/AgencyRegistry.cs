@@ -58,11 +58,15 @@ public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, 
     public async Task<IReadOnlyDictionary<string, string>> SaveAsync(int id, AgencyProfileForm form, int reviewOfficeId, Guid version,
         JalaliDate effective, CancellationToken ct = default)
     {
-        var (profile, errors) = form.Validate();
+        var today = JalaliDate.Today(clock).ToDateOnly();
+        var (profile, errors) = form.Validate(today);
         if (profile is null) return errors;
         await using var db = await OpenForAsync(Editors, ct);
         var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw DomainException.Of("Agency.NotFound");
         if (agency.Version != version) throw DomainException.Of("Agency.ChangedMeanwhile");
+        // A closure records what happened: its date (the effective date) is not after today. Other changes may be planned ahead.
+        if (profile.Status == AgencyStatus.Closed && !agency.IsClosed && effective.ToDateOnly() > today)
+            return new Dictionary<string, string> { ["Effective"] = FieldCheck.Refusal("Agency.ClosedOnField", Messages.Get("Date.InFuture")).Message };
         var reviewOffice = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == reviewOfficeId, ct) ?? throw DomainException.Of("Agency.ReviewOfficeOutside");
         agency.Update(profile, reviewOffice, Stamp(db, effective));
         await SaveAsync(db, ct);
@@ -105,6 +109,8 @@ public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, 
         var full = TextNormalizer.Normalize(fullName);
         if (name.Length < 3) throw new DomainException(Messages.Get("Agency.UserNameInvalid"));
         if (full.Length == 0) throw DomainException.Of("Person.NameRequired");
+        Input.Text(full, TextLength.Name).OrRefuse("Person.NameField");
+        if (name.Length > Accounts.UserAdministration.MaxUserNameLength) throw DomainException.Of("Agency.UserNameInvalid");
         var password = RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyz23456789", 16);
         await ChangeUsersAsync(id, effective, async (agency, users) =>
         {

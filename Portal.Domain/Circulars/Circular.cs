@@ -13,7 +13,7 @@ public enum CircularKind { Circular = 1, Instruction, Form }
 /// </summary>
 public sealed class Circular : IScoped, IAudited
 {
-    public const int TitleMaxLength = 300;
+    public const int TitleMaxLength = Common.TextLength.Title;
     public const int NumberMaxLength = 50;
 
     private readonly List<CircularRecipient> _recipients = [];

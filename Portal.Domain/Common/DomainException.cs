@@ -7,7 +7,7 @@ namespace Portal.Domain.Common;
 public sealed class DomainException(string message) : Exception(message)
 {
     /// <summary>The message's key, when it has one: endpoints that redirect back to a page pass the key, not the text.</summary>
-    public string? Key { get; private init; }
+    public string? Key { get; internal init; }
 
     internal static DomainException Of(string messageKey, params object[] args) =>
         new(args.Length == 0 ? Messages.Get(messageKey) : Messages.Format(messageKey, args)) { Key = messageKey };

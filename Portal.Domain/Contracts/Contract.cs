@@ -20,6 +20,8 @@ public sealed class Contract : IScoped, IAudited, IUnitOwned
 {
     public const int MaxTermMonths = 36;
     public const int ReasonMaxLength = 500;
+    /// <summary>The highest fee per file a contract may name: a typo's extra zeros are refused, not printed.</summary>
+    public const long MaxFeePerFile = 1_000_000_000;
 
     public int Id { get; private set; }
     public int AgencyId { get; private set; }
@@ -51,6 +53,11 @@ public sealed class Contract : IScoped, IAudited, IUnitOwned
     public Guid? BatchId { get; private set; }
     public DateTimeOffset? IssuedAt { get; private set; }
     public string? IssuedBy { get; private set; }
+    /// <summary>
+    /// Why the contract was issued although its term had already ended on the day of issue (a late paper for a period
+    /// already served). Kept on the record and in the audit log; not printed on the contract.
+    /// </summary>
+    public string? LateIssueReason { get; private set; }
 
     public string? ScanSha256 { get; private set; }
     public FileKind? ScanKind { get; private set; }
@@ -102,12 +109,31 @@ public sealed class Contract : IScoped, IAudited, IUnitOwned
         Touch();
     }
 
-    /// <summary>Numbers the draft and fixes its text and PDF for good.</summary>
-    public void Issue(ContractNumber number, ContractTemplate template, string text, StoredFile pdf, string verificationCode,
-        Guid? batchId, string by, DateTimeOffset at)
+    /// <summary>True when the term's last day is before <paramref name="today"/> (Tehran): issuing it needs a reason.</summary>
+    public bool EndsBefore(DateOnly today) => EndsOn < today;
+
+    /// <summary>
+    /// Checks that the draft may be issued on <paramref name="today"/>: a contract whose term has already ended is
+    /// issued only with a reason (returned normalised; null when none is needed).
+    /// </summary>
+    public string? CheckIssue(DateOnly today, string? lateReason)
     {
         Require(ContractStatus.Draft);
         if (Agency is { IsClosed: true }) throw DomainException.Of("Contract.AgencyClosed");
+        if (!EndsBefore(today)) return null;
+        var reason = Input.Text(lateReason, TextLength.Reason);
+        if (!reason.IsValid)
+            throw TextNormalizer.Normalize(lateReason).Length == 0
+                ? DomainException.Of("Contract.EndsInPast", TextNormalizer.ToPersianDigits(JalaliDate.FromDateOnly(EndsOn).ToString()))
+                : DomainException.Of("Contract.LateReasonTooLong", TextNormalizer.ToPersianDigits(TextLength.Reason.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return reason.Value;
+    }
+
+    /// <summary>Numbers the draft and fixes its text and PDF for good.</summary>
+    public void Issue(ContractNumber number, ContractTemplate template, string text, StoredFile pdf, string verificationCode,
+        Guid? batchId, string by, DateTimeOffset at, string? lateReason = null)
+    {
+        LateIssueReason = CheckIssue(JalaliDate.FromInstant(at).ToDateOnly(), lateReason);
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         ArgumentException.ThrowIfNullOrWhiteSpace(verificationCode);
         (Number, NumberYear, NumberSequence) = (number.Text, number.Year, number.Sequence);
@@ -158,7 +184,7 @@ public sealed class Contract : IScoped, IAudited, IUnitOwned
 
     private void SetTerms(ContractTerms terms)
     {
-        if (terms.FeePerFile < 0) throw DomainException.Of("Contract.FeeNegative");
+        if (terms.FeePerFile is < 1 or > MaxFeePerFile) throw DomainException.Of("Contract.FeeRange", new Rial(MaxFeePerFile).ToPersianString());
         if (terms.TermMonths is < 1 or > MaxTermMonths) throw DomainException.Of("Contract.TermRange", MaxTermMonths);
         var ends = terms.EndsOn;
         if (ends <= terms.StartsOn) throw DomainException.Of("Contract.EndBeforeStart");

@@ -124,22 +124,28 @@ public sealed class ContractOffice(PortalDb portalDb, IDbContextFactory<PortalDb
     }
 
     /// <summary>Numbers the draft, renders its PDF once from the newest template version and stores it by hash.</summary>
-    public async Task IssueAsync(int id, Guid version, CancellationToken ct = default)
+    /// <remarks>A draft whose term ended before today (Tehran) is issued only with <paramref name="lateReason"/>, kept on the contract.</remarks>
+    public async Task IssueAsync(int id, Guid version, string? lateReason = null, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
         RequireIssuer(db);
         var contract = await Managed(db).Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw DomainException.Of("Contract.NotFound");
         if (contract.Version != version) throw DomainException.Of("Contract.ChangedMeanwhile");
-        await IssueAsync(db, contract, null, ct);
+        await IssueAsync(db, contract, null, lateReason, ct);
     }
+
+    /// <summary>Today's date in Tehran: a contract whose last day is before it has ended.</summary>
+    public DateOnly Today => JalaliDate.Today(clock).ToDateOnly();
 
     /// <summary>
     /// Issues a contract for every open agency the office serves that has finished its three training stages and has
     /// no contract yet (an existing draft is issued as drafted). Each contract is issued on its own: one failure
-    /// leaves the others issued and is reported by agency.
+    /// leaves the others issued and is reported by agency. Terms that end before today are refused outright, and a
+    /// draft whose term has ended is skipped and listed: such a contract is issued on its own page, with a reason.
     /// </summary>
     public async Task<BatchResult> IssueBatchAsync(ContractTerms terms, IProgress<BatchProgress>? progress = null, CancellationToken ct = default)
     {
+        CheckBatchTerms(terms);
         List<int> agencyIds;
         await using (var db = await portalDb.OpenAsync(ct))
         {
@@ -164,7 +170,7 @@ public sealed class ContractOffice(PortalDb portalDb, IDbContextFactory<PortalDb
                     contract = new Contract(agency, terms, db.Actor.UserName, clock.GetUtcNow());
                     db.Contracts.Add(contract);
                 }
-                await IssueAsync(db, contract, batchId, ct);
+                await IssueAsync(db, contract, batchId, null, ct);
                 issued++;
             }
             catch (DomainException e)
@@ -174,6 +180,13 @@ public sealed class ContractOffice(PortalDb portalDb, IDbContextFactory<PortalDb
             progress?.Report(new BatchProgress(issued + failures.Count, agencyIds.Count));
         }
         return new BatchResult(batchId, issued, failures);
+    }
+
+    /// <summary>Refuses batch terms whose end is before today: a batch carries no reason, so it issues no ended contract.</summary>
+    public void CheckBatchTerms(ContractTerms terms)
+    {
+        if (terms.EndsOn < Today)
+            throw DomainException.Of("Contract.BatchEndsInPast", TextNormalizer.ToPersianDigits(JalaliDate.FromDateOnly(terms.EndsOn).ToString()));
     }
 
     /// <summary>How many agencies <see cref="IssueBatchAsync"/> would issue for now.</summary>
@@ -254,9 +267,11 @@ public sealed class ContractOffice(PortalDb portalDb, IDbContextFactory<PortalDb
             .SingleOrDefaultAsync(ct);
     }
 
-    private async Task IssueAsync(PortalDbContext db, Contract contract, Guid? batchId, CancellationToken ct)
+    private async Task IssueAsync(PortalDbContext db, Contract contract, Guid? batchId, string? lateReason, CancellationToken ct)
     {
         if (contract.Status != ContractStatus.Draft) throw DomainException.Of("Contract.IllegalTransition", ContractText.StatusName(contract.Status));
+        // Refuse before a number is taken and a PDF made.
+        contract.CheckIssue(Today, lateReason);
         if (!pdfEngine.IsAvailable) throw PdfEngine.Missing();
         var template = await db.ContractTemplates.OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct) ?? throw DomainException.Of("Contract.NoTemplate");
         var office = await db.OrgUnits.SingleAsync(u => u.Id == contract.Agency.ReviewOfficeId, ct);
@@ -269,7 +284,7 @@ public sealed class ContractOffice(PortalDb portalDb, IDbContextFactory<PortalDb
         var paper = ContractPaper.For(ContractParties.Of(contract.Agency, office, province), terms, template, number, today, code);
         var pdf = await pdfEngine.RenderAsync(paper, ct);
         var (sha, size) = await files.SaveAsync(new MemoryStream(pdf, writable: false), ct);
-        contract.Issue(number, template, paper.Text, new StoredFile(FileKind.Pdf, sha, size), code, batchId, db.Actor.UserName, now);
+        contract.Issue(number, template, paper.Text, new StoredFile(FileKind.Pdf, sha, size), code, batchId, db.Actor.UserName, now, lateReason);
         await SaveAsync(db, ct);
     }
 

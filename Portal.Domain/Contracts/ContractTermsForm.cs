@@ -17,17 +17,21 @@ public sealed class ContractTermsForm
         FeePerFile = terms.FeePerFile.ToString(CultureInfo.InvariantCulture),
     };
 
+    private static string Persian(long n) => TextNormalizer.ToPersianDigits(n.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>The terms, or a message per failing field (keyed by property name).</summary>
     public (ContractTerms? Terms, IReadOnlyDictionary<string, string> Errors) Validate()
     {
         var errors = new Dictionary<string, string>();
         var starts = JalaliDate.Check(StartsOn);
         if (!starts.IsValid) errors[nameof(StartsOn)] = starts.Error!;
-        var months = TextNormalizer.DigitsOnly(TermMonths);
-        if (!int.TryParse(months, NumberStyles.None, CultureInfo.InvariantCulture, out var term) || term is < 1 or > Contract.MaxTermMonths)
-            errors[nameof(TermMonths)] = Messages.Format("Contract.TermRange", Contract.MaxTermMonths);
+        // A sign or a fraction is refused, never dropped: "-3" is not 3 months.
+        var term = Input.WholeNumber(TermMonths, 1, Contract.MaxTermMonths);
+        if (!term.IsValid) errors[nameof(TermMonths)] = Messages.Format("Contract.TermRange", Persian(Contract.MaxTermMonths));
         var fee = Rial.Check(FeePerFile);
         if (!fee.IsValid) errors[nameof(FeePerFile)] = fee.Error!;
-        return errors.Count > 0 ? (null, errors) : (new ContractTerms(starts.Value.ToDateOnly(), term, fee.Value.Value), errors);
+        else if (fee.Value.Value is < 1 or > Contract.MaxFeePerFile)
+            errors[nameof(FeePerFile)] = Messages.Format("Contract.FeeRange", new Rial(Contract.MaxFeePerFile).ToPersianString());
+        return errors.Count > 0 ? (null, errors) : (new ContractTerms(starts.Value.ToDateOnly(), term.Value, fee.Value.Value), errors);
     }
 }

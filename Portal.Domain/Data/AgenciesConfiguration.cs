@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Domain.Agencies;
+using Portal.Domain.Common;
 
 namespace Portal.Domain.Data;
 
@@ -8,12 +9,12 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
 {
     public void Configure(EntityTypeBuilder<Agency> b)
     {
-        b.Property(a => a.ManagerName).HasMaxLength(200);
+        b.Property(a => a.ManagerName).HasMaxLength(TextLength.Name);
         b.Property(a => a.ManagerNationalId).HasMaxLength(10);
         b.Property(a => a.ManagerMobile).HasMaxLength(11);
         b.Property(a => a.PostalCode).HasMaxLength(10);
         b.Property(a => a.Sheba).HasMaxLength(26);
-        b.Property(a => a.BankLetterNo).HasMaxLength(50);
+        b.Property(a => a.BankLetterNo).HasMaxLength(AgencyProfileForm.MaxLetterNoLength);
         b.Property(a => a.Version).IsConcurrencyToken();
         b.HasOne(a => a.ReviewOffice).WithMany().HasForeignKey(a => a.ReviewOfficeId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(a => a.Board).WithOne().HasForeignKey(m => m.AgencyId).OnDelete(DeleteBehavior.Cascade);
@@ -26,8 +27,8 @@ internal sealed class BoardMemberConfiguration : IEntityTypeConfiguration<BoardM
 {
     public void Configure(EntityTypeBuilder<BoardMember> b)
     {
-        b.Property(m => m.Name).HasMaxLength(200);
-        b.Property(m => m.Position).HasMaxLength(100);
+        b.Property(m => m.Name).HasMaxLength(TextLength.Name);
+        b.Property(m => m.Position).HasMaxLength(PersonRules.MaxPositionLength);
         b.Property(m => m.NationalId).HasMaxLength(10);
     }
 }
@@ -36,7 +37,7 @@ internal sealed class RepresentativeConfiguration : IEntityTypeConfiguration<Rep
 {
     public void Configure(EntityTypeBuilder<Representative> b)
     {
-        b.Property(r => r.Name).HasMaxLength(200);
+        b.Property(r => r.Name).HasMaxLength(TextLength.Name);
         b.Property(r => r.NationalId).HasMaxLength(10);
         b.Property(r => r.Mobile).HasMaxLength(11);
         b.HasIndex(r => new { r.AgencyId, r.RemovedAt });

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Common;
 using Portal.Domain.Contracts;
 
 namespace Portal.Domain.Data;
@@ -13,6 +14,7 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         b.Property(c => c.PdfSha256).HasMaxLength(64);
         b.Property(c => c.ScanSha256).HasMaxLength(64);
         b.Property(c => c.TerminationReason).HasMaxLength(Contract.ReasonMaxLength);
+        b.Property(c => c.LateIssueReason).HasMaxLength(TextLength.Reason);
         b.Property(c => c.CreatedBy).HasMaxLength(256);
         b.Property(c => c.IssuedBy).HasMaxLength(256);
         b.Property(c => c.SignedBy).HasMaxLength(256);

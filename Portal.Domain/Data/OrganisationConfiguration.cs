@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Domain.Agencies;
+using Portal.Domain.Common;
 using Portal.Domain.Organisation;
 
 namespace Portal.Domain.Data;
@@ -10,8 +11,8 @@ internal sealed class RolloutWaveConfiguration : IEntityTypeConfiguration<Rollou
     public void Configure(EntityTypeBuilder<RolloutWave> b)
     {
         b.HasIndex(w => w.Number).IsUnique();
-        b.Property(w => w.Name).HasMaxLength(200);
-        b.Property(w => w.CircularNo).HasMaxLength(50);
+        b.Property(w => w.Name).HasMaxLength(TextLength.Name);
+        b.Property(w => w.CircularNo).HasMaxLength(RolloutWave.MaxCircularNoLength);
     }
 }
 
@@ -37,9 +38,9 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         b.HasIndex(u => u.Code).IsUnique();
         b.HasIndex(u => new { u.ProvinceId, u.Kind });
         b.Property(u => u.Code).HasMaxLength(20);
-        b.Property(u => u.Name).HasMaxLength(200);
-        b.Property(u => u.City).HasMaxLength(100);
-        b.Property(u => u.Address).HasMaxLength(400);
+        b.Property(u => u.Name).HasMaxLength(TextLength.Name);
+        b.Property(u => u.City).HasMaxLength(Agencies.AgencyProfileForm.MaxCityLength);
+        b.Property(u => u.Address).HasMaxLength(TextLength.Address);
         b.Property(u => u.Phone).HasMaxLength(20);
         b.HasOne(u => u.Province).WithMany().OnDelete(DeleteBehavior.Restrict);
         b.HasOne(u => u.Parent).WithMany().OnDelete(DeleteBehavior.Restrict);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Common;
 using Portal.Domain.Rollout;
 
 namespace Portal.Domain.Data;
@@ -8,8 +9,9 @@ internal sealed class TrainingSessionConfiguration : IEntityTypeConfiguration<Tr
 {
     public void Configure(EntityTypeBuilder<TrainingSession> b)
     {
-        b.Property(s => s.Place).HasMaxLength(700);
-        b.Property(s => s.Trainer).HasMaxLength(200);
+        // A supplementary session's place is the agency's name and address.
+        b.Property(s => s.Place).HasMaxLength(TextLength.Name + TextLength.Address);
+        b.Property(s => s.Trainer).HasMaxLength(TextLength.Name);
         b.HasOne(s => s.ReviewOffice).WithMany().HasForeignKey(s => s.ReviewOfficeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(s => s.Agency).WithMany().HasForeignKey(s => s.AgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(s => s.Attendees).WithOne(a => a.Session).HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);

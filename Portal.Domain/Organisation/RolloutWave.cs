@@ -5,6 +5,9 @@ public sealed class RolloutWave
 {
     public int Id { get; private set; }
     public int Number { get; private set; }
+    /// <summary>The circular that opened the wave, e.g. «۱۰۰۰/۹۸/۱۰۷۰۴».</summary>
+    public const int MaxCircularNoLength = 50;
+
     public string Name { get; private set; } = "";
     public string CircularNo { get; private set; } = "";
     public DateOnly GoLiveDate { get; private set; }

@@ -11,6 +11,9 @@ public sealed class ToolDeployment : IScoped, IAudited, IUnitOwned
 {
     int IUnitOwned.OwnerUnitId => AgencyId;
 
+    /// <summary>The most of one tool recorded at once: a typo's extra zeros are refused, not counted.</summary>
+    public const int MaxQuantity = 10_000;
+
     public int Id { get; private set; }
     public int AgencyId { get; private set; }
     public Agency Agency { get; private set; } = null!;
@@ -26,7 +29,10 @@ public sealed class ToolDeployment : IScoped, IAudited, IUnitOwned
     public ToolDeployment(Agency agency, InformationTool tool, int quantity, DateOnly deployedOn, string by, DateTimeOffset at)
     {
         if (agency.IsClosed) throw Common.DomainException.Of("Agency.Closed");
-        if (quantity < 1) throw Common.DomainException.Of("Tools.QuantityPositive");
+        if (quantity is < 1 or > MaxQuantity)
+            throw Common.FieldCheck.Refusal("Tools.QuantityField", Common.Input.WholeNumber(quantity.ToString(System.Globalization.CultureInfo.InvariantCulture), 1, MaxQuantity).Error!);
+        // Recorded after the fact: the tools were put up on or before the day of recording (Tehran).
+        if (deployedOn > Common.JalaliDate.FromInstant(at).ToDateOnly()) throw Common.FieldCheck.Refusal("Tools.DeployedOnField", Common.Messages.Get("Date.InFuture"));
         Agency = agency;
         AgencyId = agency.Id;
         ProvinceId = agency.ProvinceKey;

@@ -31,6 +31,8 @@ public sealed class RolloutPlanning(PortalDb portalDb, TimeProvider clock)
         if (!WaveOpeners.Contains(db.Actor.Role)) throw new UnauthorizedAccessException("Only an administrator opens rollout waves.");
         var title = TextNormalizer.Normalize(name);
         if (title.Length == 0) throw DomainException.Of("Wave.NameRequired");
+        title = Input.Text(title, TextLength.Name).OrRefuse("Wave.NameField");
+        Input.Text(circularNo, RolloutWave.MaxCircularNoLength, required: false).OrRefuse("Wave.CircularNoField");
         if (provinceIds.Count == 0) throw DomainException.Of("Wave.ProvincesRequired");
         var number = (await db.RolloutWaves.MaxAsync(w => (int?)w.Number, ct) ?? 0) + 1;
         var wave = new RolloutWave(number, title, TextNormalizer.Normalize(circularNo), goLive.ToDateOnly());
@@ -40,12 +42,15 @@ public sealed class RolloutPlanning(PortalDb portalDb, TimeProvider clock)
         return wave.Id;
     }
 
-    public async Task RecordToolsAsync(int agencyId, InformationTool tool, int quantity, JalaliDate deployedOn, CancellationToken ct = default)
+    /// <summary>Records tools put up at an agency, as typed: a whole quantity in range and a date not after today, each refusal naming its field.</summary>
+    public async Task RecordToolsAsync(int agencyId, InformationTool tool, string? quantityText, string? deployedOnText, CancellationToken ct = default)
     {
+        var quantity = Input.WholeNumber(quantityText, 1, ToolDeployment.MaxQuantity).OrRefuse("Tools.QuantityField");
+        var deployedOn = Input.PastDate(deployedOnText, JalaliDate.Today(clock).ToDateOnly()).OrRefuse("Tools.DeployedOnField");
         await using var db = await portalDb.OpenAsync(ct);
         if (!ToolRecorders.Contains(db.Actor.Role)) throw new UnauthorizedAccessException("Only the treatment directorate records information tools.");
         var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId, ct) ?? throw DomainException.Of("Agency.NotFound");
-        db.Add(new ToolDeployment(agency, tool, quantity, deployedOn.ToDateOnly(), db.Actor.UserName, clock.GetUtcNow()));
+        db.Add(new ToolDeployment(agency, tool, quantity, deployedOn, db.Actor.UserName, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
     }
 }

@@ -45,7 +45,8 @@ public sealed class TrainingSession : IScoped, IAudited
     public static TrainingSession AtReviewOffice(OrgUnit reviewOffice, TrainingStage stage, DateOnly date, string place, string trainer)
     {
         if (stage == TrainingStage.Supplementary) throw DomainException.Of("Training.SupplementaryAtAgency");
-        return new(reviewOffice, stage, date, Required(place, "Training.PlaceRequired"), Required(trainer, "Training.TrainerRequired"), null);
+        return new(reviewOffice, stage, date, Required(place, "Training.PlaceRequired", "Training.PlaceField", TextLength.Address),
+            Required(trainer, "Training.TrainerRequired", "Training.TrainerField", TextLength.Name), null);
     }
 
     /// <summary>A supplementary session: at the agency's own address, for its representatives only.</summary>
@@ -54,7 +55,7 @@ public sealed class TrainingSession : IScoped, IAudited
         if (reviewOffice.Id > 0 ? agency.ReviewOfficeId != reviewOffice.Id : !ReferenceEquals(agency.ReviewOffice, reviewOffice)) throw DomainException.Of("Training.AgencyNotServed");
         if (agency.IsClosed) throw DomainException.Of("Agency.Closed");
         return new(reviewOffice, TrainingStage.Supplementary, date, $"{agency.Name}: {agency.City}، {agency.Address}",
-            Required(trainer, "Training.TrainerRequired"), agency) { AgencyId = agency.Id };
+            Required(trainer, "Training.TrainerRequired", "Training.TrainerField", TextLength.Name), agency) { AgencyId = agency.Id };
     }
 
     public TrainingAttendance Enrol(Representative representative)
@@ -74,8 +75,13 @@ public sealed class TrainingSession : IScoped, IAudited
     /// stage needs the previous one attended on or before this session's date, and un-marking it is refused once the
     /// next stage was attended. <paramref name="history"/> is the representative's other attended sessions.
     /// </summary>
-    public void Record(int representativeId, bool attended, TrainingResult? result, IReadOnlyCollection<(TrainingStage Stage, DateOnly Date)> history)
+    /// <remarks>
+    /// A session may be planned for a later day, but what happened at it is recorded only from its day on
+    /// (<paramref name="today"/>, Tehran): attendance of a session not yet held is refused.
+    /// </remarks>
+    public void Record(int representativeId, bool attended, TrainingResult? result, IReadOnlyCollection<(TrainingStage Stage, DateOnly Date)> history, DateOnly today)
     {
+        if (Date > today) throw DomainException.Of("Training.NotYetHeld", TextNormalizer.ToPersianDigits(JalaliDate.FromDateOnly(Date).ToString()));
         var attendance = _attendees.SingleOrDefault(a => a.RepresentativeId == representativeId) ?? throw DomainException.Of("Training.NotEnrolled");
         if (attended && Stage > TrainingStage.Theory && !history.Any(h => h.Stage == Stage - 1 && h.Date <= Date))
             throw DomainException.Of("Training.StageOrder", (int)Stage - 1);
@@ -91,10 +97,11 @@ public sealed class TrainingSession : IScoped, IAudited
     private bool IsHeldAt(Representative representative) =>
         Agency is { Id: 0 } agency ? ReferenceEquals(agency, representative.Agency) : representative.AgencyId == AgencyId;
 
-    private static string Required(string value, string messageKey)
+    private static string Required(string value, string messageKey, string fieldKey, int maxLength)
     {
         var text = TextNormalizer.Normalize(value);
-        return text.Length > 0 ? text : throw DomainException.Of(messageKey);
+        if (text.Length == 0) throw DomainException.Of(messageKey);
+        return Input.Text(text, maxLength).OrRefuse(fieldKey);
     }
 }
 

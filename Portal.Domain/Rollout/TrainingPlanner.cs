@@ -6,7 +6,7 @@ using Portal.Domain.Security;
 namespace Portal.Domain.Rollout;
 
 /// <summary>A review office's training sessions for the representatives of the agencies it serves (seed 000 §2-1).</summary>
-public sealed class TrainingPlanner(PortalDb portalDb)
+public sealed class TrainingPlanner(PortalDb portalDb, TimeProvider clock)
 {
     /// <summary>Who holds training sessions: review offices, for the agencies they serve.</summary>
     public static readonly string[] Organisers = [Roles.ReviewOffice];
@@ -83,7 +83,7 @@ public sealed class TrainingPlanner(PortalDb portalDb)
         var history = await db.TrainingAttendances
             .Where(a => a.RepresentativeId == representativeId && a.SessionId != sessionId && a.Attended == true)
             .Select(a => new { a.Session.Stage, a.Session.Date }).ToListAsync(ct);
-        session.Record(representativeId, attended, result, history.Select(h => (h.Stage, h.Date)).ToList());
+        session.Record(representativeId, attended, result, history.Select(h => (h.Stage, h.Date)).ToList(), JalaliDate.Today(clock).ToDateOnly());
         await db.SaveChangesAsync(ct);
     }
 

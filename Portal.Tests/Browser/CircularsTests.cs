@@ -19,7 +19,11 @@ public sealed class CircularsTests(BrowserFixture fixture)
         var review = await fixture.SignInAsync("kerman.review");
         await BrowserFixture.GotoAsync(review, "/circulars");
         await review.GetByTestId("upload-title").FillAsync(title);
+        // The file picker is MudFileUpload's input (hidden behind the Persian «انتخاب پرونده» button); the form shows the chosen file.
+        await Expect(review.GetByTestId("upload-choose")).ToHaveTextAsync("انتخاب پرونده");
         await review.GetByTestId("upload-file").SetInputFilesAsync(new FilePayload { Name = "بخشنامه-آزمون.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf("Browser test") });
+        await Expect(review.GetByTestId("upload-file-name")).ToContainTextAsync("بخشنامه-آزمون.pdf");
+        await Expect(review.GetByTestId("upload-submit")).ToBeEnabledAsync();
         await review.ScreenshotAsync(new() { Path = Shot("circulars-upload-form.png"), FullPage = true });
         await review.GetByTestId("upload-submit").ClickAsync();
         await review.WaitForURLAsync(new Regex(@"/circulars\?uploaded=\d+$"));

@@ -25,10 +25,14 @@ public sealed class ContractsTests(BrowserFixture fixture)
         await review.WaitForURLAsync(new Regex(@"/contracts/\d+$"));
         await BrowserFixture.WaitForCircuitAsync(review);
         await review.GetByTestId("contract-issue").ClickAsync();
+        // Issuing cannot be undone: the dialog says so, and the toast names the number it was given.
+        await Expect(review.GetByTestId("confirm-message")).ToContainTextAsync("شماره می‌گیرد");
+        await review.GetByTestId("confirm-yes").ClickAsync();
         var number = review.GetByTestId("contract-number");
         // The portal's first PDF starts its Chromium (seconds on a busy machine); later ones take ~200 ms.
         await Expect(number).ToHaveTextAsync(new Regex(@"^08-\d{4}-\d{5}$"), new() { Timeout = 60_000 });
         await Expect(review.GetByTestId("contract-status")).ToHaveTextAsync("صادرشده");
+        await Expect(review.Locator(".mud-snackbar", new() { HasText = "صادر شد" })).ToContainTextAsync("قرارداد شماره ۰۸-");
         await review.ScreenshotAsync(new() { Path = Shot("contracts-issued.png"), FullPage = true });
         var contractNumber = await number.TextContentAsync();
 

@@ -1,4 +1,5 @@
 using Bunit;
+using MudBlazor;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -84,5 +85,50 @@ public sealed class ContractDetailsTests(PortalFactory portal) : IClassFixture<P
 
         Assert.NotEmpty(cut.FindAll("[data-testid=contract-not-found]"));
         Assert.DoesNotContain(contract.Number!, cut.Markup);
+    }
+
+    [Fact]
+    public async Task Issue_AsksFirst_SayingItCannotBeUndone_AndCancellingIssuesNothing_ThenConfirmingNamesTheNumber()
+    {
+        using var culture = CultureScope.Persian();
+        var office = await portal.AsAsync<ContractOffice>("kerman.review");
+        var id = await office.DraftAsync(await KermanAgencyAsync(portal), Terms);
+        await using var ctx = new BunitContext();
+        var cut = await RenderAsync(ctx, "kerman.review", id);
+        var dialogs = ctx.Render<MudDialogProvider>();
+        var toasts = ctx.Render<MudSnackbarProvider>();
+
+        cut.Find("[data-testid=contract-issue]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("شماره می‌گیرد", dialogs.Find("[data-testid=confirm-message]").TextContent));
+        Assert.Contains("این کار برگشت‌پذیر نیست", dialogs.Markup);
+        dialogs.Find("[data-testid=confirm-cancel]").Click();
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=confirm-message]")));
+        Assert.Equal(ContractStatus.Draft, (await ContractAsync(portal, id)).Status);
+
+        cut.Find("[data-testid=contract-issue]").Click();
+        dialogs.WaitForElement("[data-testid=confirm-yes]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("صادرشده", cut.Find("[data-testid=contract-status]").TextContent), TimeSpan.FromSeconds(60));
+        var number = (await ContractAsync(portal, id)).Number!;
+        toasts.WaitForAssertion(() => Assert.Contains($"قرارداد شماره {Portal.Domain.Common.TextNormalizer.ToPersianDigits(number)} صادر شد.", toasts.Markup));
+    }
+
+    [Fact]
+    public async Task ADraftWhoseTermHasEnded_IsShownWithAWarning_AndIssuingAsksForAReason()
+    {
+        using var culture = CultureScope.Persian();
+        var office = await portal.AsAsync<ContractOffice>("kerman.review");
+        var id = await office.DraftAsync(await KermanAgencyAsync(portal), Terms with { StartsOn = new Portal.Domain.Common.JalaliDate(1403, 12, 30).ToDateOnly() });
+        await using var ctx = new BunitContext();
+        var cut = await RenderAsync(ctx, "kerman.review", id);
+        var dialogs = ctx.Render<MudDialogProvider>();
+
+        Assert.Contains("۱۴۰۴/۱۲/۲۸", cut.Find("[data-testid=contract-ended-warning]").TextContent);
+        cut.Find("[data-testid=contract-issue]").Click();
+        dialogs.WaitForElement("[data-testid=confirm-yes]").Click();
+        dialogs.WaitForElement("[data-testid=reason-input]");
+        dialogs.Find("[data-testid=reason-input]").Change("قرارداد دوره گذشته برای تسویه");
+        dialogs.Find("[data-testid=reason-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("قرارداد دوره گذشته برای تسویه", cut.Find("[data-testid=contract-late-reason]").TextContent), TimeSpan.FromSeconds(60));
     }
 }

@@ -35,7 +35,7 @@ public sealed class AgencySheetsTests
         Assert.Equal((2, "AG-08999", "GO-08-1", "RO-08-1", "فعال"), (row.RowNumber, row.Code, row.GeneralOfficeCode, row.ReviewOfficeCode, row.Status));
         Assert.Equal(AgencySheets.Example.Profile.ManagerNationalId, row.Profile.ManagerNationalId);
         Assert.Equal("09131234567", row.Profile.ManagerMobile);
-        Assert.Empty(row.Profile.Validate().Errors);
+        Assert.Empty(row.Profile.Validate(DateOnly.FromDateTime(DateTime.Today)).Errors);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ internal sealed class RolloutSeeder(PortalDbContext db, TimeProvider clock, int?
             foreach (var attendance in session.Attendees.ToList())
             {
                 var past = history.TryGetValue(attendance.RepresentativeId, out var h) ? h : history[attendance.RepresentativeId] = [];
-                session.Record(attendance.RepresentativeId, true, TrainingResult.Passed, past);
+                session.Record(attendance.RepresentativeId, true, TrainingResult.Passed, past, JalaliDate.Today(clock).ToDateOnly());
                 past.Add((session.Stage, session.Date));
             }
         await db.SaveChangesAsync(ct);
@@ -102,7 +102,7 @@ internal sealed class RolloutSeeder(PortalDbContext db, TimeProvider clock, int?
             form.ManagerName = Person(seed);
             form.ManagerNationalId = NationalId.WithCheckDigit(seed.Next(100_000_000, 999_999_999).ToString());
             form.ManagerMobile = "0912" + seed.Next(1_000_000, 9_999_999);
-            var (profile, _) = form.Validate();
+            var (profile, _) = form.Validate(JalaliDate.Today(clock).ToDateOnly());
             agency.Update(profile!, offices[agency.ReviewOfficeId], new ChangeStamp("system", now.AddDays(-seed.Next(1, 20)), JalaliDate.Today(clock).ToDateOnly()));
         }
         await db.SaveChangesAsync(ct);

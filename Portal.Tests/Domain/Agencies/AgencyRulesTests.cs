@@ -9,6 +9,7 @@ namespace Portal.Tests.Domain.Agencies;
 public class AgencyRulesTests
 {
     private static readonly ChangeStamp Stamp = new("kerman.generaloffice", DateTimeOffset.UnixEpoch, new DateOnly(2026, 11, 22));
+    private static readonly DateOnly Today = new(2026, 11, 23);
 
     internal static (Agency Agency, OrgUnit ReviewOffice) NewAgency()
     {
@@ -28,7 +29,7 @@ public class AgencyRulesTests
             ManagerName = "علی رضایی", ManagerNationalId = "0499370899", ManagerMobile = "09131234567",
         };
         change?.Invoke(form);
-        var (profile, errors) = form.Validate();
+        var (profile, errors) = form.Validate(Today);
         Assert.Empty(errors);
         return profile!;
     }
@@ -110,6 +111,6 @@ public class AgencyRulesTests
             Name = "x", City = "x", Address = "x", PostalCode = "7616913111", Phone = "03432224455", ManagerName = "x",
             ManagerNationalId = "0499370899", ManagerMobile = "09131234567", Sheba = "IR062960000000100324200001", BankConfirmedOn = date, BankLetterNo = letter,
         };
-        Assert.Contains(failing, form.Validate().Errors.Keys);
+        Assert.Contains(failing, form.Validate(Today).Errors.Keys);
     }
 }

@@ -117,7 +117,56 @@ public sealed class ContractRulesTests
     public void NegativeFee_IsRefused() => Assert.Throws<DomainException>(() => Draft(fee: -1));
 
     [Fact]
-    public void ZeroFee_IsAllowed() => Assert.Equal(0, Draft(fee: 0).FeePerFile);
+    public void ZeroFee_IsRefused() => Assert.Equal("Contract.FeeRange", Assert.Throws<DomainException>(() => Draft(fee: 0)).Key);
+
+    [Fact]
+    public void FeeAboveTheMaximum_IsRefused() =>
+        Assert.Equal("Contract.FeeRange", Assert.Throws<DomainException>(() => Draft(fee: Contract.MaxFeePerFile + 1)).Key);
+
+    [Fact]
+    public void TermsForm_NegativeTerm_IsRefused_NotReadAsPositive()
+    {
+        var (terms, errors) = new ContractTermsForm { StartsOn = "1405/10/01", TermMonths = "-3", FeePerFile = "1500000" }.Validate();
+        Assert.Null(terms);
+        Assert.Equal(["TermMonths"], errors.Keys);
+        Assert.Contains("۳۶", errors["TermMonths"]);
+    }
+
+    [Theory]
+    [InlineData("12.5")]
+    [InlineData("۳۷")]
+    [InlineData("12 ماه")]
+    public void TermsForm_TermThatIsNotAWholeMonthCountInRange_IsRefused(string typed) =>
+        Assert.Contains("TermMonths", new ContractTermsForm { StartsOn = "1405/10/01", TermMonths = typed, FeePerFile = "1500000" }.Validate().Errors.Keys);
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1000000001")]
+    public void TermsForm_FeeOutOfRange_IsRefusedWithTheRange(string typed)
+    {
+        var errors = new ContractTermsForm { StartsOn = "1405/10/01", TermMonths = "12", FeePerFile = typed }.Validate().Errors;
+        Assert.Equal(Messages.Format("Contract.FeeRange", new Rial(Contract.MaxFeePerFile).ToPersianString()), errors["FeePerFile"]);
+    }
+
+    [Fact]
+    public void Issue_OfAContractWhoseTermHasEnded_NeedsAReason_AndKeepsIt()
+    {
+        // 1403/12/30 for 12 months ends 1404/12/28 (Esfand 1404 has 29 days), before 1405/09/02 (Now).
+        var ended = new Contract(AgencyRulesTests.NewAgency().Agency, new ContractTerms(new JalaliDate(1403, 12, 30).ToDateOnly(), 12, 1_500_000), "x", Now);
+
+        var refused = Assert.Throws<DomainException>(() =>
+            ended.Issue(new ContractNumber("08", 1405, 9), Template(), "متن", Pdf, "ABCDEFGHJKLMNPQR", null, "x", Now));
+        Assert.Equal("Contract.EndsInPast", refused.Key);
+        Assert.Contains("۱۴۰۴/۱۲/۲۸", refused.Message);
+        Assert.Equal(ContractStatus.Draft, ended.Status);
+
+        ended.Issue(new ContractNumber("08", 1405, 9), Template(), "متن", Pdf, "ABCDEFGHJKLMNPQR", null, "x", Now, "  قرارداد دوره گذشته برای تسویه  ");
+        Assert.Equal(ContractStatus.Issued, ended.Status);
+        Assert.Equal("قرارداد دوره گذشته برای تسویه", ended.LateIssueReason);
+    }
+
+    [Fact]
+    public void Issue_OfACurrentContract_KeepsNoLateReason() => Assert.Null(Issued().LateIssueReason);
 
     [Theory]
     [InlineData(1405, 10, 1, 12, 1406, 9, 30)]  // a year: ends the day before the same date
@@ -130,15 +179,15 @@ public sealed class ContractRulesTests
     public void TermOutOfRange_IsRefused()
     {
         var agency = AgencyRulesTests.NewAgency().Agency;
-        Assert.Throws<DomainException>(() => new Contract(agency, new ContractTerms(Start, 0, 0), "x", Now));
-        Assert.Throws<DomainException>(() => new Contract(agency, new ContractTerms(Start, Contract.MaxTermMonths + 1, 0), "x", Now));
+        Assert.Throws<DomainException>(() => new Contract(agency, new ContractTerms(Start, 0, 1_500_000), "x", Now));
+        Assert.Throws<DomainException>(() => new Contract(agency, new ContractTerms(Start, Contract.MaxTermMonths + 1, 1_500_000), "x", Now));
     }
 
     [Fact]
     public void Renewal_OfAnIssuedContract_IsRefused()
     {
         var issued = Issued();
-        Assert.Throws<DomainException>(() => new Contract(issued.Agency, new ContractTerms(Start, 12, 0), "x", Now, renews: issued));
+        Assert.Throws<DomainException>(() => new Contract(issued.Agency, new ContractTerms(Start, 12, 1_500_000), "x", Now, renews: issued));
     }
 
     [Fact]

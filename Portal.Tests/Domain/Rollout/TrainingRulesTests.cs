@@ -9,6 +9,8 @@ namespace Portal.Tests.Domain.Rollout;
 public class TrainingRulesTests
 {
     private static readonly DateOnly Day = new(2018, 7, 1);
+    /// <summary>A day after every session of these tests: each has been held.</summary>
+    private static readonly DateOnly Later = Day.AddYears(1);
 
     [Fact]
     public void SupplementaryStage_IsHeldAtTheAgencysAddress()
@@ -27,11 +29,11 @@ public class TrainingRulesTests
         var practical = TrainingSession.AtReviewOffice(review, TrainingStage.Practical, Day, "دفتر رسیدگی", "مدرس");
         practical.Enrol(rep);
 
-        var ex = Assert.Throws<DomainException>(() => practical.Record(rep.Id, true, TrainingResult.Passed, []));
+        var ex = Assert.Throws<DomainException>(() => practical.Record(rep.Id, true, TrainingResult.Passed, [], Later));
         Assert.Contains("۱", TextNormalizer.ToPersianDigits(ex.Message));
-        Assert.Throws<DomainException>(() => practical.Record(rep.Id, true, TrainingResult.Passed, [(TrainingStage.Theory, Day.AddDays(1))]));
+        Assert.Throws<DomainException>(() => practical.Record(rep.Id, true, TrainingResult.Passed, [(TrainingStage.Theory, Day.AddDays(1))], Later));
 
-        practical.Record(rep.Id, true, TrainingResult.Passed, [(TrainingStage.Theory, Day.AddDays(-7))]);
+        practical.Record(rep.Id, true, TrainingResult.Passed, [(TrainingStage.Theory, Day.AddDays(-7))], Later);
         Assert.True(Assert.Single(practical.Attendees).Attended);
     }
 
@@ -42,9 +44,9 @@ public class TrainingRulesTests
         var rep = agency.NameRepresentative(new("زهرا احمدی", "1234567891", "09121234567"), DateTimeOffset.UnixEpoch);
         var theory = TrainingSession.AtReviewOffice(review, TrainingStage.Theory, Day, "سالن", "مدرس");
         theory.Enrol(rep);
-        theory.Record(rep.Id, true, TrainingResult.Passed, []);
-        Assert.Throws<DomainException>(() => theory.Record(rep.Id, false, null, [(TrainingStage.Practical, Day.AddDays(7))]));
-        theory.Record(rep.Id, false, null, []);
+        theory.Record(rep.Id, true, TrainingResult.Passed, [], Later);
+        Assert.Throws<DomainException>(() => theory.Record(rep.Id, false, null, [(TrainingStage.Practical, Day.AddDays(7))], Later));
+        theory.Record(rep.Id, false, null, [], Later);
         Assert.False(theory.Attendees.Single().Attended);
     }
 
@@ -59,5 +61,18 @@ public class TrainingRulesTests
         atAgency.Enrol(rep);
         Assert.Throws<DomainException>(() => atAgency.Enrol(rep));
         Assert.Throws<DomainException>(() => atAgency.Enrol(stranger));
+    }
+
+    [Fact]
+    public void Attendance_OfASessionNotYetHeld_IsRefused_ButTheSessionMayBePlanned()
+    {
+        var (agency, review) = AgencyRulesTests.NewAgency();
+        var rep = agency.NameRepresentative(new RepresentativeInput("زهرا کاظمی", "0499370899", "09131234567"), DateTimeOffset.UtcNow);
+        var planned = TrainingSession.AtReviewOffice(review, TrainingStage.Theory, Day.AddDays(10), "سالن", "مدرس");
+        planned.Enrol(rep);
+
+        Assert.Equal("Training.NotYetHeld", Assert.Throws<DomainException>(() => planned.Record(rep.Id, true, TrainingResult.Passed, [], Day)).Key);
+        planned.Record(rep.Id, true, TrainingResult.Passed, [], Day.AddDays(10));
+        Assert.True(planned.Attendees.Single().Attended);
     }
 }

@@ -38,6 +38,17 @@ public sealed class UserAdministrationTests : IClassFixture<PortalFactory>, IAsy
     }
 
     [Fact]
+    public async Task Create_WithAFullNameLongerThanANameMayBe_IsRefused_NotCut()
+    {
+        var error = await AsAsync("admin", async (admin, db) =>
+        {
+            var governor = await db.OrgUnits.Where(u => u.Code == "GV-08").Select(u => u.Id).SingleAsync();
+            return (await admin.CreateAsync(new UserAdministration.UserForm("long.name", new string('ن', 525), Roles.Governor, governor))).Error;
+        });
+        Assert.Equal("Users.FullNameTooLong", error);
+    }
+
+    [Fact]
     public async Task Create_RoleInWrongKindOfUnit_IsRefused()
     {
         var error = await AsAsync("admin", async (admin, db) =>

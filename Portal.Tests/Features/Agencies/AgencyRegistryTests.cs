@@ -95,6 +95,40 @@ public sealed class AgencyRegistryTests : IClassFixture<PortalFactory>, IAsyncLi
     }
 
     [Fact]
+    public async Task FutureBankConfirmation_AndANameLongerThanTheColumn_AreRefusedByField_AndNothingIsSaved()
+    {
+        var (registry, d) = await OpenAsync("kerman.generaloffice", "AG-08001");
+        var form = AgencyProfileForm.From(d.Agency);
+        form.Name = new string('ک', TextLength.Name + 1);
+        form.Sheba = "IR062960000000100324200001";
+        form.BankConfirmedOn = "1406/01/15";
+        form.BankLetterNo = "45/123";
+
+        var errors = await registry.SaveAsync(d.Agency.Id, form, d.Agency.ReviewOfficeId, d.Agency.Version, Effective);
+
+        Assert.Equal(["BankConfirmedOn", "Name"], errors.Keys.Order());
+        Assert.Contains("بعد از امروز", errors["BankConfirmedOn"]);
+        Assert.Contains("۲۰۰", errors["Name"]);
+        var (_, unchanged) = await OpenAsync("kerman.generaloffice", "AG-08001");
+        Assert.Equal(d.Agency.Version, unchanged.Agency.Version);
+    }
+
+    [Fact]
+    public async Task ClosingAnAgency_OnADayStillToCome_IsRefused_NamingTheClosingDate()
+    {
+        var (registry, d) = await OpenAsync("kerman.generaloffice", "AG-08002");
+        var future = JalaliDate.Today(TimeProvider.System).AddDays(20);
+        var closing = AgencyProfileForm.From(d.Agency);
+        closing.Status = AgencyStatus.Closed;
+
+        var errors = await registry.SaveAsync(d.Agency.Id, closing, d.Agency.ReviewOfficeId, d.Agency.Version, future);
+
+        Assert.StartsWith("تاریخ بسته شدن کارگزاری", errors["Effective"]);
+        var (_, still) = await OpenAsync("kerman.generaloffice", "AG-08002");
+        Assert.False(still.Agency.IsClosed);
+    }
+
+    [Fact]
     public async Task StaleEdit_IsRefused_InsteadOfOverwritingAColleague()
     {
         var (registry, d) = await OpenAsync("kerman.generaloffice", "AG-08002");

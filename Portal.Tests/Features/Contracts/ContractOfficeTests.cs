@@ -198,6 +198,60 @@ public sealed class ContractOfficeTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal(batch.Count, (await office.BatchFilesAsync(result.BatchId)).Count);
     }
 
+    /// <summary>1403/12/30 for 12 months: ended 1404/12/28, before today.</summary>
+    private static readonly ContractTerms EndedTerms = new(new JalaliDate(1403, 12, 30).ToDateOnly(), 12, 1_500_000);
+
+    [Fact]
+    public async Task Issue_OfAContractWhoseTermHasEnded_IsRefusedWithoutAReason_AndTakesNoNumber()
+    {
+        var office = await portal.AsAsync<ContractOffice>("kerman.review");
+        var id = await office.DraftAsync(await KermanAgencyAsync(portal), EndedTerms);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(async () => await office.IssueAsync(id, (await ContractAsync(portal, id)).Version));
+        Assert.Equal("Contract.EndsInPast", refused.Key);
+        var draft = await ContractAsync(portal, id);
+        Assert.Equal(ContractStatus.Draft, draft.Status);
+        Assert.Null(draft.Number);
+
+        await office.IssueAsync(id, draft.Version, "قرارداد دوره گذشته برای تسویه حساب");
+        var issued = await ContractAsync(portal, id);
+        Assert.Equal(ContractStatus.Issued, issued.Status);
+        Assert.Equal("قرارداد دوره گذشته برای تسویه حساب", issued.LateIssueReason);
+        await using var db = Acting.SystemDb(portal);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Entity == nameof(Contract) && a.Key == id.ToString() && a.Changes.Contains("LateIssueReason")));
+    }
+
+    [Fact]
+    public async Task Draft_WithAnOutOfRangeFee_IsRefused_AndNothingIsSaved()
+    {
+        var office = await portal.AsAsync<ContractOffice>("kerman.review");
+        var agency = await KermanAgencyAsync(portal);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => office.DraftAsync(agency, Terms with { FeePerFile = 0 }));
+        Assert.Equal("Contract.FeeRange", refused.Key);
+        await using var db = Acting.SystemDb(portal);
+        Assert.False(await db.Contracts.AnyAsync(c => c.AgencyId == agency));
+    }
+
+    [Fact]
+    public async Task Batch_WithTermsThatHaveEnded_IsRefused_AndADraftThatHasEndedIsSkippedAndListed()
+    {
+        var office = await portal.AsAsync<ContractOffice>("kerman.review");
+        var refused = await Assert.ThrowsAsync<DomainException>(() => office.IssueBatchAsync(EndedTerms));
+        Assert.Equal("Contract.BatchEndsInPast", refused.Key);
+
+        var agency = await KermanAgencyAsync(portal, trained: true);
+        var draftId = await office.DraftAsync(agency, EndedTerms);
+        var result = await office.IssueBatchAsync(Terms);
+
+        var code = (await Acting.SystemDb(portal).Agencies.SingleAsync(a => a.Id == agency)).Code;
+        Assert.Contains(result.Failures, f => f.AgencyCode == code && f.Message == DomainException.Of("Contract.EndsInPast", "۱۴۰۴/۱۲/۲۸").Message);
+        Assert.Equal(ContractStatus.Draft, (await ContractAsync(portal, draftId)).Status);
+        // Issued on its own page with a reason, it leaves the batch's list.
+        await office.IssueAsync(draftId, (await ContractAsync(portal, draftId)).Version, "پرداخت دوره گذشته");
+        Assert.Equal(0, await office.BatchCandidateCountAsync());
+    }
+
     [Fact]
     public async Task Verification_SaysNumberStatusAgencyAndDates_ForTheQrCodeOnly()
     {

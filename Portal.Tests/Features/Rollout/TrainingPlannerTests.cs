@@ -10,7 +10,8 @@ namespace Portal.Tests.Features.Rollout;
 public sealed class TrainingPlannerTests : IClassFixture<PortalFactory>, IAsyncLifetime
 {
     private readonly PortalFactory _factory;
-    private static readonly JalaliDate Day = JalaliDate.Create(1405, 9, 10);
+    // Sessions held before the portal's today (their attendance may be recorded).
+    private static readonly JalaliDate Day = JalaliDate.Create(1405, 8, 10);
 
     public TrainingPlannerTests(PortalFactory factory) => _factory = factory;
     public async Task InitializeAsync() => await _factory.SeededAsync();
@@ -63,6 +64,44 @@ public sealed class TrainingPlannerTests : IClassFixture<PortalFactory>, IAsyncL
         var golestan = await _factory.AsAsync<TrainingPlanner>("golestan.review");
         Assert.Null(await golestan.FindAsync(session));
         await Assert.ThrowsAsync<DomainException>(() => golestan.EnrolAsync(session, [golestanRep]));
+    }
+
+    [Fact]
+    public async Task ASessionMayBePlannedForLater_ButItsAttendanceIsRecordedOnlyOnceHeld()
+    {
+        var rep = await NewRepresentativeAsync("AG-08002", "0034567895");
+        var planner = await _factory.AsAsync<TrainingPlanner>("kerman.review");
+        var planned = await planner.CreateAsync(TrainingStage.Theory, JalaliDate.Today(TimeProvider.System).AddDays(10), "سالن آموزش", "مدرس", null);
+        await planner.EnrolAsync(planned, [rep]);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => planner.RecordAsync(planned, rep, true, TrainingResult.Passed));
+        Assert.Equal("Training.NotYetHeld", refused.Key);
+        Assert.Null((await planner.FindAsync(planned))!.Attendees.Single().Attended);
+    }
+
+    [Fact]
+    public async Task ASessionsTrainer_LongerThanANameMayBe_IsRefusedNamingTheField()
+    {
+        var planner = await _factory.AsAsync<TrainingPlanner>("kerman.review");
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            planner.CreateAsync(TrainingStage.Theory, Day, "سالن", new string('م', TextLength.Name + 1), null));
+        Assert.StartsWith("مدرس: ", refused.Message);
+    }
+
+    [Theory]
+    [InlineData("-3", "1405/08/01", "تعداد ابزار: ")]
+    [InlineData("0", "1405/08/01", "تعداد ابزار: ")]
+    [InlineData("10001", "1405/08/01", "تعداد ابزار: ")]
+    [InlineData("5", "1406/01/15", "تاریخ نصب ابزار: ")]
+    public async Task InformationTools_OutOfRangeQuantityOrAFutureDate_IsRefusedNamingTheField_AndNothingIsSaved(string quantity, string date, string field)
+    {
+        var agency = await Acting.AgencyIdAsync(_factory, "AG-08001");
+        var planning = await _factory.AsAsync<RolloutPlanning>("kerman.treatment");
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => planning.RecordToolsAsync(agency, InformationTool.Poster, quantity, date));
+        Assert.StartsWith(field, refused.Message);
+        await using var db = Acting.SystemDb(_factory);
+        Assert.False(await db.ToolDeployments.AnyAsync(t => t.AgencyId == agency && t.RecordedBy == "kerman.treatment"));
     }
 
     [Fact]

@@ -35,7 +35,9 @@ public static class CircularsEndpoints
         if (outcome == UploadForm.Outcome.BadToken) return TypedResults.BadRequest();
         if (form is null) return Back("error=Circulars.TooLarge");
 
-        var file = form.Files.GetFile("file");
+        // The form's file picker (MudFileUpload) opens a fresh input for each pick and keeps the earlier ones: the
+        // last input that holds a file is the one the user chose last.
+        var file = form.Files.GetFiles("file").LastOrDefault(f => f.Length > 0);
         if (file is null || file.Length == 0) return Back("error=Circulars.FileRequired");
         var upload = new CircularLibrary.Upload(form["title"], form["number"],
             Enum.TryParse<CircularKind>(form["kind"], out var kind) ? kind : default, file.FileName,

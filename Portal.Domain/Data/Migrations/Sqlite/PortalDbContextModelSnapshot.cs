@@ -562,6 +562,10 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LateIssueReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -1581,7 +1585,7 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Address")
-                        .HasMaxLength(400)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("City")
