@@ -127,11 +127,12 @@ public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, 
         }, ct);
 
     /// <summary>Everything that changed on the agency and the records that belong to it, newest first.</summary>
-    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(int id, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AuditLine>> HistoryAsync(int id, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
         if (!await db.Agencies.AnyAsync(a => a.Id == id, ct)) return [];
-        return await db.AuditEntries.AsNoTracking().Where(e => e.UnitId == id).OrderByDescending(e => e.Id).Take(500).ToListAsync(ct);
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.UnitId == id).OrderByDescending(e => e.Id).Take(500).ToListAsync(ct);
+        return await AuditView.LinesAsync(db, entries, ct);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Accounts;
 using Portal.Domain.Common;
 using Portal.Domain.Data;
 using Portal.Domain.Security;
@@ -36,22 +37,10 @@ public sealed class ChangeNoticeInbox(PortalDb portalDb, TimeProvider clock)
         {
             n.Id, n.AgencyId, n.Agency.Code, n.Agency.Name, n.Kind, n.Before, n.After, n.EffectiveDate, n.RaisedAt, n.RaisedBy, n.AcknowledgedAt, n.AcknowledgedBy,
         }).ToListAsync(ct);
-        var names = await FullNamesAsync(db, raw.Select(n => n.RaisedBy).Concat(raw.Select(n => n.AcknowledgedBy ?? "")), ct);
+        var names = await UserNames.FullNamesAsync(db, raw.Select(n => n.RaisedBy).Concat(raw.Select(n => n.AcknowledgedBy)), ct);
         return raw.Select(n => new Row(n.Id, n.AgencyId, n.Code, n.Name, n.Kind, ChangeNotice.FieldsOf(n.Before, n.After), n.EffectiveDate, n.RaisedAt,
             n.RaisedBy, names.GetValueOrDefault(n.RaisedBy, n.RaisedBy), n.AcknowledgedAt, n.AcknowledgedBy,
             n.AcknowledgedBy is null ? null : names.GetValueOrDefault(n.AcknowledgedBy, n.AcknowledgedBy))).ToList();
-    }
-
-    /// <summary>
-    /// User name → full name. Who recorded a notice may belong to another unit (a general office user on an agency's
-    /// notice), so the accounts are read past the scope filter: only names are read, never anything else.
-    /// </summary>
-    internal static async Task<Dictionary<string, string>> FullNamesAsync(PortalDbContext db, IEnumerable<string> userNames, CancellationToken ct)
-    {
-        var wanted = userNames.Where(u => u.Length > 0).Distinct().ToList();
-        if (wanted.Count == 0) return [];
-        return await db.Users.IgnoreQueryFilters().Where(u => wanted.Contains(u.UserName!) && u.FullName != "")
-            .ToDictionaryAsync(u => u.UserName!, u => u.FullName, ct);
     }
 
     /// <summary>The badge: notices waiting for this treatment directorate. Other roles have nothing to acknowledge.</summary>

@@ -57,7 +57,7 @@ public sealed class AgencyRegistryTests : IClassFixture<PortalFactory>, IAsyncLi
         Assert.Empty(await registry.SaveAsync(d.Agency.Id, form, d.Agency.ReviewOfficeId, d.Agency.Version, Effective));
         Assert.Equal(before, await CountNoticesAsync(d.Agency.Id));
         var history = await registry.HistoryAsync(d.Agency.Id);
-        Assert.Contains(history, e => e.Entity == "Agency" && e.Changes.Contains("03432224455") && e.UserName == "kerman.generaloffice");
+        Assert.Contains(history, e => e.Entry.Entity == "Agency" && e.Entry.Changes.Contains("03432224455") && e.Entry.UserName == "kerman.generaloffice");
     }
 
     [Fact]
