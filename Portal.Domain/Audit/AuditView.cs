@@ -40,12 +40,12 @@ public static class AuditView
 
     public static async Task<IReadOnlyList<AuditLine>> LinesAsync(PortalDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
-        var users = await UserNames.FullNamesAsync(db, entries.Select(e => e.UserName), ct);
         var parsed = entries.Select(e => (Entry: e, Type: TypeOf(db.Model, e.Entity), Raw: Parse(e.Changes))).ToList();
+        var users = await UserNames.FullNamesAsync(db, entries.Select(e => e.UserName).Concat(parsed.SelectMany(p => UsersNamed(p.Raw))), ct);
         var references = await ReferencesAsync(db, parsed.SelectMany(p => ReferencedUnits(p.Type, p.Raw)), ct);
         var records = await RecordsAsync(db, entries, ct);
         return parsed.Select(p => new AuditLine(p.Entry, users.GetValueOrDefault(p.Entry.UserName, p.Entry.UserName), AuditLabels.EntityKey(p.Entry.Entity),
-                records.GetValueOrDefault(p.Entry.Id)?.Name, records.GetValueOrDefault(p.Entry.Id)?.Link, Changes(p.Entry, p.Type, p.Raw, references)))
+                records.GetValueOrDefault(p.Entry.Id)?.Name, records.GetValueOrDefault(p.Entry.Id)?.Link, Changes(p.Entry, p.Type, p.Raw, references, users)))
             .ToList();
     }
 
@@ -70,14 +70,14 @@ public static class AuditView
     private static Type Underlying(Type t) => Nullable.GetUnderlyingType(t) ?? t;
 
     private static IReadOnlyList<AuditFieldChange> Changes(AuditEntry entry, IEntityType? type, Dictionary<string, JsonElement[]> raw,
-        Dictionary<(string Kind, long Id), string> references)
+        Dictionary<(string Kind, long Id), string> references, Dictionary<string, string> users)
     {
         var changes = new List<AuditFieldChange>();
         foreach (var (name, values) in raw)
         {
             var property = type?.FindProperty(name);
             if (Hidden(property)) continue;
-            var (old, now) = (Value(property, name, values[0], references), Value(property, name, values[1], references));
+            var (old, now) = (Value(property, name, values[0], references, users), Value(property, name, values[1], references, users));
             // An added record lists what it was given; a deleted one what it had; an edit what changed.
             if (entry.Action == AuditAction.Added && now.Kind == AuditValueKind.None) continue;
             if (entry.Action == AuditAction.Deleted && old.Kind == AuditValueKind.None) continue;
@@ -87,9 +87,12 @@ public static class AuditView
         return changes;
     }
 
-    private static AuditValue Value(IProperty? property, string name, JsonElement json, Dictionary<(string Kind, long Id), string> references)
+    private static AuditValue Value(IProperty? property, string name, JsonElement json, Dictionary<(string Kind, long Id), string> references,
+        Dictionary<string, string> users)
     {
         if (json.ValueKind == JsonValueKind.Null || json.ValueKind == JsonValueKind.Undefined) return AuditValue.None;
+        if (IsUser(property, name) && json.ValueKind == JsonValueKind.String)
+            return new(AuditValueKind.Reference, users.GetValueOrDefault(json.GetString()!, json.GetString()!));
         var type = property is null ? null : Underlying(property.ClrType);
         try
         {
@@ -109,7 +112,10 @@ public static class AuditView
         return new(AuditValueKind.Text, json.ValueKind == JsonValueKind.String ? json.GetString() : json.GetRawText());
     }
 
-    /// <summary>Foreign keys whose record has a name worth showing: units (offices, agencies, centres) and provinces.</summary>
+    /// <summary>
+    /// Keys whose record has a name worth showing: units (offices, agencies, centres), provinces and claim categories —
+    /// by the model's foreign keys, or by the name for the scope columns kept without one (ProvinceId, ReviewOfficeId…).
+    /// </summary>
     private static string? ReferenceKind(IProperty property)
     {
         foreach (var fk in property.GetContainingForeignKeys())
@@ -118,8 +124,26 @@ public static class AuditView
             if (fk.PrincipalEntityType.ClrType == typeof(Province)) return nameof(Province);
             if (fk.PrincipalEntityType.ClrType == typeof(MonthlyStats.ClaimCategory)) return nameof(MonthlyStats.ClaimCategory);
         }
-        return null;
+        if (Underlying(property.ClrType) != typeof(int) || property.IsPrimaryKey()) return null;
+        return property.Name switch
+        {
+            "ProvinceId" => nameof(Province),
+            "CategoryId" => nameof(MonthlyStats.ClaimCategory),
+            "AgencyId" or "ReviewOfficeId" or "UnitId" or "ParentId" or "CentreId" or "MedicalCenterId" or "BranchId" => nameof(OrgUnit),
+            _ => null,
+        };
     }
+
+    /// <summary>Who did a step (SubmittedBy, SentBy…): a user name, read as the person's full name.</summary>
+    private static bool IsUser(IProperty? property, string name) =>
+        name.EndsWith("By", StringComparison.Ordinal) && (property is null || property.ClrType == typeof(string));
+
+    private static IEnumerable<string> UsersNamed(Dictionary<string, JsonElement[]> raw) =>
+        from pair in raw
+        where IsUser(null, pair.Key)
+        from value in pair.Value
+        where value.ValueKind == JsonValueKind.String
+        select value.GetString()!;
 
     private static IEnumerable<(string Kind, long Id)> ReferencedUnits(IEntityType? type, Dictionary<string, JsonElement[]> raw) =>
         from pair in raw
