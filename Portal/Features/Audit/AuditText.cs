@@ -15,6 +15,10 @@ public static class AuditText
         return raw;
     }
 
+    /// <summary>Who made the change: the person's full name, or «the system» for seeding and background work.</summary>
+    public static string Who(IStringLocalizer localizer, AuditLine line) =>
+        line.UserFullName == Portal.Domain.Security.Actor.System.UserName ? localizer["Audit.System"] : line.UserFullName;
+
     public static string Entity(IStringLocalizer localizer, string entity) => Label(localizer, [AuditLabels.EntityKey(entity)], entity);
 
     public static string Value(IStringLocalizer localizer, AuditValue value) => value.Kind switch
