@@ -65,8 +65,8 @@ public sealed class Agency : OrgUnit
     {
         if (IsClosed) throw DomainException.Of("Agency.Closed");
         if (reviewOffice.Kind != UnitKind.ReviewOffice || !reviewOffice.InSameProvinceAs(this)) throw DomainException.Of("Agency.ReviewOfficeOutside");
-        var oldManager = ManagerSummary();
-        var oldLocation = LocationSummary();
+        var oldManager = (ManagerName, ManagerNationalId, ManagerMobile);
+        var oldLocation = (City, Address, PostalCode);
         Rename(profile.Name);
         SetContact(profile.City, profile.Address, profile.Phone);
         PostalCode = profile.PostalCode;
@@ -78,8 +78,8 @@ public sealed class Agency : OrgUnit
         ReviewOfficeId = reviewOffice.Id;
         if (profile.Status == AgencyStatus.Closed) ClosedOn = stamp.Effective;
         Status = profile.Status;
-        Raise(ChangeKind.Manager, oldManager, ManagerSummary(), stamp);
-        Raise(ChangeKind.Location, oldLocation, LocationSummary(), stamp);
+        Raise(ChangeKind.Manager, ManagerFields(oldManager), stamp);
+        if (oldLocation.Address is not null) Raise(ChangeKind.Location, LocationFields(oldLocation), stamp); // no address yet: a first listing
         Touch();
     }
 
@@ -115,17 +115,31 @@ public sealed class Agency : OrgUnit
     }
 
     public void UsersChanged(IEnumerable<string> before, IEnumerable<string> after, ChangeStamp stamp) =>
-        Raise(ChangeKind.Users, string.Join("، ", before.Order()), string.Join("، ", after.Order()), stamp);
+        Raise(ChangeKind.Users, [new NoticeField("Users", string.Join("، ", before.Order()), string.Join("، ", after.Order()))], stamp);
 
-    private void Raise(ChangeKind kind, string before, string after, ChangeStamp stamp)
+    private void Raise(ChangeKind kind, IReadOnlyList<NoticeField> fields, ChangeStamp stamp)
     {
         // The first details ever entered are a listing, not a change.
         // Compared as normalised text: the same address typed with Persian or Latin digits is not a move.
-        if (TextNormalizer.Normalize(before) == TextNormalizer.Normalize(after) || string.IsNullOrWhiteSpace(before.Replace("،", "").Replace("-", ""))) return;
-        _notices.Add(new ChangeNotice(this, kind, before, after, stamp));
+        if (fields.All(f => TextNormalizer.Normalize(f.Before) == TextNormalizer.Normalize(f.After))) return;
+        if (fields.All(f => string.IsNullOrWhiteSpace(f.Before.Replace("،", "")))) return;
+        _notices.Add(new ChangeNotice(this, kind, fields, stamp));
     }
 
-    private string ManagerSummary() => ManagerName.Length == 0 ? "" : $"{ManagerName} - {ManagerNationalId} - {ManagerMobile}";
-    private string LocationSummary() => Address is null ? "" : $"{City}، {Address} - {PostalCode}";
+    /// <summary>The manager's fields, old and new, named as the agency's properties (the labels come from them).</summary>
+    private List<NoticeField> ManagerFields((string Name, string NationalId, string Mobile) old) =>
+    [
+        new(nameof(ManagerName), old.Name, ManagerName),
+        new(nameof(ManagerNationalId), old.NationalId, ManagerNationalId),
+        new(nameof(ManagerMobile), old.Mobile, ManagerMobile),
+    ];
+
+    private List<NoticeField> LocationFields((string? City, string? Address, string? PostalCode) old) =>
+    [
+        new(nameof(City), old.City ?? "", City ?? ""),
+        new(nameof(Address), old.Address ?? "", Address ?? ""),
+        new(nameof(PostalCode), old.PostalCode ?? "", PostalCode ?? ""),
+    ];
+
     private void Touch() => Version = Guid.NewGuid();
 }

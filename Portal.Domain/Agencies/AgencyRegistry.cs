@@ -24,7 +24,7 @@ public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, 
     public sealed record UserRow(string Id, string UserName, string FullName, string Role, bool IsDisabled);
 
     public sealed record Details(Agency Agency, string ProvinceFa, string GeneralOffice, string ReviewOffice, AgencyReadiness Readiness,
-        IReadOnlyList<UserRow> Users, IReadOnlyList<ChangeNotice> Notices, IReadOnlyList<ToolDeployment> Tools);
+        IReadOnlyList<UserRow> Users, IReadOnlyList<ChangeNoticeInbox.Row> Notices, IReadOnlyList<ToolDeployment> Tools);
 
     public async Task<Details?> FindAsync(int id, CancellationToken ct = default)
     {
@@ -39,7 +39,7 @@ public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, 
         var today = JalaliDate.Today(clock).ToDateOnly();
         var readiness = await db.Readiness(today).SingleAsync(r => r.AgencyId == id, ct);
         var users = await UsersAsync(db, id, ct);
-        var notices = await db.ChangeNotices.AsNoTracking().Where(n => n.AgencyId == id).OrderByDescending(n => n.Id).ToListAsync(ct);
+        var notices = await ChangeNoticeInbox.RowsAsync(db, db.ChangeNotices.AsNoTracking().Where(n => n.AgencyId == id).OrderByDescending(n => n.Id), ct);
         var tools = await db.ToolDeployments.AsNoTracking().Where(t => t.AgencyId == id).OrderByDescending(t => t.DeployedOn).ToListAsync(ct);
         return new Details(agency, agency.Province!.NameFa, offices.GetValueOrDefault(agency.ParentId ?? 0, ""), offices[agency.ReviewOfficeId], readiness,
             users, notices, tools);
@@ -133,11 +133,12 @@ public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, 
         }, ct);
 
     /// <summary>Everything that changed on the agency and the records that belong to it, newest first.</summary>
-    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(int id, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AuditLine>> HistoryAsync(int id, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
         if (!await db.Agencies.AnyAsync(a => a.Id == id, ct)) return [];
-        return await db.AuditEntries.AsNoTracking().Where(e => e.UnitId == id).OrderByDescending(e => e.Id).Take(500).ToListAsync(ct);
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.UnitId == id).OrderByDescending(e => e.Id).Take(500).ToListAsync(ct);
+        return await AuditView.LinesAsync(db, entries, ct);
     }
 
     /// <summary>

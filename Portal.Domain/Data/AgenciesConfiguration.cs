@@ -48,6 +48,7 @@ internal sealed class ChangeNoticeConfiguration : IEntityTypeConfiguration<Chang
 {
     public void Configure(EntityTypeBuilder<ChangeNotice> b)
     {
+        b.Ignore(n => n.Fields); // read from Before and After, field by field
         b.Property(n => n.Before).HasMaxLength(1000);
         b.Property(n => n.After).HasMaxLength(1000);
         b.Property(n => n.RaisedBy).HasMaxLength(256);

@@ -25,17 +25,20 @@ public sealed class AgencyNoticeTests(BrowserFixture fixture)
         var director = await fixture.SignInAsync("kerman.treatment");
         await Expect(director.GetByTestId("notice-badge")).ToBeVisibleAsync();
         await BrowserFixture.GotoAsync(director, "/agencies/notices");
-        var row = director.Locator("[data-testid=notice-table] tbody tr", new() { HasText = "فرهاد نیک‌نام" });
-        await Expect(row).ToContainTextAsync("0012345679");
+        var row = director.Locator("[data-testid=notice-row]", new() { HasText = "فرهاد نیک‌نام" });
+        await Expect(row.GetByTestId("notice-field").Filter(new() { HasText = "کد ملی مسئول" })).ToContainTextAsync("۰۰۱۲۳۴۵۶۷۹");
+        await Expect(row.GetByTestId("notice-raised")).ToContainTextAsync(FullName("kerman.generaloffice"));
         await row.GetByTestId("acknowledge").ClickAsync();
-        await Expect(row.GetByTestId("ack-cell")).ToContainTextAsync("kerman.treatment");
+        await Expect(row.GetByTestId("ack-cell")).ToContainTextAsync(FullName("kerman.treatment"));
         await director.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "kerman-treatment-notices.png"), FullPage = true });
 
         await office.ReloadAsync();
         await BrowserFixture.WaitForCircuitAsync(office); // tabs switch only once the circuit is up
         await office.GetByRole(AriaRole.Tab, new() { Name = "اعلام تغییرات" }).ClickAsync();
-        var seen = office.Locator("[data-testid=notice-table] tbody tr", new() { HasText = "فرهاد نیک‌نام" });
-        await Expect(seen.GetByTestId("ack-cell")).ToContainTextAsync("kerman.treatment");
+        var seen = office.Locator("[data-testid=notice-row]", new() { HasText = "فرهاد نیک‌نام" });
+        await Expect(seen.GetByTestId("ack-cell")).ToContainTextAsync(FullName("kerman.treatment"));
         await office.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "kerman-office-agency-notices.png"), FullPage = true });
     }
+
+    private static string FullName(string userName) => Portal.Domain.Data.Seed.DemoSeeder.Accounts.Single(a => a.UserName == userName).FullName;
 }

@@ -48,6 +48,7 @@ public static class PortalServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<OrganisationOverview>();
+        services.AddScoped<Portal.Domain.Home.ToDoList>();
         services.AddScoped<OrganisationDirectory>();
         services.AddScoped<AuditSearch>();
         services.AddScoped<AgencyRegistry>();

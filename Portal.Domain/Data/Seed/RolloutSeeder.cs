@@ -103,7 +103,12 @@ internal sealed class RolloutSeeder(PortalDbContext db, TimeProvider clock, int?
             form.ManagerNationalId = NationalId.WithCheckDigit(seed.Next(100_000_000, 999_999_999).ToString());
             form.ManagerMobile = "0912" + seed.Next(1_000_000, 9_999_999);
             var (profile, _) = form.Validate(JalaliDate.Today(clock).ToDateOnly());
-            agency.Update(profile!, offices[agency.ReviewOfficeId], new ChangeStamp("system", now.AddDays(-seed.Next(1, 20)), JalaliDate.Today(clock).ToDateOnly()));
+            // Recorded by the province's general office, as a real change is, effective on a day its clerk would enter:
+            // the first of a month, or the day the new manager started, a few days before or after it was recorded.
+            var at = now.AddDays(-seed.Next(1, 20));
+            var by = DemoSeeder.Accounts.First(a => a.Role == Roles.GeneralOffice && a.UnitCode == $"GO-{agency.Province!.Code}-1").UserName;
+            var effective = JalaliDate.FromInstant(at).AddDays(seed.Next(-10, 6)).ToDateOnly();
+            agency.Update(profile!, offices[agency.ReviewOfficeId], new ChangeStamp(by, at, effective));
         }
         await db.SaveChangesAsync(ct);
     }

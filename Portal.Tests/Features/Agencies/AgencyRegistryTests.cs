@@ -35,7 +35,10 @@ public sealed class AgencyRegistryTests : IClassFixture<PortalFactory>, IAsyncLi
         var inbox = await _factory.AsAsync<ChangeNoticeInbox>("kerman.treatment");
         var notice = Assert.Single((await inbox.ListAsync(true, 0, 50)).Rows, n => n.AgencyCode == "AG-08002");
         Assert.Equal(ChangeKind.Manager, notice.Kind);
-        Assert.Contains("مهدی کریمی - 0499370899", notice.After);
+        Assert.Contains(new NoticeField(nameof(Agency.ManagerName), notice.Fields.Single(f => f.Field == nameof(Agency.ManagerName)).Before, "مهدی کریمی"), notice.Fields);
+        Assert.Equal("0499370899", notice.Fields.Single(f => f.Field == nameof(Agency.ManagerNationalId)).After);
+        Assert.Equal("kerman.generaloffice", notice.RaisedBy);
+        Assert.Equal(FullName("kerman.generaloffice"), notice.RaisedByName);
         Assert.Equal(Effective.ToDateOnly(), notice.EffectiveDate);
         Assert.True(await inbox.WaitingAsync() >= 1);
         Assert.DoesNotContain((await (await _factory.AsAsync<ChangeNoticeInbox>("golestan.treatment")).ListAsync(false, 0, 50)).Rows, r => r.AgencyCode == "AG-08002");
@@ -57,7 +60,7 @@ public sealed class AgencyRegistryTests : IClassFixture<PortalFactory>, IAsyncLi
         Assert.Empty(await registry.SaveAsync(d.Agency.Id, form, d.Agency.ReviewOfficeId, d.Agency.Version, Effective));
         Assert.Equal(before, await CountNoticesAsync(d.Agency.Id));
         var history = await registry.HistoryAsync(d.Agency.Id);
-        Assert.Contains(history, e => e.Entity == "Agency" && e.Changes.Contains("03432224455") && e.UserName == "kerman.generaloffice");
+        Assert.Contains(history, e => e.Entry.Entity == "Agency" && e.Entry.Changes.Contains("03432224455") && e.Entry.UserName == "kerman.generaloffice");
     }
 
     [Fact]
@@ -225,6 +228,41 @@ public sealed class AgencyRegistryTests : IClassFixture<PortalFactory>, IAsyncLi
     {
         await using var db = Acting.SystemDb(_factory);
         return await db.ChangeNotices.CountAsync(n => n.AgencyId == agencyId);
+    }
+
+    private static string FullName(string userName) => Portal.Domain.Data.Seed.DemoSeeder.Accounts.Single(a => a.UserName == userName).FullName;
+
+    [Fact]
+    public async Task AddingAUser_RaisesAUsersNotice_FromTheDateEntered_RecordedByTheClerksName()
+    {
+        var id = await Acting.AgencyIdAsync(_factory, "AG-08001");
+        var entered = JalaliDate.Create(1405, 8, 25);
+        var registry = await _factory.AsAsync<AgencyRegistry>("kerman.generaloffice");
+        await registry.AddUserAsync(id, "kerman.late.clerk", "کاربر دیرآمده", Portal.Domain.Security.Roles.AgencyUser, entered);
+
+        var notice = (await registry.FindAsync(id))!.Notices.First(n => n.Kind == ChangeKind.Users);
+        Assert.Equal(entered.ToDateOnly(), notice.EffectiveDate);
+        Assert.Equal(FullName("kerman.generaloffice"), notice.RaisedByName);
+        var users = Assert.Single(notice.Fields);
+        Assert.Equal("Users", users.Field);
+        Assert.Contains("kerman.late.clerk", users.After);
+        Assert.DoesNotContain("kerman.late.clerk", users.Before);
+    }
+
+    [Fact]
+    public async Task SeededNotices_AreRecordedByTheProvincesClerk_NotTheSystem_WithTheirOwnEffectiveDates()
+    {
+        var today = JalaliDate.Today(TimeProvider.System).ToDateOnly();
+        var rows = new List<ChangeNoticeInbox.Row>();
+        foreach (var user in new[] { "kerman.treatment", "golestan.treatment" })
+            rows.AddRange((await (await _factory.AsAsync<ChangeNoticeInbox>(user)).ListAsync(false, 0, 200)).Rows);
+        var seeded = rows.Where(r => r.RaisedBy.EndsWith(".generaloffice")).ToList();
+
+        Assert.NotEmpty(seeded);
+        Assert.DoesNotContain(rows, r => r.RaisedBy == "system");
+        Assert.All(seeded, r => Assert.Equal(FullName(r.RaisedBy), r.RaisedByName));
+        Assert.Contains(seeded, r => r.EffectiveDate != today);
+        Assert.All(seeded.Where(r => r.Kind != ChangeKind.Users), r => Assert.Equal(3, r.Fields.Count)); // name, national ID, mobile: side by side, not one dash-joined text
     }
 
     private static Task<string> Messages(string key) =>

@@ -1,0 +1,247 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Agencies;
+using Portal.Domain.Common;
+using Portal.Domain.Data;
+using Portal.Domain.Eligibility;
+using Portal.Domain.MonthlyStats;
+using Portal.Domain.OffsetFiles;
+using Portal.Domain.Rollout;
+using Portal.Domain.Security;
+
+namespace Portal.Domain.Home;
+
+/// <summary>What waits for someone; the page words each kind (resource <c>Home.ToDo.{Kind}</c>).</summary>
+public enum ToDoKind
+{
+    ReportReturned = 1,
+    ReportDue,
+    ReportsToReview,
+    ReportsToForward,
+    ReportsNotSubmitted,
+    NoticesToAcknowledge,
+    NoticesAwaitingAcknowledgement,
+    AgreementsToConfirm,
+    FileReceived,
+    OutcomesPending,
+    ObjectionsOpen,
+    ObjectionsUnderReview,
+    ObjectionsDecided,
+    FileToSend,
+    FileBeingCompiled,
+    AgenciesBehindRollout,
+    ProvincesBehindMonthly,
+    ProvincesBehindRollout,
+    UsersLockedOut,
+}
+
+/// <summary>
+/// One thing waiting for the signed-in user: what (<see cref="Kind"/>, with its <see cref="Count"/>, <see cref="Period"/> and
+/// <see cref="Subject"/> — a file's number, a province list), since when, and where the work is done (<see cref="Link"/>,
+/// relative to the portal's base). <see cref="Detail"/> carries what the user must read first (a return's reason).
+/// </summary>
+public sealed record ToDoItem(ToDoKind Kind, string Link, int Count = 1, JalaliMonth? Period = null, string? Subject = null,
+    DateTimeOffset? Since = null, DateOnly? Deadline = null, bool Overdue = false, string? Detail = null);
+
+/// <summary>
+/// The home page's to-do list (DESIGN §5), per role and from the data, read through the user's scope: each item is work
+/// the role itself does, with a link to the page where it is done. Rules stay in their modules (deadlines and cut-offs
+/// in <see cref="MonthlyReport"/> and <see cref="MonthlyStatsOptions"/>, who acts in each desk's role lists); this class
+/// only asks.
+/// </summary>
+public sealed class ToDoList(PortalDb portalDb, TimeProvider clock, MonthlyStatsOptions options)
+{
+    /// <summary>Roles whose modules are still to come (electronic files, booklet services): their home says what is coming.</summary>
+    public static readonly string[] Coming = [Roles.BranchStaff, Roles.BranchSupervisor];
+
+    /// <summary>How many months back an agency is reminded of a report it never sent (while the month is not locked).</summary>
+    private const int MonthsBack = 12;
+
+    public async Task<IReadOnlyList<ToDoItem>> ItemsAsync(CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        var items = new List<ToDoItem>();
+        var role = db.Actor.Role;
+        if (MonthlyStatsDesk.AgencyRoles.Contains(role)) items.AddRange(await AgencyAsync(db, ct));
+        if (MonthlyStatsDesk.Reviewers.Contains(role)) items.AddRange(await ReviewOfficeAsync(db, ct));
+        if (ChangeNoticeInbox.Acknowledgers.Contains(role)) items.AddRange(await NoticesAsync(db, ToDoKind.NoticesToAcknowledge, ct));
+        if (role == Roles.GeneralOffice) items.AddRange(await NoticesAsync(db, ToDoKind.NoticesAwaitingAcknowledgement, ct));
+        if (OffsetDesk.Treatment.Contains(role)) items.AddRange(await AgreementsAsync(db, ExecutionSide.Treatment, ct));
+        if (role == Roles.GeneralOffice) items.AddRange(await AgreementsAsync(db, ExecutionSide.Insurance, ct));
+        if (OffsetDesk.Enforcement.Contains(role)) items.AddRange(await DraftFilesAsync(db, sendable: OffsetDesk.Senders.Contains(role), ct));
+        if (OffsetDesk.Governors.Contains(role)) items.AddRange(await GovernorAsync(db, ct));
+        if (ObjectionDesk.Handlers.Contains(role)) items.AddRange(await ObjectionsAsync(db, ct));
+        if (role is Roles.GeneralOffice or Roles.GeneralOfficeDirector or Roles.TreatmentDirectorate) items.AddRange(await RolloutAsync(db, ct));
+        if (role == Roles.HeadOffice) items.AddRange(await HeadOfficeAsync(db, ct));
+        if (role == Roles.SystemAdmin) items.AddRange(await AdminAsync(db, ct));
+        return items;
+    }
+
+    private static string MonthQuery(JalaliMonth m) => $"period={m.Year:0000}-{m.Month:00}";
+
+    /// <summary>
+    /// The agency's returned reports (with the reason) and the months it owes: open (see <see cref="MonthlyReminders.LatestOpen"/>),
+    /// expected of it, not yet submitted and not locked.
+    /// </summary>
+    private async Task<IEnumerable<ToDoItem>> AgencyAsync(PortalDbContext db, CancellationToken ct)
+    {
+        if (db.Actor.UnitId is not int agencyId) return [];
+        var now = clock.GetUtcNow();
+        var latest = MonthlyReminders.LatestOpen(now);
+        var first = latest.AddMonths(-(MonthsBack - 1));
+        var reports = await db.MonthlyReports.AsNoTracking().Where(r => r.AgencyId == agencyId && r.Period >= first.Key && r.Period <= latest.Key)
+            .Select(r => new { r.Period, r.Status, r.SubmittedAt, r.ReturnedAt, r.ReturnReason }).ToListAsync(ct);
+        var items = reports.Where(r => r.Status == ReportStatus.Returned).OrderBy(r => r.Period)
+            .Select(r => new ToDoItem(ToDoKind.ReportReturned, $"monthly/form?{MonthQuery(JalaliMonth.FromKey(r.Period))}", Period: JalaliMonth.FromKey(r.Period),
+                Since: r.ReturnedAt, Detail: r.ReturnReason)).ToList();
+        var submitted = reports.Where(r => r.SubmittedAt != null).Select(r => r.Period).ToHashSet();
+        for (var month = first; month <= latest; month = month.Next())
+        {
+            if (submitted.Contains(month.Key) || MonthlyReport.LockedFrom(month, options.LockDay) <= now) continue;
+            if (!await MonthlyStatsBoard.Expected(db, month).AnyAsync(a => a.Id == agencyId, ct)) continue;
+            var cutOff = MonthlyReport.SubmitCutOff(month, options.AgencyDeadlineDay);
+            items.Add(new ToDoItem(ToDoKind.ReportDue, $"monthly/form?{MonthQuery(month)}", Period: month, Since: MonthlyReminders.OpensAt(month),
+                Deadline: month.Next().First.AddDays(options.AgencyDeadlineDay - 1).ToDateOnly(), Overdue: now >= cutOff));
+        }
+        return items;
+    }
+
+    /// <summary>The review office's agencies' reports waiting for it (submitted, accepted but not forwarded) and those not sent past the agency's deadline.</summary>
+    private async Task<IEnumerable<ToDoItem>> ReviewOfficeAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var officeId = db.Actor.UnitId;
+        var now = clock.GetUtcNow();
+        var waiting = await db.MonthlyReports.AsNoTracking()
+            .Where(r => r.Agency.ReviewOfficeId == officeId && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted))
+            .Select(r => new { r.Period, r.Status, r.SubmittedAt, r.AcceptedAt }).ToListAsync(ct);
+        var items = new List<ToDoItem>();
+        foreach (var month in waiting.GroupBy(r => r.Period).OrderBy(g => g.Key))
+        {
+            var period = JalaliMonth.FromKey(month.Key);
+            var link = $"monthly/worklist?{MonthQuery(period)}";
+            var lateForwarding = now >= MonthlyReport.OnTimeCutOff(period);
+            if (month.Where(r => r.Status == ReportStatus.Submitted).ToList() is { Count: > 0 } submitted)
+                items.Add(new ToDoItem(ToDoKind.ReportsToReview, link, submitted.Count, period, Since: submitted.Min(r => r.SubmittedAt), Overdue: lateForwarding));
+            if (month.Where(r => r.Status == ReportStatus.Accepted).ToList() is { Count: > 0 } accepted)
+                items.Add(new ToDoItem(ToDoKind.ReportsToForward, link, accepted.Count, period, Since: accepted.Min(r => r.AcceptedAt),
+                    Deadline: period.Next().First.AddDays(MonthlyReminders.ForwardingDeadlineDay - 1).ToDateOnly(), Overdue: lateForwarding));
+        }
+        // The latest month whose agencies' deadline has passed: those that have not sent their report.
+        var last = MonthlyReminders.LatestOpen(now);
+        while (now < MonthlyReport.SubmitCutOff(last, options.AgencyDeadlineDay)) last = last.Previous();
+        var cutOff = MonthlyReport.SubmitCutOff(last, options.AgencyDeadlineDay);
+        if (now >= cutOff)
+        {
+            var missing = await MonthlyStatsBoard.Expected(db, last).CountAsync(a => a.ReviewOfficeId == officeId
+                && !db.MonthlyReports.Any(r => r.AgencyId == a.Id && r.Period == last.Key && r.SubmittedAt != null), ct);
+            if (missing > 0)
+                items.Add(new ToDoItem(ToDoKind.ReportsNotSubmitted, $"monthly/worklist?{MonthQuery(last)}", missing, last, Since: cutOff,
+                    Deadline: last.Next().First.AddDays(options.AgencyDeadlineDay - 1).ToDateOnly(), Overdue: true));
+        }
+        return items;
+    }
+
+    /// <summary>Change notices not yet acknowledged: the treatment directorate's to acknowledge, the general office's to follow up.</summary>
+    private static async Task<IEnumerable<ToDoItem>> NoticesAsync(PortalDbContext db, ToDoKind kind, CancellationToken ct)
+    {
+        var raised = await db.ChangeNotices.AsNoTracking().Where(n => n.AcknowledgedAt == null).Select(n => n.RaisedAt).ToListAsync(ct);
+        return raised.Count == 0 ? [] : [new ToDoItem(kind, "agencies/notices", raised.Count, Since: raised.Min())];
+    }
+
+    /// <summary>Agreements the governor's office recorded that this side has not confirmed yet, per file.</summary>
+    private static async Task<IEnumerable<ToDoItem>> AgreementsAsync(PortalDbContext db, ExecutionSide side, CancellationToken ct)
+    {
+        var files = OffsetDesk.Files(db);
+        var open = await db.OffsetAgreements.AsNoTracking()
+            .Where(a => a.Amount != null && (side == ExecutionSide.Insurance ? a.InsuranceConfirmedAt == null : a.TreatmentConfirmedAt == null)
+                && files.Any(f => f.Id == a.FileId))
+            .Select(a => new { a.FileId, a.RecordedAt }).ToListAsync(ct);
+        var numbers = await NumbersAsync(db, open.Select(a => a.FileId), ct);
+        return open.GroupBy(a => a.FileId).OrderBy(g => g.Min(a => a.RecordedAt))
+            .Select(g => new ToDoItem(ToDoKind.AgreementsToConfirm, $"offset/{g.Key}", g.Count(), Subject: numbers[g.Key], Since: g.Min(a => a.RecordedAt)));
+    }
+
+    /// <summary>The general office's files being compiled; for the director-general, those ready to send.</summary>
+    private static async Task<IEnumerable<ToDoItem>> DraftFilesAsync(PortalDbContext db, bool sendable, CancellationToken ct)
+    {
+        var drafts = await OffsetDesk.Files(db).AsNoTracking().Where(f => f.Status == OffsetFileStatus.Draft)
+            .Select(f => new { f.Id, f.Title, f.CreatedAt, Ready = f.Debtors.Any() && f.Claims.Any() }).ToListAsync(ct);
+        return drafts.Where(f => !sendable || f.Ready).OrderBy(f => f.CreatedAt)
+            .Select(f => new ToDoItem(sendable ? ToDoKind.FileToSend : ToDoKind.FileBeingCompiled, $"offset/{f.Id}", Subject: f.Title, Since: f.CreatedAt));
+    }
+
+    /// <summary>The governor's office: files received with no meeting yet, and files under review with employer–centre pairs still without an outcome.</summary>
+    private static async Task<IEnumerable<ToDoItem>> GovernorAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var files = await OffsetDesk.Files(db).AsNoTracking().Where(f => f.Status == OffsetFileStatus.Sent || f.Status == OffsetFileStatus.UnderReview)
+            .Select(f => new { f.Id, f.Number, f.Title, f.Status, f.SentAt, Pairs = f.Debtors.Count() * f.Claims.Count(), Outcomes = f.Agreements.Count() })
+            .ToListAsync(ct);
+        return files.OrderBy(f => f.SentAt).Select(f => f.Status == OffsetFileStatus.Sent
+                ? new ToDoItem(ToDoKind.FileReceived, $"offset/{f.Id}", Subject: f.Number ?? f.Title, Since: f.SentAt)
+                : new ToDoItem(ToDoKind.OutcomesPending, $"offset/{f.Id}", f.Pairs - f.Outcomes, Subject: f.Number ?? f.Title, Since: f.SentAt))
+            .Where(i => i.Count > 0);
+    }
+
+    /// <summary>The call centre's objections not closed, by where they stand.</summary>
+    private static async Task<IEnumerable<ToDoItem>> ObjectionsAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var open = await db.Objections.AsNoTracking().Where(o => o.Status != ObjectionStatus.Closed)
+            .Select(o => new { o.Id, o.Status, o.RecordedAt, o.TrackingCode }).ToListAsync(ct);
+        return open.GroupBy(o => o.Status).OrderBy(g => g.Key).Select(g =>
+        {
+            var kind = g.Key switch { ObjectionStatus.Open => ToDoKind.ObjectionsOpen, ObjectionStatus.UnderReview => ToDoKind.ObjectionsUnderReview, _ => ToDoKind.ObjectionsDecided };
+            var oldest = g.MinBy(o => o.RecordedAt)!;
+            // One objection opens itself; several open the list.
+            return new ToDoItem(kind, g.Count() == 1 ? $"eligibility/objections/{oldest.Id}" : "eligibility/objections", g.Count(),
+                Subject: g.Count() == 1 ? oldest.TrackingCode : null, Since: oldest.RecordedAt);
+        });
+    }
+
+    /// <summary>The province's agencies past their go-live date and not ready (see <see cref="AgencyReadiness.IsOverdue"/>).</summary>
+    private async Task<IEnumerable<ToDoItem>> RolloutAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var today = JalaliDate.Today(clock).ToDateOnly();
+        var overdue = await db.Readiness(today).Overdue(today).Select(r => r.GoLive).ToListAsync(ct);
+        return overdue.Count == 0 ? [] : [new ToDoItem(ToDoKind.AgenciesBehindRollout, "rollout", overdue.Count, Deadline: overdue.Min(), Overdue: true)];
+    }
+
+    /// <summary>
+    /// Head office: provinces behind with the monthly statistics of the last month whose forwarding deadline has passed
+    /// (not every expected report forwarded), and provinces with agencies behind the rollout.
+    /// </summary>
+    private async Task<IEnumerable<ToDoItem>> HeadOfficeAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var month = MonthlyReminders.LatestOpen(now);
+        while (now < MonthlyReport.OnTimeCutOff(month)) month = month.Previous();
+        var facts = await MonthlyStatsBoard.Expected(db, month)
+            .Select(a => new { a.Province!.NameFa, a.Province.Code, Forwarded = db.MonthlyReports.Any(r => r.AgencyId == a.Id && r.Period == month.Key && r.FirstForwardedAt != null) })
+            .ToListAsync(ct);
+        var behind = facts.GroupBy(f => (f.Code, f.NameFa)).Where(g => g.Any(f => !f.Forwarded)).OrderBy(g => g.Key.Code).Select(g => g.Key.NameFa).ToList();
+        var items = new List<ToDoItem>();
+        if (behind.Count > 0)
+            items.Add(new ToDoItem(ToDoKind.ProvincesBehindMonthly, $"monthly?{MonthQuery(month)}", behind.Count, month, Names(behind),
+                Since: MonthlyReport.OnTimeCutOff(month), Overdue: true));
+        var today = JalaliDate.Today(clock).ToDateOnly();
+        var rollout = await db.Readiness(today).Overdue(today).Select(r => r.ProvinceFa).Distinct().ToListAsync(ct);
+        if (rollout.Count > 0) items.Add(new ToDoItem(ToDoKind.ProvincesBehindRollout, "rollout", rollout.Count, Subject: Names(rollout), Overdue: true));
+        return items;
+    }
+
+    /// <summary>The administrator: accounts locked out after failed sign-ins, waiting to be let in again or looked into.</summary>
+    private async Task<IEnumerable<ToDoItem>> AdminAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var locked = await db.Users.AsNoTracking().Where(u => u.LockoutEnd != null && !u.IsDisabled).Select(u => u.LockoutEnd).ToListAsync(ct);
+        var count = locked.Count(l => l > now);
+        return count == 0 ? [] : [new ToDoItem(ToDoKind.UsersLockedOut, "admin/users", count, Overdue: true)];
+    }
+
+    /// <summary>Up to five names, then an ellipsis.</summary>
+    private static string Names(IReadOnlyList<string> names) => string.Join("، ", names.Take(5)) + (names.Count > 5 ? "، …" : "");
+
+    private static async Task<Dictionary<int, string>> NumbersAsync(PortalDbContext db, IEnumerable<int> fileIds, CancellationToken ct)
+    {
+        var ids = fileIds.Distinct().ToList();
+        return await db.OffsetFiles.AsNoTracking().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Number ?? f.Title, ct);
+    }
+}
