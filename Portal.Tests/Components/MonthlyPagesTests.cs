@@ -80,7 +80,7 @@ public sealed class MonthlyPagesTests(PortalFactory portal) : IClassFixture<Port
         form.Received[sheet.Categories[0].Id] = "2";
         form.Amount[sheet.Categories[0].Id] = "2000000";
         Assert.Empty(await user.SaveAsync(month, form, null));
-        await (await portal.AsAsync<MonthlyStatsDesk>("kerman.agency.manager")).SubmitAsync(month, (await user.SheetAsync(month)).Version!.Value);
+        await (await portal.AsAsync<MonthlyStatsDesk>("kerman.agency.manager")).SubmitAsync(month, form, (await user.SheetAsync(month)).Version);
 
         await using var ctx = await ContextAsync("kerman.review", Roles.ReviewOffice);
         var cut = Render<MonthlyWorklist>(ctx, "1401-03");
