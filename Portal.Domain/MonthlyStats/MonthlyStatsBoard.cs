@@ -139,6 +139,8 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
     /// </summary>
     public Func<AgencyMonth, Overdue?> OverdueAt(JalaliMonth period, DateTimeOffset now)
     {
+        // A month not over yet is owed by no one (its cut-offs lie in the next month anyway; this says so outright).
+        if (!MonthlyReport.IsOpen(period, now)) return _ => null;
         var (submitLate, forwardLate) = (now >= MonthlyReport.SubmitCutOff(period, options.AgencyDeadlineDay), now >= MonthlyReport.OnTimeCutOff(period));
         return row => !row.Received && submitLate ? Overdue.NotSubmitted : row.FirstForwardedAt is null && forwardLate ? Overdue.NotForwarded : null;
     }

@@ -200,5 +200,10 @@ public sealed class MonthlyStatsTests(BrowserFixture fixture)
         await review.GetByTestId("confirm-yes").ClickAsync();
         await Expect(review.GetByText("گزارش برای مدیریت درمان و ستاد فرستاده شد.")).ToBeVisibleAsync();
         await Expect(review.GetByTestId("status-AG-08001")).ToHaveTextAsync("ارسال‌شده به مدیریت درمان و ستاد");
+
+        // A month the demo seed filled (the one just ended, the page's default) shows last month's figures beneath this month's.
+        await BrowserFixture.GotoAsync(review, "/monthly/worklist");
+        await Expect(review.GetByTestId("worklist")).ToContainTextAsync("ماه قبل");
+        await review.ScreenshotAsync(new() { Path = Shot("monthly-worklist-last-month.png"), FullPage = true });
     }
 }
