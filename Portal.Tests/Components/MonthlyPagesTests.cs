@@ -32,6 +32,7 @@ public sealed class MonthlyPagesTests(PortalFactory portal) : IClassFixture<Port
         ctx.Services.AddScoped<MonthlyStatsDesk>();
         ctx.Services.AddScoped<MonthlyStatsBoard>();
         ctx.Services.AddScoped<MonthlyReminders>();
+        ctx.Services.AddScoped<ClaimCategories>();
         ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         return ctx;
     }
@@ -213,5 +214,24 @@ public sealed class MonthlyPagesTests(PortalFactory portal) : IClassFixture<Port
         Assert.Contains("خرداد", cut.Find("[data-testid=trend-files-chart]").TextContent);
         Assert.DoesNotMatch("[0-9]", cut.Find("[data-testid=trend-amount-chart]").TextContent);
         Assert.NotNull(cut.Find("[data-testid=trend]"));
+    }
+
+    [Fact]
+    public async Task Categories_ACommandOnOneRow_KeepsANameTypedInAnother()
+    {
+        using var culture = CultureScope.Persian();
+        var admin = await portal.AsAsync<ClaimCategories>("admin");
+        var (first, second) = (await admin.AddAsync("فیزیوتراپی", "Physiotherapy"), await admin.AddAsync("شنوایی‌سنجی", "Audiometry"));
+        var codes = (await admin.ListAsync()).ToDictionary(i => i.Id, i => i.Code);
+        await using var ctx = await ContextAsync("admin", Roles.SystemAdmin);
+        var cut = ctx.Render<ClaimCategoriesPage>();
+        cut.WaitForElement($"input[data-testid=name-fa-{codes[first]}]", TimeSpan.FromSeconds(10));
+
+        cut.Find($"input[data-testid=name-fa-{codes[first]}]").Change("فیزیوتراپی و توانبخشی");
+        cut.Find($"button[data-testid=retire-{codes[second]}]").Click();
+
+        cut.WaitForElement($"button[data-testid=restore-{codes[second]}]", TimeSpan.FromSeconds(10));
+        Assert.Equal("فیزیوتراپی و توانبخشی", cut.Find($"input[data-testid=name-fa-{codes[first]}]").GetAttribute("value"));
+        await admin.RetireAsync(first);
     }
 }
