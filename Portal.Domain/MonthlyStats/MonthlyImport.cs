@@ -69,6 +69,9 @@ public sealed class MonthlyImport(PortalDb portalDb, TimeProvider clock)
     {
         await using var db = await portalDb.OpenAsync(ct);
         var officeId = OwnOffice(db);
+        // A month that is not over is not filed by anyone, on paper or on screen.
+        if (!MonthlyReport.IsOpen(period, clock.GetUtcNow()))
+            return Refused(Messages.Format("Monthly.Import.NotOver", period.ToPersianString(), period.Last.ToPersianString()));
         if (rows.Count == 0) return Refused(Messages.Get("Import.Empty"));
         if (rows.Count > MaxRows) return Refused(Messages.Format("Import.TooMany", MaxRows));
 

@@ -77,6 +77,22 @@ public sealed class MonthlyReport : IScoped, IAudited, IUnitOwned
     /// <summary>The first instant that is late for forwarding a month's reports: 00:00 on the 11th of the next month, Tehran.</summary>
     public static DateTimeOffset OnTimeCutOff(JalaliMonth period) => period.Next().First.AddDays(10).StartInstant;
 
+    /// <summary>
+    /// The first instant a month's report may be started, saved, submitted or imported: 00:00 Tehran time on the
+    /// month's last day (29 or 30 Esfand by the year). Earlier the month is not over; a future month never opens.
+    /// </summary>
+    public static DateTimeOffset OpensAt(JalaliMonth period) => period.Last.StartInstant;
+
+    /// <summary>Whether the month's report may be filed at <paramref name="now"/> (see <see cref="OpensAt"/>).</summary>
+    public static bool IsOpen(JalaliMonth period, DateTimeOffset now) => OpensAt(period) <= now;
+
+    /// <summary>Refuses, in the user's language, a month whose report does not open yet.</summary>
+    public static void EnsureOpen(JalaliMonth period, DateTimeOffset now)
+    {
+        if (!IsOpen(period, now))
+            throw DomainException.Of("Monthly.NotOver", period.ToPersianString(), period.Last.ToPersianString());
+    }
+
     /// <summary>The first instant that is late for an agency to submit: 00:00 on the day after its deadline day of the next month.</summary>
     public static DateTimeOffset SubmitCutOff(JalaliMonth period, int deadlineDay) => period.Next().First.AddDays(deadlineDay).StartInstant;
 

@@ -17,8 +17,20 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
     public static readonly string[] Followers =
         [Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.TreatmentDirectorate, Roles.ReviewOffice];
 
+    /// <summary>
+    /// One agency's month on the review office's worklist: where it stands, its figures and last month's beside them,
+    /// and, for a report sent again after a return, each value changed since the return (old → new).
+    /// </summary>
     public sealed record WorkRow(int AgencyId, string Code, string Name, int? ReportId, ReportStatus? Status, Guid? Version,
-        DateTimeOffset? SubmittedAt, bool SubmittedLate, DateTimeOffset? ForwardedAt, bool? ForwardedOnTime, int ChangesSinceAcceptance);
+        DateTimeOffset? SubmittedAt, bool SubmittedLate, DateTimeOffset? ForwardedAt, bool? ForwardedOnTime, int ChangesSinceAcceptance,
+        WorkFigures? Figures = null, WorkFigures? LastMonth = null, DateTimeOffset? ReturnedAt = null, IReadOnlyList<ValueChange>? SinceReturn = null)
+    {
+        /// <summary>Sent again after the review office returned it: the reviewer looks at what changed.</summary>
+        public bool Resubmitted => Status == ReportStatus.Submitted && ReturnedAt is not null;
+    }
+
+    /// <summary>A report's totals as the reviewer weighs them.</summary>
+    public sealed record WorkFigures(int FilesReceived, long AmountClaimed, int FilesForwarded, int FilesReturned, int PendingAtEnd, decimal? AverageDays);
 
     public sealed record CompletenessRow(int Id, string Name, int Expected, int Received, int Forwarded, int OnTime)
     {
@@ -127,6 +139,8 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
     /// </summary>
     public Func<AgencyMonth, Overdue?> OverdueAt(JalaliMonth period, DateTimeOffset now)
     {
+        // A month not over yet is owed by no one (its cut-offs lie in the next month anyway; this says so outright).
+        if (!MonthlyReport.IsOpen(period, now)) return _ => null;
         var (submitLate, forwardLate) = (now >= MonthlyReport.SubmitCutOff(period, options.AgencyDeadlineDay), now >= MonthlyReport.OnTimeCutOff(period));
         return row => !row.Received && submitLate ? Overdue.NotSubmitted : row.FirstForwardedAt is null && forwardLate ? Overdue.NotForwarded : null;
     }
@@ -202,7 +216,10 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
         return agencies.Where(a => a.ReviewOfficeId == officeId);
     }
 
-    /// <summary>The acting review office's agencies expected for the month, each with its report (or none yet).</summary>
+    /// <summary>
+    /// The acting review office's agencies expected for the month, each with its report (or none yet), its figures and
+    /// last month's: one query for the rows (two left joins), one for the changes of the reports sent again after a return.
+    /// </summary>
     public async Task<IReadOnlyList<WorkRow>> WorklistAsync(JalaliMonth period, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
@@ -210,15 +227,64 @@ public sealed class MonthlyStatsBoard(PortalDb portalDb, MonthlyStatsOptions opt
         var officeId = db.Actor.UnitId;
         var submitCutOff = MonthlyReport.SubmitCutOff(period, options.AgencyDeadlineDay);
         var onTimeCutOff = MonthlyReport.OnTimeCutOff(period);
-        return await Expected(db, period).Where(a => a.ReviewOfficeId == officeId).OrderBy(a => a.Code)
-            .Select(a => new { a.Id, a.Code, a.Name, Report = db.MonthlyReports.SingleOrDefault(r => r.AgencyId == a.Id && r.Period == period.Key) })
-            .Select(x => new WorkRow(x.Id, x.Code, x.Name, x.Report == null ? null : x.Report.Id, x.Report == null ? null : x.Report.Status,
-                x.Report == null ? null : x.Report.Version, x.Report == null ? null : x.Report.SubmittedAt,
-                x.Report != null && x.Report.SubmittedAt != null && x.Report.SubmittedAt >= submitCutOff,
-                x.Report == null ? null : x.Report.ForwardedAt,
-                x.Report == null || x.Report.FirstForwardedAt == null ? null : x.Report.FirstForwardedAt < onTimeCutOff,
-                x.Report == null ? 0 : x.Report.ChangesSinceAcceptance))
+        var (key, lastKey) = (period.Key, period.Previous().Key);
+        var rows = await Expected(db, period).Where(a => a.ReviewOfficeId == officeId)
+            .LeftJoin(db.MonthlyReports.Where(r => r.Period == key), a => a.Id, r => r.AgencyId, (a, r) => new { a, r })
+            .LeftJoin(db.MonthlyReports.Where(r => r.Period == lastKey), x => x.a.Id, l => l.AgencyId, (x, l) => new { x.a, x.r, l })
+            .OrderBy(x => x.a.Code)
+            .Select(x => new WorkRow(x.a.Id, x.a.Code, x.a.Name, x.r == null ? null : x.r.Id, x.r == null ? null : x.r.Status,
+                x.r == null ? null : x.r.Version, x.r == null ? null : x.r.SubmittedAt,
+                x.r != null && x.r.SubmittedAt != null && x.r.SubmittedAt >= submitCutOff,
+                x.r == null ? null : x.r.ForwardedAt,
+                x.r == null || x.r.FirstForwardedAt == null ? null : x.r.FirstForwardedAt < onTimeCutOff,
+                x.r == null ? 0 : x.r.ChangesSinceAcceptance,
+                x.r == null ? null : new WorkFigures(x.r.Lines.Sum(l => l.FilesReceived), x.r.Lines.Sum(l => l.AmountClaimed), x.r.FilesForwarded,
+                    x.r.FilesReturned, x.r.PendingAtEnd, x.r.AverageDaysToForward),
+                x.l == null ? null : new WorkFigures(x.l.Lines.Sum(l => l.FilesReceived), x.l.Lines.Sum(l => l.AmountClaimed), x.l.FilesForwarded,
+                    x.l.FilesReturned, x.l.PendingAtEnd, x.l.AverageDaysToForward),
+                x.r == null ? null : x.r.ReturnedAt, null))
             .ToListAsync(ct);
+        var changes = await ChangesSinceReturnAsync(db, rows.Where(r => r.Resubmitted).ToList(), ct);
+        return rows.Select(r => changes.TryGetValue(r.ReportId ?? 0, out var c) ? r with { SinceReturn = c } : r).ToList();
+    }
+
+    /// <summary>The figures fields a reviewer compares after a return (the audit log's names for them).</summary>
+    private static readonly HashSet<string> FigureFields =
+    [
+        nameof(ReportLine.FilesReceived), nameof(ReportLine.AmountClaimed), nameof(MonthlyReport.FilesForwarded), nameof(MonthlyReport.FilesReturned),
+        nameof(MonthlyReport.PendingAtEnd), nameof(MonthlyReport.AverageDaysToForward),
+    ];
+
+    /// <summary>
+    /// For each report sent again after a return, each figure changed since the return, from the audit log: the value at
+    /// the return → the value now (a value changed and changed back is not listed). One read for all the reports.
+    /// </summary>
+    private static async Task<Dictionary<int, IReadOnlyList<ValueChange>>> ChangesSinceReturnAsync(PortalDbContext db, IReadOnlyList<WorkRow> resubmitted, CancellationToken ct)
+    {
+        if (resubmitted.Count == 0) return [];
+        var returnedAt = resubmitted.ToDictionary(r => r.ReportId!.Value, r => r.ReturnedAt!.Value);
+        var ids = returnedAt.Keys.ToList();
+        var lines = await db.ReportLines.Where(l => ids.Contains(l.ReportId)).Select(l => new { l.Id, l.ReportId, l.Category.NameFa }).ToListAsync(ct);
+        var lineOf = lines.ToDictionary(l => l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var reportKeys = ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var lineKeys = lineOf.Keys.ToList();
+        var since = returnedAt.Values.Min();
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => (e.Entity == nameof(MonthlyReport) && reportKeys.Contains(e.Key)) || (e.Entity == nameof(ReportLine) && lineKeys.Contains(e.Key)))
+            .Where(e => e.At >= since).OrderBy(e => e.Id).ToListAsync(ct);
+        var result = new Dictionary<int, IReadOnlyList<ValueChange>>();
+        foreach (var group in entries.GroupBy(e => e.Entity == nameof(MonthlyReport) ? int.Parse(e.Key, System.Globalization.CultureInfo.InvariantCulture) : lineOf[e.Key].ReportId))
+        {
+            var changes = group.Where(e => e.At > returnedAt[group.Key])
+                .SelectMany(e => Audit.AuditChanges.Parse(e.Changes).Where(c => FigureFields.Contains(c.Field))
+                    .Select(c => (e.At, e.UserName, c.Field, Category: e.Entity == nameof(ReportLine) ? lineOf[e.Key].NameFa : null, c.Values)))
+                .GroupBy(c => (c.Field, c.Category))
+                .Select(g => new ValueChange(g.Last().At, g.Last().UserName, g.Key.Field, g.Key.Category, g.First().Values.Old, g.Last().Values.New))
+                .Where(c => c.Old != c.New)
+                .ToList();
+            if (changes.Count > 0) result[group.Key] = changes;
+        }
+        return result;
     }
 
     /// <summary>

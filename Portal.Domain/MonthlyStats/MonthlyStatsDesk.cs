@@ -22,16 +22,19 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
     /// <summary>What the month's form shows: the categories, the figures so far and where the report stands.</summary>
     public sealed record Sheet(int AgencyId, JalaliMonth Period, IReadOnlyList<Category> Categories, int PendingBroughtForward,
         ReportStatus? Status, ReportFigures? Figures, string? ReturnReason, int ChangesSinceAcceptance, Guid? Version, bool ActorSubmits,
-        DateTimeOffset? LockedFrom, bool PastLock)
+        DateTimeOffset? LockedFrom, bool PastLock, DateTimeOffset OpensAt, bool IsOpen)
     {
-        /// <summary>The agency edits a report it has not sent, or one sent back to it; after the lock, only one sent back.</summary>
-        public bool Editable => AgencyMayEdit(Status, PastLock);
+        /// <summary>
+        /// The agency edits a report it has not sent, or one sent back to it; after the lock, only one sent back; before
+        /// the month's last day, nothing.
+        /// </summary>
+        public bool Editable => IsOpen && AgencyMayEdit(Status, PastLock);
 
         /// <summary>The month closed before the agency sent anything: only the review office can record it now.</summary>
         public bool LockedBeforeSubmitting => PastLock && Status is null or ReportStatus.Draft;
 
-        /// <summary>Its manager may submit a saved report it may still edit.</summary>
-        public bool Submittable => ActorSubmits && Editable && Version is not null;
+        /// <summary>Its manager may submit what is on the form (saved with it in one step) while the agency may edit.</summary>
+        public bool Submittable => ActorSubmits && Editable;
     }
 
     private static bool AgencyMayEdit(ReportStatus? status, bool pastLock) =>
@@ -47,17 +50,33 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
         var report = await db.MonthlyReports.AsNoTracking().Include(r => r.Lines).SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.Period == period.Key, ct);
         var categories = await CategoriesAsync(db, report, ct);
         var lockedFrom = MonthlyReport.LockedFrom(period, options.LockDay);
+        var (opensAt, open) = (MonthlyReport.OpensAt(period), MonthlyReport.IsOpen(period, clock.GetUtcNow()));
         return report is null
-            ? new Sheet(agencyId, period, categories, await BroughtForwardAsync(db, agencyId, period, ct), null, null, null, 0, null, Submits(db), lockedFrom, PastLock(period))
+            ? new Sheet(agencyId, period, categories, await BroughtForwardAsync(db, agencyId, period, ct), null, null, null, 0, null, Submits(db), lockedFrom,
+                PastLock(period), opensAt, open)
             : new Sheet(agencyId, period, categories, report.PendingBroughtForward, report.Status, report.Figures, report.ReturnReason,
-                report.ChangesSinceAcceptance, report.Version, Submits(db), lockedFrom, PastLock(period));
+                report.ChangesSinceAcceptance, report.Version, Submits(db), lockedFrom, PastLock(period), opensAt, open);
     }
 
     /// <summary>Saves the agency's figures as a draft (or its correction of a returned report); returns the errors by field, none when saved.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> SaveAsync(JalaliMonth period, MonthlyReportForm form, Guid? version, CancellationToken ct = default)
+    public Task<IReadOnlyDictionary<string, string>> SaveAsync(JalaliMonth period, MonthlyReportForm form, Guid? version, CancellationToken ct = default) =>
+        RecordAsync(period, form, version, submit: false, ct);
+
+    /// <summary>
+    /// Submits what is on the form: checks it exactly as a save does (errors by field, nothing kept or sent when any),
+    /// then saves the figures and submits the report in one transaction, so the review office gets what the manager saw.
+    /// Only the agency's manager submits.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, string>> SubmitAsync(JalaliMonth period, MonthlyReportForm form, Guid? version, CancellationToken ct = default) =>
+        RecordAsync(period, form, version, submit: true, ct);
+
+    private async Task<IReadOnlyDictionary<string, string>> RecordAsync(JalaliMonth period, MonthlyReportForm form, Guid? version, bool submit, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
+        MonthlyReport.EnsureOpen(period, now);
         await using var db = await portalDb.OpenAsync(ct);
         var agencyId = OwnAgency(db);
+        if (submit && !Submits(db)) throw DomainException.Of("Monthly.OnlyManagerSubmits");
         var report = await db.MonthlyReports.Include(r => r.Lines).SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.Period == period.Key, ct);
         if (report is null)
         {
@@ -71,16 +90,10 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
         var (figures, errors) = form.Validate(categories, report.PendingBroughtForward);
         if (figures is null) return errors;
         report.Record(figures);
-        await SaveAsync(db, ct);
+        if (submit) report.Submit(db.Actor.UserName, now);
+        await SaveAsync(db, ct); // one SaveChanges: the figures and the submission are kept together or not at all
         return errors;
     }
-
-    public Task SubmitAsync(JalaliMonth period, Guid version, CancellationToken ct = default) =>
-        OwnReportAsync(period, version, Submitters, (db, r) =>
-        {
-            EnsureAgencyMayEdit(r.Status, period);
-            r.Submit(db.Actor.UserName, clock.GetUtcNow());
-        }, ct);
 
     private void EnsureAgencyMayEdit(ReportStatus? status, JalaliMonth period)
     {
@@ -110,18 +123,6 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
         foreach (var report in accepted) report.Forward(db.Actor.UserName, at);
         await SaveAsync(db, ct);
         return accepted.Count;
-    }
-
-    private async Task OwnReportAsync(JalaliMonth period, Guid version, string[] roles, Action<PortalDbContext, MonthlyReport> change, CancellationToken ct)
-    {
-        await using var db = await portalDb.OpenAsync(ct);
-        var agencyId = OwnAgency(db);
-        if (!roles.Contains(db.Actor.Role)) throw DomainException.Of("Monthly.OnlyManagerSubmits");
-        var report = await db.MonthlyReports.SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.Period == period.Key, ct)
-            ?? throw DomainException.Of("Monthly.NotStarted");
-        if (report.Version != version) throw DomainException.Of("Monthly.ChangedMeanwhile");
-        change(db, report);
-        await SaveAsync(db, ct);
     }
 
     private async Task ReviewAsync(int reportId, Guid version, Action<PortalDbContext, MonthlyReport> change, CancellationToken ct)

@@ -55,6 +55,7 @@ public sealed class MonthlyStatsTests(BrowserFixture fixture)
         await review.GetByTestId("accept-AG-08001").ClickAsync();
         await Expect(review.GetByTestId("status-AG-08001")).ToHaveTextAsync("پذیرفته");
         await review.GetByTestId("forward-all").ClickAsync();
+        await review.GetByTestId("confirm-yes").ClickAsync();
         await Expect(review.GetByTestId("status-AG-08001")).ToHaveTextAsync("ارسال‌شده به مدیریت درمان و ستاد");
         await review.ScreenshotAsync(new() { Path = Shot("monthly-worklist.png"), FullPage = true });
 
@@ -137,6 +138,72 @@ public sealed class MonthlyStatsTests(BrowserFixture fixture)
     {
         await BrowserFixture.GotoAsync(manager, $"/monthly/form?period={Period}");
         await manager.GetByTestId("monthly-submit").ClickAsync();
+        await manager.GetByTestId("confirm-yes").ClickAsync();
         await Expect(manager.GetByTestId("report-status")).ToHaveTextAsync("ارسال‌شده به دفتر رسیدگی");
+    }
+
+    [Fact]
+    public async Task ReturnedReport_EditedAndSentWithoutSaving_ReachesTheReviewOfficeWithTheNewFigure()
+    {
+        const string month = "1404-07"; // Mehr 1404: over, and older than the months the demo seed fills
+        // The agency's user fills the month and saves a draft.
+        var user = await fixture.SignInAsync("kerman.agency.user");
+        await BrowserFixture.GotoAsync(user, $"/monthly/form?period={month}");
+        var broughtForward = int.Parse(Regex.Match(global::Portal.Domain.Common.TextNormalizer.Normalize(await user.GetByText("مانده از ماه قبل").First.TextContentAsync()), "[0-9]+").Value);
+        await user.Locator("input[data-testid^=received-]").First.FillAsync("۱۲");
+        await user.Locator("input[data-testid^=amount-]").First.FillAsync("۴۳۶٬۴۴۰٬۰۰۰");
+        await user.GetByTestId("forwarded").FillAsync("8");
+        await user.GetByTestId("returned").FillAsync("1");
+        await user.GetByTestId("pending").FillAsync((broughtForward + 3).ToString());
+        await user.GetByTestId("monthly-save").ClickAsync();
+        await Expect(user.GetByText("پیش‌نویس آمار ماه مهر ۱۴۰۴ ذخیره شد.")).ToBeVisibleAsync();
+
+        // The manager sends it, after the dialog says what will happen.
+        var manager = await fixture.SignInAsync("kerman.agency.manager");
+        await BrowserFixture.GotoAsync(manager, $"/monthly/form?period={month}");
+        await manager.GetByTestId("monthly-submit").ClickAsync();
+        await Expect(manager.GetByTestId("confirm-message")).ToContainTextAsync("آمار ماه مهر ۱۴۰۴");
+        await manager.GetByTestId("confirm-yes").ClickAsync();
+        await Expect(manager.GetByText("آمار ماه مهر ۱۴۰۴ برای دفتر رسیدگی ارسال شد.")).ToBeVisibleAsync();
+
+        // The review office sees the figures beside the actions and returns it with a reason.
+        var review = await fixture.SignInAsync("kerman.review");
+        await BrowserFixture.GotoAsync(review, $"/monthly/worklist?period={month}");
+        await Expect(review.GetByTestId("amount-AG-08001")).ToContainTextAsync("۴۳۶٬۴۴۰٬۰۰۰");
+        await review.GetByTestId("return-AG-08001").ClickAsync();
+        await review.GetByTestId("reason-input").FillAsync("مبلغ بستری با اسناد نمی‌خواند");
+        await review.GetByTestId("reason-confirm").ClickAsync();
+        await Expect(review.GetByTestId("status-AG-08001")).ToHaveTextAsync("عودت‌شده");
+
+        // The manager corrects the amount and presses «ارسال» without saving first.
+        await BrowserFixture.GotoAsync(manager, $"/monthly/form?period={month}");
+        await Expect(manager.GetByTestId("return-reason")).ToContainTextAsync("مبلغ بستری با اسناد نمی‌خواند");
+        await manager.Locator("input[data-testid^=amount-]").First.FillAsync("430000000");
+        await manager.GetByTestId("monthly-submit").ClickAsync();
+        await manager.GetByTestId("confirm-yes").ClickAsync();
+        await Expect(manager.GetByText("آمار ماه مهر ۱۴۰۴ برای دفتر رسیدگی ارسال شد.")).ToBeVisibleAsync();
+        await Expect(manager.GetByTestId("report-status")).ToHaveTextAsync("ارسال‌شده به دفتر رسیدگی");
+        await Expect(manager.Locator("input[data-testid^=amount-]").First).ToHaveValueAsync(new Regex("^(430000000|۴۳۰٬?۰۰۰٬?۰۰۰)$"));
+
+        // The review office sees the new figure, and what changed since its return.
+        await BrowserFixture.GotoAsync(review, $"/monthly/worklist?period={month}");
+        await Expect(review.GetByTestId("amount-AG-08001")).ToContainTextAsync("۴۳۰٬۰۰۰٬۰۰۰");
+        await Expect(review.GetByTestId("since-return-AG-08001")).ToContainTextAsync("۴۳۶٬۴۴۰٬۰۰۰");
+        await Expect(review.GetByTestId("since-return-AG-08001")).ToContainTextAsync("۴۳۰٬۰۰۰٬۰۰۰");
+        await review.ScreenshotAsync(new() { Path = Shot("monthly-worklist-since-return.png"), FullPage = true });
+
+        // It accepts and forwards it, after being told that the figures lock.
+        await review.GetByTestId("accept-AG-08001").ClickAsync();
+        await Expect(review.GetByTestId("status-AG-08001")).ToHaveTextAsync("پذیرفته");
+        await review.GetByTestId("forward-AG-08001").ClickAsync();
+        await Expect(review.GetByTestId("confirm-message")).ToContainTextAsync("قفل");
+        await review.GetByTestId("confirm-yes").ClickAsync();
+        await Expect(review.GetByText("گزارش برای مدیریت درمان و ستاد فرستاده شد.")).ToBeVisibleAsync();
+        await Expect(review.GetByTestId("status-AG-08001")).ToHaveTextAsync("ارسال‌شده به مدیریت درمان و ستاد");
+
+        // A month the demo seed filled (the one just ended, the page's default) shows last month's figures beneath this month's.
+        await BrowserFixture.GotoAsync(review, "/monthly/worklist");
+        await Expect(review.GetByTestId("worklist")).ToContainTextAsync("ماه قبل");
+        await review.ScreenshotAsync(new() { Path = Shot("monthly-worklist-last-month.png"), FullPage = true });
     }
 }

@@ -60,7 +60,7 @@ public sealed class MonthlyLockTests(LockedMonthsPortal portal) : IClassFixture<
 
         Assert.Empty(await user.SaveAsync(month, Form(returned), returned.Version));
         var manager = await portal.AsAsync<MonthlyStatsDesk>("kerman.agency.manager");
-        await manager.SubmitAsync(month, (await user.SheetAsync(month)).Version!.Value);
+        await manager.SubmitAsync(month, Form(returned), (await user.SheetAsync(month)).Version);
         Assert.Equal(ReportStatus.Submitted, (await user.SheetAsync(month)).Status);
     }
 
