@@ -79,14 +79,14 @@ public sealed class ToDoList(PortalDb portalDb, TimeProvider clock, MonthlyStats
     private static string MonthQuery(JalaliMonth m) => $"period={m.Year:0000}-{m.Month:00}";
 
     /// <summary>
-    /// The agency's returned reports (with the reason) and the months it owes: open (see <see cref="MonthlyReminders.LatestOpen"/>),
+    /// The agency's returned reports (with the reason) and the months it owes: open (see <see cref="MonthlyReport.LatestOpen"/>),
     /// expected of it, not yet submitted and not locked.
     /// </summary>
     private async Task<IEnumerable<ToDoItem>> AgencyAsync(PortalDbContext db, CancellationToken ct)
     {
         if (db.Actor.UnitId is not int agencyId) return [];
         var now = clock.GetUtcNow();
-        var latest = MonthlyReminders.LatestOpen(now);
+        var latest = MonthlyReport.LatestOpen(now);
         var first = latest.AddMonths(-(MonthsBack - 1));
         var reports = await db.MonthlyReports.AsNoTracking().Where(r => r.AgencyId == agencyId && r.Period >= first.Key && r.Period <= latest.Key)
             .Select(r => new { r.Period, r.Status, r.SubmittedAt, r.ReturnedAt, r.ReturnReason }).ToListAsync(ct);
@@ -99,7 +99,7 @@ public sealed class ToDoList(PortalDb portalDb, TimeProvider clock, MonthlyStats
             if (submitted.Contains(month.Key) || MonthlyReport.LockedFrom(month, options.LockDay) <= now) continue;
             if (!await MonthlyStatsBoard.Expected(db, month).AnyAsync(a => a.Id == agencyId, ct)) continue;
             var cutOff = MonthlyReport.SubmitCutOff(month, options.AgencyDeadlineDay);
-            items.Add(new ToDoItem(ToDoKind.ReportDue, $"monthly/form?{MonthQuery(month)}", Period: month, Since: MonthlyReminders.OpensAt(month),
+            items.Add(new ToDoItem(ToDoKind.ReportDue, $"monthly/form?{MonthQuery(month)}", Period: month, Since: MonthlyReport.OpensAt(month),
                 Deadline: month.Next().First.AddDays(options.AgencyDeadlineDay - 1).ToDateOnly(), Overdue: now >= cutOff));
         }
         return items;
@@ -126,7 +126,7 @@ public sealed class ToDoList(PortalDb portalDb, TimeProvider clock, MonthlyStats
                     Deadline: period.Next().First.AddDays(MonthlyReminders.ForwardingDeadlineDay - 1).ToDateOnly(), Overdue: lateForwarding));
         }
         // The latest month whose agencies' deadline has passed: those that have not sent their report.
-        var last = MonthlyReminders.LatestOpen(now);
+        var last = MonthlyReport.LatestOpen(now);
         while (now < MonthlyReport.SubmitCutOff(last, options.AgencyDeadlineDay)) last = last.Previous();
         var cutOff = MonthlyReport.SubmitCutOff(last, options.AgencyDeadlineDay);
         if (now >= cutOff)
@@ -211,7 +211,7 @@ public sealed class ToDoList(PortalDb portalDb, TimeProvider clock, MonthlyStats
     private async Task<IEnumerable<ToDoItem>> HeadOfficeAsync(PortalDbContext db, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var month = MonthlyReminders.LatestOpen(now);
+        var month = MonthlyReport.LatestOpen(now);
         while (now < MonthlyReport.OnTimeCutOff(month)) month = month.Previous();
         var facts = await MonthlyStatsBoard.Expected(db, month)
             .Select(a => new { a.Province!.NameFa, a.Province.Code, Forwarded = db.MonthlyReports.Any(r => r.AgencyId == a.Id && r.Period == month.Key && r.FirstForwardedAt != null) })

@@ -43,18 +43,5 @@ public sealed class MonthlyReminders(PortalDb portalDb, TimeProvider clock, Mont
         return null;
     }
 
-    /// <summary>
-    /// When a month's report opens: 00:00 of its last day, Tehran (the rule MonthlyStats enforces on filing; see
-    /// MonthlyReport's opening rule — at merge this should read it from there rather than say it again).
-    /// </summary>
-    public static DateTimeOffset OpensAt(JalaliMonth period) => period.Last.StartInstant;
-
-    /// <summary>The latest month whose report is open at <paramref name="now"/>: this month on its last day, the month before otherwise.</summary>
-    public static JalaliMonth LatestOpen(DateTimeOffset now)
-    {
-        var month = JalaliDate.FromInstant(now).YearMonth;
-        return OpensAt(month) <= now ? month : month.Previous();
-    }
-
     private bool Started(JalaliDate today, JalaliDate deadline) => today >= deadline.AddDays(-options.ReminderDays);
 }

@@ -86,6 +86,13 @@ public sealed class MonthlyReport : IScoped, IAudited, IUnitOwned
     /// <summary>Whether the month's report may be filed at <paramref name="now"/> (see <see cref="OpensAt"/>).</summary>
     public static bool IsOpen(JalaliMonth period, DateTimeOffset now) => OpensAt(period) <= now;
 
+    /// <summary>The latest month whose report is open at <paramref name="now"/>: this month on its last day, the month before otherwise.</summary>
+    public static JalaliMonth LatestOpen(DateTimeOffset now)
+    {
+        var month = JalaliDate.FromInstant(now).YearMonth;
+        return IsOpen(month, now) ? month : month.Previous();
+    }
+
     /// <summary>Refuses, in the user's language, a month whose report does not open yet.</summary>
     public static void EnsureOpen(JalaliMonth period, DateTimeOffset now)
     {

@@ -29,7 +29,7 @@ public static class HomeArrange
     /// <summary>The latest month whose report is open (the agency's due month), and the one before it (returned).</summary>
     public static (JalaliMonth Due, JalaliMonth Returned) Months(DateTimeOffset now)
     {
-        var due = MonthlyReminders.LatestOpen(now);
+        var due = MonthlyReport.LatestOpen(now);
         return (due, due.Previous());
     }
 
@@ -68,7 +68,7 @@ public static class HomeArrange
         var office = await db.OrgUnits.SingleAsync(u => u.Id == second.ReviewOfficeId);
         var form = AgencyProfileForm.From(second);
         form.ManagerName = code == "08" ? "نرگس امیری" : "حمید گلستانی";
-        second.Update(form.Validate().Profile!, office, new ChangeStamp($"{Slug(code)}.generaloffice", now.AddDays(-1), new DateOnly(2026, 11, 21)));
+        second.Update(form.Validate(JalaliDate.FromInstant(now).ToDateOnly()).Profile!, office, new ChangeStamp($"{Slug(code)}.generaloffice", now.AddDays(-1), new DateOnly(2026, 11, 21)));
 
         var file = await db.OffsetFiles.Include(f => f.Debtors).Include(f => f.Claims).Where(f => f.ProvinceId == first.ProvinceId && f.Title.Contains("نوبت نخست")).SingleAsync();
         file.Send($"{code}/1405/T1", new OffsetFilePapers("a", "b", "c"), $"{Slug(code)}.director", now.AddDays(-4));

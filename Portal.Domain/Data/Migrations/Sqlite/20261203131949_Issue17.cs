@@ -5,7 +5,7 @@
 namespace Portal.Domain.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class I17Offset : Migration
+    public partial class Issue17 : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -49,6 +49,13 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 256,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LateIssueReason",
+                table: "Contracts",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -77,6 +84,10 @@ namespace Portal.Domain.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "WithdrawnBy",
                 table: "OffsetAgreements");
+
+            migrationBuilder.DropColumn(
+                name: "LateIssueReason",
+                table: "Contracts");
         }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Portal.Domain.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class I17OffsetPostgres : Migration
+    public partial class Issue17Postgres : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -31,6 +31,17 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 oldClrType: typeof(string),
                 oldType: "character varying(100)",
                 oldMaxLength: 100);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Address",
+                table: "OrgUnits",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(400)",
+                oldMaxLength: 400,
+                oldNullable: true);
 
             migrationBuilder.AlterColumn<string>(
                 name: "Title",
@@ -81,6 +92,13 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 type: "character varying(256)",
                 maxLength: 256,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LateIssueReason",
+                table: "Contracts",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -110,6 +128,10 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 name: "WithdrawnBy",
                 table: "OffsetAgreements");
 
+            migrationBuilder.DropColumn(
+                name: "LateIssueReason",
+                table: "Contracts");
+
             migrationBuilder.AlterColumn<string>(
                 name: "Reason",
                 table: "Settlements",
@@ -130,6 +152,17 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 oldClrType: typeof(string),
                 oldType: "character varying(200)",
                 oldMaxLength: 200);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Address",
+                table: "OrgUnits",
+                type: "character varying(400)",
+                maxLength: 400,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(500)",
+                oldMaxLength: 500,
+                oldNullable: true);
 
             migrationBuilder.AlterColumn<string>(
                 name: "Title",
