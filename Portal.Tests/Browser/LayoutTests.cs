@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Portal.Tests.Support;
 
 namespace Portal.Tests.Browser;
@@ -27,6 +28,37 @@ public sealed class LayoutTests(BrowserFixture fixture)
         }
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, $"agency-tabs-{width}.png") });
         await page.Locator(".mud-tabs-tabbar .mud-tab").Last.ClickAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task PagerRange_ReadsRightToLeft_OnAPersianPage()
+    {
+        var page = await fixture.SignInAsync("kerman.generaloffice");
+        await BrowserFixture.GotoAsync(page, "/agencies");
+
+        var info = page.Locator(".mud-table-page-number-information");
+        await Assertions.Expect(info).ToHaveTextAsync("۱ تا ۲ از ۲");
+        Assert.Equal("rtl", await info.EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task DatePicker_OpensOnTheJalaliMonth_AndAPickedDayFillsTheBox()
+    {
+        var page = await fixture.SignInAsync("kerman.review");
+        await BrowserFixture.GotoAsync(page, "/rollout/training");
+
+        await page.Locator(".mud-picker .mud-input-adornment button").First.ClickAsync();
+        var calendar = page.Locator(".mud-popover-open .mud-picker-calendar-container");
+        await Assertions.Expect(calendar).ToContainTextAsync("آذر");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "date-picker.png") });
+        Assert.Empty(await page.EvaluateAsync<string[]>(PageWalkTests.LatinScan));
+
+        // The day's text is MudBlazor's "10", drawn as ۱۰ by the Farsi-digits font.
+        Assert.Contains("Vazirmatn FD", await calendar.EvaluateAsync<string>("e => getComputedStyle(e).fontFamily"));
+        await calendar.Locator("button.mud-picker-calendar-day", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^10$") }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-picker input").First).ToHaveValueAsync("۱۴۰۵/۰۹/۱۰");
         await page.Context.CloseAsync();
     }
 }

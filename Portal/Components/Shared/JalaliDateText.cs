@@ -16,6 +16,8 @@ public static class JalaliDateText
     {
         var culture = (CultureInfo)CultureInfo.GetCultureInfo("fa-IR").Clone();
         if (culture.DateTimeFormat.Calendar is not PersianCalendar) culture.DateTimeFormat.Calendar = new PersianCalendar();
+        // The calendar's column heads: «ش ی د …», as on a Persian wall calendar; whole names do not fit seven abreast.
+        culture.DateTimeFormat.AbbreviatedDayNames = ["ی", "د", "س", "چ", "پ", "ج", "ش"]; // Sunday first, as .NET orders them
         return CultureInfo.ReadOnly(culture);
     }
 
