@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Portal.Features.Circulars;
+using Portal.Hosting;
 using Portal.Security;
 
 namespace Portal.Tests.Components;
@@ -16,7 +17,7 @@ internal static class PortalUi
     public static BunitContext AddPortalUi(this BunitContext ctx)
     {
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        ctx.Services.AddPortalMud();
         ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         ctx.Services.AddSingleton<AntiforgeryStateProvider, NoAntiforgery>();
         // The menu's badges (unread circulars, waiting change notices) count in the database; menu and layout tests are about links, not counts.

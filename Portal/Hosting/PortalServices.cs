@@ -26,13 +26,21 @@ namespace Portal.Hosting;
 
 public static class PortalServices
 {
+    /// <summary>MudBlazor with the portal's Persian words and digits for its own strings (pagers, "Select row", pickers).</summary>
+    public static IServiceCollection AddPortalMud(this IServiceCollection services)
+    {
+        services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, Portal.Components.Shared.PortalMudLocalizer>();
+        return services;
+    }
+
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var config = builder.Configuration;
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddPortalMud();
         // Persian text goes out as text, not as &#x...; entities (six times the bytes, unreadable in tests and logs).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -23,8 +23,28 @@ public static class Display
         return Persian ? TextNormalizer.ToPersianDigits(text).Replace(',', '٬') : text;
     }
 
-    /// <summary>A rate (0.5) as a whole percentage (۵۰٪).</summary>
-    public static string Rate(double rate) => Number((long)Math.Round(rate * 100)) + (Persian ? "٪" : "%");
+    /// <summary>An amount of Rials (۱٬۴۱۷٬۰۰۰٬۰۰۰): the same grouping as every number, named so pages say what they show.</summary>
+    public static string Amount(long rials) => Number(rials);
+
+    /// <summary>
+    /// A percentage (12.5) with at most one decimal: «۱۲٫۵٪» for a Persian reader (the Persian decimal separator «٫»,
+    /// never a full stop between Persian digits), "12.5%" in English.
+    /// </summary>
+    public static string Percent(double percent)
+    {
+        var text = Math.Round(percent, 1, MidpointRounding.AwayFromZero).ToString("#,0.#", CultureInfo.InvariantCulture);
+        return Persian ? TextNormalizer.ToPersianDigits(text).Replace(',', '٬').Replace('.', '٫') + "٪" : text + "%";
+    }
+
+    /// <summary>A rate (0.125) as a percentage (۱۲٫۵٪).</summary>
+    public static string Rate(double rate) => Percent(rate * 100);
+
+    /// <summary>A number on a chart's axis or in its tooltip: Persian digits, at most one decimal.</summary>
+    public static string ChartValue(double value)
+    {
+        var text = Math.Round(value, 1, MidpointRounding.AwayFromZero).ToString("#,0.#", CultureInfo.InvariantCulture);
+        return Persian ? TextNormalizer.ToPersianDigits(text).Replace(',', '٬').Replace('.', '٫') : text;
+    }
 
     public static string Date(DateOnly date)
     {
