@@ -10,15 +10,18 @@ public sealed class ContractTemplates(PortalDb portalDb, IContractPdf pdfEngine,
 {
     public static readonly string[] Editors = [Roles.SystemAdmin];
 
-    public sealed record VersionRow(int Id, int Version, string? Note, DateTimeOffset CreatedAt, string CreatedBy, int Contracts);
+    /// <summary>A version with who saved it: the person's full name, or null when the portal itself wrote it (the first text).</summary>
+    public sealed record VersionRow(int Id, int Version, string? Note, DateTimeOffset CreatedAt, string? CreatedBy, int Contracts);
 
     public async Task<IReadOnlyList<VersionRow>> VersionsAsync(CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
         if (!Editors.Contains(db.Actor.Role)) return [];
-        return await db.ContractTemplates.OrderByDescending(t => t.Version)
+        var rows = await db.ContractTemplates.OrderByDescending(t => t.Version)
             .Select(t => new VersionRow(t.Id, t.Version, t.Note, t.CreatedAt, t.CreatedBy, db.Contracts.Count(c => c.TemplateId == t.Id)))
             .ToListAsync(ct);
+        var names = await Accounts.UserNames.FullNamesAsync(db, rows.Select(r => r.CreatedBy), ct);
+        return rows.Select(r => r with { CreatedBy = r.CreatedBy == Actor.System.UserName ? null : names.GetValueOrDefault(r.CreatedBy!, r.CreatedBy!) }).ToList();
     }
 
     public async Task<ContractTemplate?> FindAsync(int? version = null, CancellationToken ct = default)

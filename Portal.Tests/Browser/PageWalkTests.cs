@@ -14,18 +14,6 @@ public sealed class PageWalkTests(BrowserFixture fixture, ITestOutputHelper outp
 {
     private static readonly (int Width, int Height)[] Screens = [(1366, 768), (1920, 1080)];
 
-    /// <summary>
-    /// Pages whose own content (not the shared chrome) still shows Latin digits or English, owned by the modules
-    /// changing in parallel on issue 17; an entry names what is left. The walk fails on anything not listed here.
-    /// </summary>
-    private static readonly Dictionary<string, string> Pending = new()
-    {
-        ["/admin/audit"] = "entity names in English (CenterClaim, OffsetFile…): the audit log's Persian view, issue 17 item 11",
-        ["/agencies/notices"] = "old/new values as one dash-joined string with Latin national IDs and mobiles: issue 17 item 12",
-        ["/circulars"] = "native send form: «Word», agency names with Latin digits in the checkbox wall: issue 17 item 15",
-        ["/contracts/templates"] = "«system» as the editor of the seeded template: contracts",
-    };
-
     [Theory]
     [InlineData("headoffice")]
     [InlineData("kerman.generaloffice")]
@@ -54,7 +42,7 @@ public sealed class PageWalkTests(BrowserFixture fixture, ITestOutputHelper outp
             foreach (var text in await page.EvaluateAsync<string[]>(LatinScan))
             {
                 var key = $"/{href}";
-                if (!Pending.ContainsKey(key)) findings.Add($"{key}: «{text}»");
+                findings.Add($"{key}: «{text}»");
             }
         }
         await page.Context.CloseAsync();
