@@ -10,7 +10,8 @@ using Portal.Domain.Organisation;
 namespace Portal.Domain.Audit;
 
 /// <summary>How a stored value reads: the page formats each kind its own way (amounts with «٬», dates Jalali, enums by label).</summary>
-public enum AuditValueKind { None = 0, Text, Number, Amount, Decimal, Month, Date, Instant, Enum, Bool, Reference }
+/// <remarks><see cref="AuditValueKind.UserName"/> is a sign-in name with no person behind it (the portal itself, a removed account).</remarks>
+public enum AuditValueKind { None = 0, Text, Number, Amount, Decimal, Month, Date, Instant, Enum, Bool, Reference, UserName }
 
 /// <summary>
 /// One stored value, typed from the model: <see cref="Value"/> is a string, long, decimal, <see cref="JalaliMonth"/>,
@@ -92,7 +93,7 @@ public static class AuditView
     {
         if (json.ValueKind == JsonValueKind.Null || json.ValueKind == JsonValueKind.Undefined) return AuditValue.None;
         if (IsUser(property, name) && json.ValueKind == JsonValueKind.String)
-            return new(AuditValueKind.Reference, users.GetValueOrDefault(json.GetString()!, json.GetString()!));
+            return users.TryGetValue(json.GetString()!, out var fullName) ? new(AuditValueKind.Reference, fullName) : new(AuditValueKind.UserName, json.GetString());
         var type = property is null ? null : Underlying(property.ClrType);
         try
         {
@@ -226,7 +227,7 @@ public static class AuditView
         var userIds = entries.Where(e => e.Entity == nameof(PortalUser)).Select(e => e.Key).Distinct().ToList();
         var userRows = await db.Users.IgnoreQueryFilters().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.FullName, u.UserName }).ToListAsync(ct);
         foreach (var e in entries.Where(e => e.Entity == nameof(PortalUser)))
-            if (userRows.FirstOrDefault(u => u.Id == e.Key) is { } u) records[e.Id] = new Record($"{u.FullName} ({u.UserName})", "admin/users");
+            if (userRows.FirstOrDefault(u => u.Id == e.Key) is { } u) records[e.Id] = new Record(u.FullName.Length > 0 ? u.FullName : u.UserName!, "admin/users");
         return records;
     }
 }

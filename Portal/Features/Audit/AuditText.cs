@@ -31,6 +31,7 @@ public static class AuditText
         AuditValueKind.Instant => Display.Instant((DateTimeOffset)value.Value!),
         AuditValueKind.Enum => Label(localizer, [(string)value.Value!], ((string)value.Value!).Split('.').Last()),
         AuditValueKind.Bool => localizer[(bool)value.Value! ? "Audit.Yes" : "Audit.No"],
+        AuditValueKind.UserName => (string)value.Value! == Portal.Domain.Security.Actor.System.UserName ? localizer["Audit.System"] : (string)value.Value!,
         _ => Display.Text(Shortened(value.Value?.ToString())),
     };
 
