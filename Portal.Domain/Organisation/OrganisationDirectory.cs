@@ -1,13 +1,25 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Domain.Agencies;
+using Portal.Domain.Common;
 using Portal.Domain.Data;
+using Portal.Domain.Security;
 
 namespace Portal.Domain.Organisation;
 
 /// <summary>Finding units inside the acting user's scope. A unit outside it is "not found", and the attempt is logged.</summary>
 public sealed class OrganisationDirectory(PortalDb portalDb, ILogger<OrganisationDirectory> logger)
 {
+    /// <summary>
+    /// The organisation's own offices. The governor's office is outside the organisation: it sees the offset files sent
+    /// to it, nothing of the agencies or the organisation's units.
+    /// </summary>
+    public static readonly string[] Readers =
+        [Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.TreatmentDirectorate, Roles.ReviewOffice, Roles.CallCenter];
+
+    private Task<PortalDbContext> OpenAsync(CancellationToken ct) =>
+        portalDb.OpenForAsync(Readers, _ => DomainException.Of("Organisation.NotYours"), ct);
+
     public sealed record UnitRow(int Id, UnitKind Kind, string Code, string Name, string? ProvinceFa, string? ProvinceEn, string? City);
 
     public sealed record UnitDetails(OrgUnit Unit, Province? Province, OrgUnit? Parent, Agency? Agency, OrgUnit? ReviewOffice, MedicalCenter? MedicalCenter);
@@ -16,7 +28,7 @@ public sealed class OrganisationDirectory(PortalDb portalDb, ILogger<Organisatio
 
     public async Task<Page> SearchAsync(string? text, UnitKind? kind, int? provinceId, int skip, int take, CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenAsync(ct);
+        await using var db = await OpenAsync(ct);
         var query = db.OrgUnits.AsQueryable();
         var search = Common.TextNormalizer.Normalize(text);
         if (search.Length > 0) query = query.Where(u => u.Name.Contains(search) || u.Code.Contains(search) || (u.City != null && u.City.Contains(search)));
@@ -32,14 +44,14 @@ public sealed class OrganisationDirectory(PortalDb portalDb, ILogger<Organisatio
     /// <summary>The provinces that have units in the actor's scope (one for provincial users), for the list's filter.</summary>
     public async Task<IReadOnlyList<Province>> ProvincesAsync(CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenAsync(ct);
+        await using var db = await OpenAsync(ct);
         var inScope = db.OrgUnits.Where(u => u.ProvinceId != null).Select(u => u.ProvinceId!.Value).Distinct();
         return await db.Provinces.AsNoTracking().Where(p => inScope.Contains(p.Id)).OrderBy(p => p.Code).ToListAsync(ct);
     }
 
     public async Task<UnitDetails?> FindAsync(int id, CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenAsync(ct);
+        await using var db = await OpenAsync(ct);
         var unit = await db.OrgUnits.AsNoTracking().Include(u => u.Province).Include(u => u.Parent).SingleOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null)
         {

@@ -63,6 +63,14 @@ public sealed class AccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Governor_Organisation_IsDenied_ItSeesNothingOfTheAgenciesOrUnits()
+    {
+        var client = await PortalFactory.SignedInClientAsync(_factory, "kerman.governor");
+        var response = await client.GetAsync("/organisation");
+        Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
     public async Task Admin_UsersPage_Lists()
     {
         var client = await PortalFactory.SignedInClientAsync(_factory, "admin");

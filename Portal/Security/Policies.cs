@@ -73,9 +73,7 @@ public static class Policies
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Administration, p => p.RequireRole(Roles.SystemAdmin));
-        options.AddPolicy(Organisation, p => p.RequireRole(
-            Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector,
-            Roles.TreatmentDirectorate, Roles.ReviewOffice, Roles.Governor, Roles.CallCenter));
+        options.AddPolicy(Organisation, p => p.RequireRole(Portal.Domain.Organisation.OrganisationDirectory.Readers));
         options.AddPolicy(Agencies, p => p.RequireRole(
             Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector,
             Roles.TreatmentDirectorate, Roles.ReviewOffice, Roles.AgencyManager, Roles.AgencyUser));

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Common;
 using Portal.Domain.Data;
 using Portal.Domain.Data.Seed;
+using Portal.Domain.Organisation;
 using Portal.Domain.Security;
 using Portal.Tests.Support;
 
@@ -24,6 +26,15 @@ public sealed class ScopeTests : IClassFixture<PortalFactory>, IAsyncLifetime
 
     private static Actor As(string role, int unitId, int? provinceId) =>
         new("id", "tester", role, unitId, OrgScope.For(role, unitId, provinceId));
+
+    [Fact]
+    public async Task Governor_IsRefusedTheOrganisationsUnits_ByListAndById()
+    {
+        var directory = await _factory.AsAsync<OrganisationDirectory>("kerman.governor");
+        var agency = await UnitAsync("AG-08001");
+        await Assert.ThrowsAsync<DomainException>(() => directory.SearchAsync(null, null, null, 0, 25));
+        await Assert.ThrowsAsync<DomainException>(() => directory.FindAsync(agency.Id));
+    }
 
     [Fact]
     public async Task UnscopedContext_SeesNoUnits_FailClosed()
