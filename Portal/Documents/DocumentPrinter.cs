@@ -31,7 +31,8 @@ public sealed class DocumentPrinter(PdfRenderer renderer, IServiceScopeFactory s
         }
     }
 
-    private async Task<string> HtmlAsync<TDocument>(IDictionary<string, object?> parameters) where TDocument : IComponent
+    /// <summary>The document rendered to HTML, as Chromium will be given it.</summary>
+    public async Task<string> HtmlAsync<TDocument>(IDictionary<string, object?> parameters) where TDocument : IComponent
     {
         // The renderer resolves scoped services (as a circuit would), so it gets a scope of its own.
         await using var scope = scopes.CreateAsyncScope();
