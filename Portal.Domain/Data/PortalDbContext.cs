@@ -69,6 +69,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<OtpChallenge> OtpChallenges => Set<OtpChallenge>();
     public DbSet<Portal.Domain.Sms.SmsMessage> SmsMessages => Set<Portal.Domain.Sms.SmsMessage>();
     public DbSet<ReportLine> ReportLines => Set<ReportLine>();
+    public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     /// <summary>The cookie and antiforgery key ring, shared by every app server that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Accounts;
 using Portal.Domain.Common;
 using Portal.Domain.Contracts;
 using Portal.Domain.Data;
@@ -9,10 +10,11 @@ namespace Portal.Hosting;
 
 /// <summary>
 /// Each hour: active contracts whose last day has passed (Tehran calendar) become expired, and one-time codes of the
-/// personal inquiry a day past their expiry are deleted. Each job fails alone: the others still run, and the next hour
+/// personal inquiry a day past their expiry are deleted, and sign-in attempts past <c>Auth:SignIn:RetentionDays</c> and
+/// sessions past their absolute lifetime are deleted. Each job fails alone: the others still run, and the next hour
 /// tries again.
 /// </summary>
-public sealed class Housekeeping(IDbContextFactory<PortalDbContext> factory, TimeProvider clock, ILogger<Housekeeping> logger) : BackgroundService
+public sealed class Housekeeping(IDbContextFactory<PortalDbContext> factory, TimeProvider clock, SignInLimits signInLimits, ILogger<Housekeeping> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,6 +30,11 @@ public sealed class Housekeeping(IDbContextFactory<PortalDbContext> factory, Tim
             {
                 var purged = await PersonalInquiry.PurgeSpentChallengesAsync(db, clock.GetUtcNow(), stoppingToken);
                 if (purged > 0) logger.LogInformation("{Count} spent one-time codes deleted", purged);
+            });
+            await RunAsync("Pruning sign-in attempts and sessions", async db =>
+            {
+                var pruned = await SignInGuard.PruneAsync(db, clock.GetUtcNow(), signInLimits, stoppingToken);
+                if (pruned > 0) logger.LogInformation("{Count} old sign-in attempts and dead sessions deleted", pruned);
             });
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }

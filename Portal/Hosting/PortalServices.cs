@@ -123,7 +123,7 @@ public static class PortalServices
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/access-denied";
             o.Cookie.Name = "portal.auth";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            SessionCookie.Configure(o, config);
             // Pages send a refused user to the access-denied page; downloads and uploads answer 403 like any HTTP API.
             o.Events.OnRedirectToAccessDenied = ctx =>
             {
@@ -139,7 +139,21 @@ public static class PortalServices
         });
         // Plain HTTP requests re-check the security stamp as often as open circuits do.
         services.Configure<SecurityStampValidatorOptions>(o =>
-            o.ValidationInterval = TimeSpan.FromSeconds(config.GetValue("Auth:RevalidationSeconds", 60)));
+        {
+            o.ValidationInterval = TimeSpan.FromSeconds(config.GetValue("Auth:RevalidationSeconds", 60));
+            SessionCookie.KeepSessionOnRefresh(o);
+        });
+        services.AddSingleton(new SignInLimits
+        {
+            MaxFailures = config.GetValue("Auth:SignIn:MaxFailures", 5),
+            LockoutMinutes = config.GetValue("Auth:SignIn:LockoutMinutes", 15),
+            PerAddressFailures = config.GetValue("Auth:SignIn:PerAddressFailures", 20),
+            PerAddressWindowMinutes = config.GetValue("Auth:SignIn:PerAddressWindowMinutes", 15),
+            RetentionDays = config.GetValue("Auth:SignIn:RetentionDays", 365),
+            AbsoluteLifetimeHours = config.GetValue("Auth:AbsoluteLifetimeHours", 12.0),
+        });
+        services.AddSingleton<SignInGuard>();
+        services.AddScoped<SignInAttemptLog>();
         if (EntraSignIn.IsConfigured(config)) EntraSignIn.Add(services, config);
 
         services.AddIdentityCore<PortalUser>(o =>
@@ -147,6 +161,8 @@ public static class PortalServices
                 o.Password.RequiredLength = 12;
                 o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
+                // Password failures are limited per (name, address) by SignInGuard; Identity's counter on the account now
+                // only counts wrong second-step codes, which come after the right password.
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;

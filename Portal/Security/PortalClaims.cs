@@ -12,6 +12,8 @@ public static class PortalClaims
     public const string FullName = "portal:full_name";
     /// <summary>Set for accounts signed in through Entra ID, which have no local password or security stamp.</summary>
     public const string External = "portal:external";
+    /// <summary>The id of the server-side session this cookie belongs to (see <see cref="SessionCookie"/>).</summary>
+    public const string Session = "portal:session";
 
     /// <summary>The person and unit claims, the same for local and Entra ID accounts.</summary>
     public static void AddPersonAndUnit(ClaimsIdentity identity, string fullName, int unitId, string unitName, int? provinceId)

@@ -9,7 +9,7 @@ namespace Portal.Security;
 
 /// <summary>
 /// Re-checks an open circuit's user every <c>Auth:RevalidationSeconds</c> (60 by default): a disabled account,
-/// a changed role or unit (which renews the security stamp) signs the tab out within that interval.
+/// a changed role or unit (which renews the security stamp), or a signed-out or expired session signs the tab out within that interval.
 /// </summary>
 public sealed class RevalidatingAuthState(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<IdentityOptions> options, IConfiguration config)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
@@ -20,6 +20,8 @@ public sealed class RevalidatingAuthState(ILoggerFactory loggerFactory, IService
     {
         if (state.User.HasClaim(c => c.Type == PortalClaims.External)) return true; // Entra ID re-checks its own accounts
         await using var scope = scopes.CreateAsyncScope();
+        // A tab whose session was signed out in another tab, or passed its absolute lifetime, loses access too.
+        if (!await SessionCookie.IsLiveAsync(state.User, scope.ServiceProvider.GetRequiredService<SignInGuard>(), ct)) return false;
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.GetUserAsync(state.User);
         if (user is null || user.IsDisabled) return false;

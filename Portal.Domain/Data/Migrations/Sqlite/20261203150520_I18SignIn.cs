@@ -1,0 +1,84 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Domain.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class I18SignIn : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SignInAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 45, nullable: false),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInAttempts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 45, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FailuresNoticeClosed = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInSessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInAttempts_Address_At",
+                table: "SignInAttempts",
+                columns: new[] { "Address", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInAttempts_At",
+                table: "SignInAttempts",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInAttempts_UserId_At",
+                table: "SignInAttempts",
+                columns: new[] { "UserId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInAttempts_UserName_Address_At",
+                table: "SignInAttempts",
+                columns: new[] { "UserName", "Address", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_ExpiresAt",
+                table: "SignInSessions",
+                column: "ExpiresAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SignInAttempts");
+
+            migrationBuilder.DropTable(
+                name: "SignInSessions");
+        }
+    }
+}
