@@ -25,6 +25,8 @@ internal static class PortalUi
         ctx.ComponentFactories.AddStub<Portal.Features.Agencies.ChangeNoticesBadge>();
         // Likewise the monthly reminder (tested on its rule, MonthlyFollowUpTests).
         ctx.ComponentFactories.AddStub<Portal.Features.MonthlyStats.MonthlyReminderAlert>();
+        // And the notice of failed sign-ins, which reads the session (SignInPagesTests, SessionTests).
+        ctx.ComponentFactories.AddStub<Portal.Features.Home.FailedSignInsNotice>();
         return ctx;
     }
 

@@ -35,7 +35,7 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SignIn_FiveFailures_LocksTheAccountEvenForTheRightPassword()
+    public async Task SignIn_FiveFailures_LockTheNameFromThatAddressEvenForTheRightPassword()
     {
         var client = _factory.Client();
         string html = "";

@@ -41,14 +41,10 @@ public sealed class PortalSignInManager(
         if (user is null)
         {
             UserManager.PasswordHasher.VerifyHashedPassword(new PortalUser(userName, "", 0, default), DummyHash(), password);
-            await guard.RecordAsync(userName, address, SignInOutcome.UnknownName, null);
-            return PasswordSignIn.Failed;
+            return await FailedAsync(userName, address, SignInOutcome.UnknownName, null);
         }
         if (!await UserManager.CheckPasswordAsync(user, password))
-        {
-            await guard.RecordAsync(userName, address, SignInOutcome.WrongPassword, user.Id);
-            return PasswordSignIn.Failed;
-        }
+            return await FailedAsync(userName, address, SignInOutcome.WrongPassword, user.Id);
         if (!await CanSignInAsync(user))
         {
             await guard.RecordAsync(userName, address, SignInOutcome.Disabled, user.Id);
@@ -57,6 +53,18 @@ public sealed class PortalSignInManager(
         // The success is recorded when the session opens, after the second step if there is one.
         var result = await SignInOrTwoFactorAsync(user, isPersistent: false);
         return result.RequiresTwoFactor ? PasswordSignIn.TwoFactorRequired : PasswordSignIn.SignedIn;
+    }
+
+    /// <summary>The failure that reaches the limit already says so, for every name alike.</summary>
+    private async Task<PasswordSignIn> FailedAsync(string userName, string address, SignInOutcome outcome, string? userId)
+    {
+        await guard.RecordAsync(userName, address, outcome, userId);
+        return await guard.RefusalAsync(userName, address) switch
+        {
+            SignInOutcome.Locked => PasswordSignIn.Locked,
+            SignInOutcome.Throttled => PasswordSignIn.Throttled,
+            _ => PasswordSignIn.Failed,
+        };
     }
 
     public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient) =>
