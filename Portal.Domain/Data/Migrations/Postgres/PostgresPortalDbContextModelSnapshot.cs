@@ -226,6 +226,10 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -247,6 +251,8 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("UnitId");
 
@@ -382,6 +388,10 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("RemovedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateOnly?>("SupplementaryOn")
                         .HasColumnType("date");
 
@@ -389,6 +399,8 @@ namespace Portal.Domain.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("AgencyId", "RemovedAt");
 
@@ -1672,6 +1684,10 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.Property<int?>("ProvinceId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1683,6 +1699,8 @@ namespace Portal.Domain.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("ProvinceId", "Kind");
 
