@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Accounts;
@@ -7,6 +8,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Data;
 using Portal.Domain.MonthlyStats;
 using Portal.Domain.Organisation;
+using Portal.Domain.Security;
 using Portal.Tests.Support;
 
 namespace Portal.Tests.Features.Search;
@@ -34,7 +36,10 @@ public sealed class VariantSpellingSearchTests(PortalFactory factory) : IClassFi
         agency.AppointManager(ManagerName, "0010350829", "09121234567");
         db.Agencies.Add(agency);
         await db.SaveChangesAsync();
-        db.Users.Add(new PortalUser(UserName, "مُحَمَّد تأمین‌پور", agency.Id, DateTimeOffset.UtcNow));
+        var user = new PortalUser(UserName, "مُحَمَّد تأمین‌پور", agency.Id, DateTimeOffset.UtcNow);
+        db.Users.Add(user);
+        var role = await db.Roles.SingleAsync(r => r.Name == Roles.AgencyUser);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role.Id });
         db.AuditEntries.Add(new AuditEntry(DateTimeOffset.UtcNow, UserName, "Probe", "variant", AuditAction.Added, "{}"));
         await db.SaveChangesAsync();
     }
