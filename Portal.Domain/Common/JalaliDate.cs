@@ -81,9 +81,9 @@ public readonly record struct JalaliDate(int Year, int Month, int Day) : ICompar
     {
         public bool IsDate => ErrorKey is null;
 
-        // Numbers in Persian digits for a Persian reader, as typed for an English one.
+        // Numbers in Persian digits wherever the Persian (neutral) text is read, as typed for an English reader.
         public string Message => Args.Length == 0 ? Messages.Get(ErrorKey!)
-            : Messages.Format(ErrorKey!, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fa"
+            : Messages.Format(ErrorKey!, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "en"
                 ? Args.Select(a => a is int n ? TextNormalizer.ToPersianDigits(n.ToString(CultureInfo.InvariantCulture)) : a).ToArray()
                 : Args);
     }
