@@ -1,3 +1,4 @@
+using Portal.Domain.Common;
 using Microsoft.AspNetCore.Identity;
 using Portal.Domain.Organisation;
 using Portal.Domain.Security;
@@ -5,13 +6,14 @@ using Portal.Domain.Security;
 namespace Portal.Domain.Accounts;
 
 /// <summary>A portal account: belongs to one unit and holds one role (kept in Identity's user-role table).</summary>
-public sealed class PortalUser : IdentityUser, IAudited, IUnitOwned
+public sealed class PortalUser : IdentityUser, IAudited, IUnitOwned, ISearchable
 {
     public string FullName { get; private set; } = "";
     public int UnitId { get; private set; }
     public OrgUnit Unit { get; private set; } = null!;
     public bool IsDisabled { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    public string SearchText { get; private set; } = "";
 
     int IUnitOwned.OwnerUnitId => UnitId;
 
@@ -24,6 +26,8 @@ public sealed class PortalUser : IdentityUser, IAudited, IUnitOwned
         UnitId = unitId;
         CreatedAt = createdAt;
     }
+
+    public IEnumerable<string?> SearchedFields() => [UserName, FullName];
 
     public void Rename(string fullName) => FullName = fullName;
 

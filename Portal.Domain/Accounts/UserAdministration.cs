@@ -27,13 +27,13 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
     public async Task<(IReadOnlyList<UserRow> Rows, int Total)> ListAsync(string? search, int skip, int take, CancellationToken ct = default)
     {
         await using var op = await BeginAsync();
-        var text = TextNormalizer.Normalize(search);
+        var key = SearchKey.Of(search);
         var now = clock.GetUtcNow();
         var query = from u in op.Db.Users
                     join ur in op.Db.UserRoles on u.Id equals ur.UserId
                     join r in op.Db.Roles on ur.RoleId equals r.Id
                     select new { u, Role = r.Name! };
-        if (text.Length > 0) query = query.Where(x => x.u.UserName!.Contains(text) || x.u.FullName.Contains(text) || x.u.Unit.Name.Contains(text));
+        if (key.Length > 0) query = query.Where(x => x.u.SearchText.Contains(key) || x.u.Unit.SearchText.Contains(key));
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(x => x.u.UserName).Skip(skip).Take(take)
             .Select(x => new { x.u.Id, x.u.UserName, x.u.FullName, x.Role, x.u.UnitId, UnitName = x.u.Unit.Name, ProvinceFa = x.u.Unit.Province!.NameFa, x.u.IsDisabled, x.u.LockoutEnd, x.u.TwoFactorEnabled })
@@ -46,9 +46,15 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
     {
         await using var op = await BeginAsync();
         var kind = Roles.UnitKindFor(role);
-        var text = TextNormalizer.Normalize(search);
+        var key = SearchKey.Of(search);
         var query = op.Db.OrgUnits.Where(u => u.Kind == kind);
-        if (text.Length > 0) query = query.Where(u => u.Name.Contains(text) || u.Code.Contains(text) || u.Province!.NameFa.Contains(text));
+        if (key.Length > 0)
+        {
+            // Thirty-one provinces are folded here rather than given a search column.
+            var provinces = (await op.Db.Provinces.AsNoTracking().Select(p => new { p.Id, p.NameFa }).ToListAsync(ct))
+                .Where(p => SearchKey.Of(p.NameFa).Contains(key, StringComparison.Ordinal)).Select(p => (int?)p.Id).ToList();
+            query = query.Where(u => u.SearchText.Contains(key) || provinces.Contains(u.ProvinceId));
+        }
         return await query.OrderBy(u => u.Code).Take(50)
             .Select(u => new UnitOption(u.Id, u.Code, u.Name, u.Province!.NameFa)).ToListAsync(ct);
     }

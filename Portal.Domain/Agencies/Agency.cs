@@ -35,6 +35,8 @@ public sealed class Agency : OrgUnit
 
     private Agency() { }
 
+    public override IEnumerable<string?> SearchedFields() => [.. base.SearchedFields(), ManagerName];
+
     public Agency(string code, string name, Province province, OrgUnit generalOffice, OrgUnit reviewOffice)
         : base(UnitKind.Agency, code, name, province, generalOffice)
     {

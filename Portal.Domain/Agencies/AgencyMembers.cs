@@ -1,3 +1,4 @@
+using Portal.Domain.Common;
 using Portal.Domain.Security;
 
 namespace Portal.Domain.Agencies;
@@ -32,7 +33,7 @@ public sealed class BoardMember : IScoped, IAudited, IUnitOwned
 /// A person the agency sends to the three-stage training (seed 000 §1-1, §2-1). Replaced representatives are kept
 /// (with the date they stopped), so their training history and the agency's history stay whole.
 /// </summary>
-public sealed class Representative : IScoped, IAudited, IUnitOwned
+public sealed class Representative : IScoped, IAudited, IUnitOwned, ISearchable
 {
     int IUnitOwned.OwnerUnitId => AgencyId;
 
@@ -50,8 +51,11 @@ public sealed class Representative : IScoped, IAudited, IUnitOwned
     public DateOnly? TheoryOn { get; private set; }
     public DateOnly? PracticalOn { get; private set; }
     public DateOnly? SupplementaryOn { get; private set; }
+    public string SearchText { get; private set; } = "";
 
     public bool IsActive => RemovedAt is null;
+
+    public IEnumerable<string?> SearchedFields() => [Name, NationalId];
 
     private Representative() { }
 

@@ -38,8 +38,8 @@ public sealed class AgencySearch(PortalDb portalDb, TimeProvider clock)
     {
         var today = JalaliDate.Today(clock).ToDateOnly();
         var agencies = db.Agencies.AsQueryable();
-        var text = TextNormalizer.Normalize(filter.Text);
-        if (text.Length > 0) agencies = agencies.Where(a => a.Code.Contains(text) || a.Name.Contains(text) || a.ManagerName.Contains(text));
+        var key = SearchKey.Of(filter.Text);
+        if (key.Length > 0) agencies = agencies.Where(a => a.SearchText.Contains(key));
         if (filter.ProvinceId is { } province) agencies = agencies.Where(a => a.ProvinceId == province);
         if (filter.ReviewOfficeId is { } office) agencies = agencies.Where(a => a.ReviewOfficeId == office);
         if (filter.Status is { } status) agencies = agencies.Where(a => a.Status == status);

@@ -17,9 +17,10 @@ namespace Portal.Domain.Audit;
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
-    // Secrets and bookkeeping that say nothing to an auditor (and must never be copied into a log).
+    // Secrets and bookkeeping that say nothing to an auditor (and must never be copied into a log); the search text is
+    // derived from fields that are audited themselves.
     private static readonly HashSet<string> Ignored =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail", "SearchText"];
 
     // Persian values stay readable in the log instead of \uXXXX escapes.
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };

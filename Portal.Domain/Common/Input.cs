@@ -50,9 +50,9 @@ public static class Input
     /// </summary>
     public static Checked<DateOnly> PastDate(string? raw, DateOnly today)
     {
-        var text = TextNormalizer.Normalize(raw);
-        if (text.Length == 0) return Checked<DateOnly>.Fail(Messages.DateRequired);
-        if (!JalaliDate.TryParse(text, out var date)) return Checked<DateOnly>.Fail(Messages.DateInvalid);
+        var reading = JalaliDate.Read(raw);
+        if (!reading.IsDate) return Checked<DateOnly>.Fail(reading.Message);
+        var date = reading.Date;
         return date.ToDateOnly() > today ? Checked<DateOnly>.Fail(Messages.Get("Date.InFuture")) : Checked<DateOnly>.Ok(date.ToDateOnly());
     }
 }

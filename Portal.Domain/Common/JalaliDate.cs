@@ -72,29 +72,61 @@ public readonly record struct JalaliDate(int Year, int Month, int Day) : ICompar
 
     public JalaliDate AddDays(int days) => FromDateOnly(ToDateOnly().AddDays(days));
 
-    public static bool TryParse(string? text, out JalaliDate date)
+    /// <summary>
+    /// What typed text says as a date, or which message key says what is wrong with it. The one reader of typed dates
+    /// (every form, the date box and the sheet imports come here): year, month and day apart by / \ - – — . ٫ or ؍
+    /// (any spaces, half-spaces and direction marks around them), or the eight digits «14030101»; any digits.
+    /// </summary>
+    internal readonly record struct Reading(JalaliDate Date, string? ErrorKey, object[] Args)
     {
-        date = default;
+        public bool IsDate => ErrorKey is null;
+
+        // Numbers in Persian digits wherever the Persian (neutral) text is read, as typed for an English reader.
+        public string Message => Args.Length == 0 ? Messages.Get(ErrorKey!)
+            : Messages.Format(ErrorKey!, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "en"
+                ? Args.Select(a => a is int n ? TextNormalizer.ToPersianDigits(n.ToString(CultureInfo.InvariantCulture)) : a).ToArray()
+                : Args);
+    }
+
+    internal static Reading Read(string? text)
+    {
+        if (TextNormalizer.Normalize(text).Length == 0) return Refused(nameof(Messages.DateRequired));
         var parts = Split(text, 3);
-        if (parts is null || parts[0].Length != 4 || parts[1].Length > 2 || parts[2].Length > 2) return false;
+        if (parts is null || parts[0].Length != 4 || parts[1].Length is 0 or > 2 || parts[2].Length is 0 or > 2)
+            return Refused(nameof(Messages.DateInvalid));
 
         int y = int.Parse(parts[0], CultureInfo.InvariantCulture),
             m = int.Parse(parts[1], CultureInfo.InvariantCulture),
             d = int.Parse(parts[2], CultureInfo.InvariantCulture);
-        if (!IsValid(y, m, d)) return false;
+        if (y is < MinYear or > MaxYear) return Refused(nameof(Messages.DateInvalid));
+        if (m is < 1 or > 12) return Refused("Date.NoSuchMonth", m);
+        if (m == 12 && d == 30 && !IsLeapYear(y)) return Refused("Date.NotLeapYear", y);
+        var days = DaysInMonth(y, m);
+        if (d < 1 || d > days) return Refused("Date.NoSuchDay", new JalaliMonth(y, m).PersianName, days, d, m);
+        return new Reading(new JalaliDate(y, m, d), null, []);
 
-        date = new JalaliDate(y, m, d);
-        return true;
+        static Reading Refused(string key, params object[] args) => new(default, key, args);
     }
 
-    public static JalaliDate Parse(string text) =>
-        TryParse(text, out var date) ? date : throw new FormatException(Messages.DateInvalid);
+    public static bool TryParse(string? text, out JalaliDate date)
+    {
+        var reading = Read(text);
+        date = reading.Date;
+        return reading.IsDate;
+    }
 
-    /// <summary>Form-field variant of <see cref="TryParse"/> that carries the message to show.</summary>
+    /// <summary>The date, or a <see cref="FormatException"/> whose message says what is wrong with the text.</summary>
+    public static JalaliDate Parse(string text)
+    {
+        var reading = Read(text);
+        return reading.IsDate ? reading.Date : throw new FormatException(reading.Message);
+    }
+
+    /// <summary>Form-field variant of <see cref="TryParse"/> that carries the message to show: what is wrong, not only the format.</summary>
     public static Checked<JalaliDate> Check(string? input)
     {
-        if (TextNormalizer.Normalize(input).Length == 0) return Checked<JalaliDate>.Fail(Messages.DateRequired);
-        return TryParse(input, out var date) ? Checked<JalaliDate>.Ok(date) : Checked<JalaliDate>.Fail(Messages.DateInvalid);
+        var reading = Read(input);
+        return reading.IsDate ? Checked<JalaliDate>.Ok(reading.Date) : Checked<JalaliDate>.Fail(reading.Message);
     }
 
     public int CompareTo(JalaliDate other)
@@ -117,19 +149,27 @@ public readonly record struct JalaliDate(int Year, int Month, int Day) : ICompar
     public string ToLongPersianString() =>
         TextNormalizer.ToPersianDigits(Day.ToString(CultureInfo.InvariantCulture)) + " " + YearMonth.ToPersianString();
 
-    /// <summary>Normalises digits and strips spaces and bidi marks, then splits on / or -; null unless every part is digits.</summary>
+    /// <summary>
+    /// Normalises digits and strips spaces, half-spaces and bidi marks, then splits on any date separator; a date may
+    /// also be its eight digits. Null unless every part is digits. Commas are no separator: «۱۴۰۳٬۰۱» reads as a number.
+    /// </summary>
     internal static string[]? Split(string? text, int count)
     {
         var normalized = TextNormalizer.Normalize(text);
         var sb = new StringBuilder(normalized.Length);
         foreach (var c in normalized)
         {
-            if (c == ' ' || TextNormalizer.IsBidiMark(c)) continue;
-            sb.Append(c);
+            if (c is ' ' or '\u200C' or '\u200D' || TextNormalizer.IsBidiMark(c)) continue;
+            sb.Append(IsSeparator(c) ? '/' : c);
         }
 
-        var parts = sb.ToString().Split('/', '-');
+        var compact = sb.ToString();
+        if (count == 3 && compact.Length == 8 && TextNormalizer.IsAsciiDigits(compact)) return [compact[..4], compact[4..6], compact[6..]];
+        var parts = compact.Split('/');
         if (parts.Length != count || !parts.All(TextNormalizer.IsAsciiDigits)) return null;
         return parts;
     }
+
+    // ٫ is the Arabic decimal point, ؍ the Arabic date separator; a clerk's 1403.01.01 is as clear as 1403/01/01.
+    private static bool IsSeparator(char c) => c is '/' or '\\' or '.' or '\u066B' or '\u060D' || TextNormalizer.IsDash(c);
 }

@@ -50,8 +50,8 @@ public sealed class ContractOffice(PortalDb portalDb, IDbContextFactory<PortalDb
         await using var db = await portalDb.OpenAsync(ct);
         if (!Readers.Contains(db.Actor.Role)) return new Page([], 0);
         var query = db.Contracts.AsQueryable();
-        if (TextNormalizer.Normalize(filter.Text) is { Length: > 0 } text)
-            query = query.Where(c => c.Number!.Contains(text) || c.Agency.Code.Contains(text) || c.Agency.Name.Contains(text));
+        if (SearchKey.Of(filter.Text) is { Length: > 0 } key)
+            query = query.Where(c => c.Number!.Contains(key) || c.Agency.SearchText.Contains(key));
         if (filter.Status is { } status) query = query.Where(c => c.Status == status);
         if (filter.TemplateVersion is { } version) query = query.Where(c => c.Template!.Version == version);
         if (filter.AgencyId is { } agencyId) query = query.Where(c => c.AgencyId == agencyId);

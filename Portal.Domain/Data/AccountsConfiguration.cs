@@ -12,6 +12,7 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         b.Property(u => u.FullName).HasMaxLength(200);
         b.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(u => u.UnitId);
+        b.HasIndex(u => u.SearchText);
     }
 }
 

@@ -41,6 +41,7 @@ internal sealed class RepresentativeConfiguration : IEntityTypeConfiguration<Rep
         b.Property(r => r.NationalId).HasMaxLength(10);
         b.Property(r => r.Mobile).HasMaxLength(11);
         b.HasIndex(r => new { r.AgencyId, r.RemovedAt });
+        b.HasIndex(r => r.SearchText);
     }
 }
 

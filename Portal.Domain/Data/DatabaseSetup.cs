@@ -50,5 +50,20 @@ public static class DatabaseSetup
         // WAL (kept in the file): readers never wait for a writer, and a commit is one append and one sync instead of
         // a rollback journal's several; the inquiry log and postings write while pages read.
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await FillSearchTextAsync(db, ct);
+    }
+
+    /// <summary>
+    /// Rows written before the search text existed get it here: the fold is C# (<see cref="Common.SearchKey"/>), which a
+    /// migration cannot run. Loading them is enough, the context's save computes the text; after the first start
+    /// nothing matches and this is three empty queries.
+    /// </summary>
+    internal static async Task FillSearchTextAsync(PortalDbContext db, CancellationToken ct)
+    {
+        await db.OrgUnits.IgnoreQueryFilters().Where(u => u.SearchText == "").LoadAsync(ct);
+        await db.Users.Where(u => u.SearchText == "").LoadAsync(ct);
+        await db.Representatives.IgnoreQueryFilters().Where(r => r.SearchText == "").LoadAsync(ct);
+        if (db.ChangeTracker.Entries().Any()) await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 }

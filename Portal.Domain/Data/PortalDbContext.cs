@@ -9,6 +9,7 @@ using Portal.Domain.Accounts;
 using Portal.Domain.Agencies;
 using Portal.Domain.Audit;
 using Portal.Domain.Circulars;
+using Portal.Domain.Common;
 using Portal.Domain.Contracts;
 using Portal.Domain.Eligibility;
 using Portal.Domain.MonthlyStats;
@@ -78,6 +79,33 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     private ScopeLevel ScopeLevel => Actor.Scope.Level;
     private int? ScopeProvinceId => Actor.Scope.ProvinceId;
     private int? ScopeUnitId => Actor.Scope.UnitId;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefreshSearchText();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefreshSearchText();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every tracked <see cref="ISearchable"/> gets the search text of its current fields, whichever method changed them;
+    /// unchanged rows whose stored text is stale or missing (rows older than the column) are brought up to date too.
+    /// </summary>
+    private void RefreshSearchText()
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled) ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<ISearchable>())
+        {
+            if (entry.State is EntityState.Deleted or EntityState.Detached) continue;
+            var text = SearchKey.Join(entry.Entity.SearchedFields());
+            if (entry.Entity.SearchText != text) entry.Property(nameof(ISearchable.SearchText)).CurrentValue = text;
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -102,6 +102,9 @@ public sealed class ClaimCategories(PortalDb portalDb)
 
     private static async Task EnsureUniqueAsync(PortalDbContext db, ClaimCategory category, CancellationToken ct)
     {
-        if (await db.ClaimCategories.AnyAsync(c => c.Id != category.Id && c.NameFa == category.NameFa, ct)) throw DomainException.Of("Monthly.CategoryNameTaken");
+        // A few dozen categories: compared through the search key in memory, so «تأمین» and «تامین» are one name.
+        var key = SearchKey.Of(category.NameFa);
+        var others = await db.ClaimCategories.Where(c => c.Id != category.Id).Select(c => c.NameFa).ToListAsync(ct);
+        if (others.Any(name => SearchKey.Of(name) == key)) throw DomainException.Of("Monthly.CategoryNameTaken");
     }
 }

@@ -55,12 +55,11 @@ public sealed class OffsetImport(PortalDb portalDb, TimeProvider clock)
     /// <summary>The kind written in either language; spaces and half-spaces do not matter (ماشین آلات, ماشین‌آلات).</summary>
     public static AssetKind? ParseKind(string? text)
     {
-        static string Loose(string? s) => TextNormalizer.Normalize(s).Replace("\u200C", "").Replace(" ", "").ToLowerInvariant();
-        var wanted = Loose(text);
+        var wanted = SearchKey.Of(text);
         if (wanted.Length == 0) return null;
         return Enum.GetValues<AssetKind>().Cast<AssetKind?>().FirstOrDefault(kind =>
             new[] { CultureInfo.InvariantCulture, CultureInfo.GetCultureInfo("en-US") }
-                .Any(c => Loose(Messages.ResourceManager.GetString($"AssetKind.{kind}", c)) == wanted));
+                .Any(c => SearchKey.Of(Messages.ResourceManager.GetString($"AssetKind.{kind}", c)) == wanted));
     }
 
     /// <summary>The province's contracted centres, for the claims template: the type comes from the centre, it is never typed.</summary>
@@ -117,7 +116,7 @@ public sealed class OffsetImport(PortalDb portalDb, TimeProvider clock)
         var workshops = await db.DebtorWorkshops.Where(w => codes.Contains(w.WorkshopCode)).ToDictionaryAsync(w => w.WorkshopCode, ct);
         var ids = workshops.Values.Select(w => w.Id).ToList();
         var seized = (await db.SeizedAssets.Where(a => ids.Contains(a.WorkshopId)).Select(a => new { a.WorkshopId, a.Kind, a.Description, a.SeizedOn }).ToListAsync(ct))
-            .Select(a => (a.WorkshopId, a.Kind, a.Description, a.SeizedOn)).ToHashSet();
+            .Select(a => (a.WorkshopId, a.Kind, SearchKey.Of(a.Description), a.SeizedOn)).ToHashSet();
 
         var errors = new Dictionary<int, IReadOnlyList<string>>();
         var firstRowOfAsset = new Dictionary<(int, AssetKind, string, DateOnly), int>();
@@ -138,7 +137,8 @@ public sealed class OffsetImport(PortalDb portalDb, TimeProvider clock)
             Fail(messages, fieldErrors);
             if (messages.Count == 0 && asset is { } a)
             {
-                var key = (workshop!.Id, a.Kind, a.Description, a.SeizedOn);
+                // «تأمین» and «تامین» describe the same asset: compared through the search key, stored as typed.
+                var key = (workshop!.Id, a.Kind, SearchKey.Of(a.Description), a.SeizedOn);
                 if (!firstRowOfAsset.TryAdd(key, row.RowNumber)) Fail(messages, nameof(AssetForm.Description), Messages.Format("Offset.Import.DuplicateAsset", firstRowOfAsset[key]));
                 else if (seized.Contains(key)) Fail(messages, nameof(AssetForm.Description), Messages.Get("Offset.Import.AssetListed"));
                 else valid.Add((workshop, a));

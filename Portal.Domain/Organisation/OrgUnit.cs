@@ -1,3 +1,4 @@
+using Portal.Domain.Common;
 using Portal.Domain.Security;
 
 namespace Portal.Domain.Organisation;
@@ -21,7 +22,7 @@ public enum MedicalCenterOwnership { Public = 1, Private, Charity }
 /// An organisational unit. Every user belongs to exactly one; head-office units have no province.
 /// Agencies and medical centres carry more data in their own subtypes (one table, discriminated by kind).
 /// </summary>
-public class OrgUnit : IScoped, IAudited, IUnitOwned
+public class OrgUnit : IScoped, IAudited, IUnitOwned, ISearchable
 {
     public int Id { get; private set; }
     public UnitKind Kind { get; private set; }
@@ -35,6 +36,7 @@ public class OrgUnit : IScoped, IAudited, IUnitOwned
     public string? City { get; private set; }
     public string? Address { get; private set; }
     public string? Phone { get; private set; }
+    public string SearchText { get; private set; } = "";
 
     int IUnitOwned.OwnerUnitId => Id;
 
@@ -60,6 +62,8 @@ public class OrgUnit : IScoped, IAudited, IUnitOwned
         ProvinceId is { } mine && other.ProvinceId is { } theirs ? mine == theirs : ReferenceEquals(Province, other.Province);
 
     protected void Rename(string name) => Name = name;
+
+    public virtual IEnumerable<string?> SearchedFields() => [Code, Name, City];
 
     public void SetContact(string? city, string? address, string? phone)
     {

@@ -30,8 +30,8 @@ public sealed class OrganisationDirectory(PortalDb portalDb, ILogger<Organisatio
     {
         await using var db = await OpenAsync(ct);
         var query = db.OrgUnits.AsQueryable();
-        var search = Common.TextNormalizer.Normalize(text);
-        if (search.Length > 0) query = query.Where(u => u.Name.Contains(search) || u.Code.Contains(search) || (u.City != null && u.City.Contains(search)));
+        var key = Common.SearchKey.Of(text);
+        if (key.Length > 0) query = query.Where(u => u.SearchText.Contains(key));
         if (kind is not null) query = query.Where(u => u.Kind == kind);
         if (provinceId is not null) query = query.Where(u => u.ProvinceId == provinceId);
         var total = await query.CountAsync(ct);

@@ -57,11 +57,11 @@ public sealed class TrainingPlanner(PortalDb portalDb, TimeProvider clock)
         await using var db = await portalDb.OpenAsync(ct);
         var session = await db.TrainingSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null) return [];
-        var text = TextNormalizer.Normalize(search);
+        var key = SearchKey.Of(search);
         var query = db.Representatives.Where(r => r.RemovedAt == null && r.Agency.ReviewOfficeId == session.ReviewOfficeId
             && r.Agency.Status != Agencies.AgencyStatus.Closed && !db.TrainingAttendances.Any(a => a.SessionId == sessionId && a.RepresentativeId == r.Id));
         if (session.AgencyId is { } agencyId) query = query.Where(r => r.AgencyId == agencyId);
-        if (text.Length > 0) query = query.Where(r => r.Name.Contains(text) || r.NationalId.Contains(text) || r.Agency.Code.Contains(text) || r.Agency.Name.Contains(text));
+        if (key.Length > 0) query = query.Where(r => r.SearchText.Contains(key) || r.Agency.SearchText.Contains(key));
         return await query.OrderBy(r => r.Agency.Code).ThenBy(r => r.Name).Take(100)
             .Select(r => new Candidate(r.Id, r.Name, r.NationalId, r.Agency.Code, r.Agency.Name)).ToListAsync(ct);
     }

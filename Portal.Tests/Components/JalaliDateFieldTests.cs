@@ -51,6 +51,38 @@ public sealed class JalaliDateFieldTests
         Assert.Equal("1403/13/40", _value); // never the old date kept silently
     }
 
+    [Theory]
+    [InlineData("1403–01–01", "1403/01/01")]
+    [InlineData("۱۴۰۳\u200C/۰۱/۰۱", "1403/01/01")]
+    [InlineData("1403.12.30", "1403/12/30")]
+    [InlineData("۱۴۰۳۰۱۰۱", "1403/01/01")]
+    public async Task TypedDate_WithADashDotHalfSpaceOrNoSeparator_ReachesTheFormInItsCanonicalForm(string typed, string expected)
+    {
+        using var culture = CultureScope.Persian();
+        await using var ctx = new BunitContext();
+        var cut = Render(ctx, null);
+
+        await cut.Find("input[data-testid=meeting-date]").ChangeAsync(new() { Value = typed });
+
+        Assert.Equal(expected, _value);
+        Assert.DoesNotContain("mud-input-error", cut.Markup);
+    }
+
+    [Theory]
+    [InlineData("1404/12/30", "سال ۱۴۰۴ کبیسه نیست؛ اسفند آن ۲۹ روز دارد.")]
+    [InlineData("1403/13/01", "ماه ۱۳ نداریم؛ ماه از ۱ تا ۱۲ است.")]
+    [InlineData("1403/07/31", "مهر ۳۰ روز دارد؛ روز ۳۱ ندارد.")]
+    public async Task TypedImpossibleDate_IsMarkedWithWhatIsWrong_NotOnlyTheFormat(string typed, string message)
+    {
+        using var culture = CultureScope.Persian();
+        await using var ctx = new BunitContext();
+        var cut = Render(ctx, null);
+
+        await cut.Find("input[data-testid=meeting-date]").ChangeAsync(new() { Value = typed });
+
+        cut.WaitForAssertion(() => Assert.Contains(message, cut.Find(".mud-input-helper-text").TextContent));
+    }
+
     [Fact]
     public async Task Picker_ShowsPersianMonthsAndDigits_AndAPickedDayReachesTheForm()
     {

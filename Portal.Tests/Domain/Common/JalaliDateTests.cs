@@ -84,8 +84,70 @@ public class JalaliDateTests
     public void Parse_Invalid_ThrowsFormatExceptionWithPersianMessage()
     {
         using var _ = UiCulture.Persian();
-        var ex = Assert.Throws<FormatException>(() => JalaliDate.Parse("1403/07/31"));
+        var ex = Assert.Throws<FormatException>(() => JalaliDate.Parse("1403/07"));
         Assert.Equal("تاریخ معتبر نیست؛ به شکل ۱۴۰۳/۰۷/۰۱ وارد کنید.", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("1403–01–01")] // en dash
+    [InlineData("1403—01—01")] // em dash
+    [InlineData("1403−01−01")] // minus sign
+    [InlineData("1403\u200C/01\u200C/01")] // a half-space before the slash
+    [InlineData("1403.01.01")]
+    [InlineData("1403٫01٫01")] // Arabic decimal point
+    [InlineData("1403؍01؍01")] // Arabic date separator
+    [InlineData("1403\\01\\01")]
+    [InlineData("14030101")]
+    [InlineData("۱۴۰۳–۰۱–۰۱")]
+    [InlineData("۱۴۰۳\u200C/۰۱/۰۱")]
+    [InlineData("١٤٠٣.٠١.٠١")]
+    [InlineData("۱۴۰۳۰۱۰۱")]
+    [InlineData("\u200F۱۴۰۳/۱/۱\u200F")]
+    public void Read_EverySeparatorAClerkTypes_GivesTheDate(string text) => Assert.Equal(new JalaliDate(1403, 1, 1), JalaliDate.Parse(text));
+
+    [Theory]
+    [InlineData("", "DateRequired")]
+    [InlineData("1403,01,01", "DateInvalid")] // a comma groups thousands; no date separator
+    [InlineData("140311", "DateInvalid")] // 1403/1/1 or 1403/11? not guessed
+    [InlineData("1403/07", "DateInvalid")]
+    [InlineData("0000/01/01", "DateInvalid")]
+    [InlineData("1403/13/01", "Date.NoSuchMonth")]
+    [InlineData("۱۴۰۳/۰۰/۱۰", "Date.NoSuchMonth")]
+    [InlineData("14031301", "Date.NoSuchMonth")]
+    [InlineData("1403/06/32", "Date.NoSuchDay")]
+    [InlineData("1403/07/31", "Date.NoSuchDay")]
+    [InlineData("1403/07/00", "Date.NoSuchDay")]
+    [InlineData("1404/12/30", "Date.NotLeapYear")]
+    [InlineData("1402.12.30", "Date.NotLeapYear")]
+    [InlineData("1403/12/31", "Date.NoSuchDay")]
+    public void Read_ImpossibleDate_SaysWhatIsWrong(string text, string key) => Assert.Equal(key, JalaliDate.Read(text).ErrorKey);
+
+    [Fact]
+    public void Read_Esfand30_IsADateInALeapYear() => Assert.Equal(new JalaliDate(1403, 12, 30), JalaliDate.Parse("1403.12.30"));
+
+    [Theory]
+    [InlineData("1403/13/01", "ماه ۱۳ نداریم؛ ماه از ۱ تا ۱۲ است.")]
+    [InlineData("1404/12/30", "سال ۱۴۰۴ کبیسه نیست؛ اسفند آن ۲۹ روز دارد.")]
+    [InlineData("1403/07/31", "مهر ۳۰ روز دارد؛ روز ۳۱ ندارد.")]
+    [InlineData("1403/01/32", "فروردین ۳۱ روز دارد؛ روز ۳۲ ندارد.")]
+    public void Check_ImpossibleDate_NamesTheMonthOrYearInPersian(string text, string message)
+    {
+        using var _ = UiCulture.Persian();
+        Assert.Equal(message, JalaliDate.Check(text).Error);
+    }
+
+    [Fact]
+    public void Check_ImpossibleDay_InEnglish_NamesTheMonthNumber()
+    {
+        using var _ = UiCulture.English();
+        Assert.Equal("Month 7 has 30 days: there is no day 31.", JalaliDate.Check("1403/07/31").Error);
+    }
+
+    [Fact]
+    public void PastDate_ImpossibleDay_SaysWhatIsWrong_NotOnlyTheFormat()
+    {
+        using var _ = UiCulture.Persian();
+        Assert.Equal("سال ۱۴۰۲ کبیسه نیست؛ اسفند آن ۲۹ روز دارد.", Input.PastDate("1402/12/30", new DateOnly(2030, 1, 1)).Error);
     }
 
     [Fact]

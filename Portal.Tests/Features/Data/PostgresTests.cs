@@ -65,6 +65,16 @@ public sealed class PostgresTests(PostgresPortal pg) : IClassFixture<PostgresPor
     }
 
     [Fact]
+    public async Task Postgres_AgencySearch_FindsVariantSpellingsThroughTheSearchText()
+    {
+        var search = await pg.Portal.AsAsync<Portal.Domain.Agencies.AgencySearch>("kerman.generaloffice");
+        var (byCode, _) = await search.SearchAsync(new Portal.Domain.Agencies.AgencyFilter("ag-08001"), Portal.Domain.Agencies.AgencySort.Code, false, 0, 10);
+        var (byName, _) = await search.SearchAsync(new Portal.Domain.Agencies.AgencyFilter("رسميكد۰۸۰۰۲"), Portal.Domain.Agencies.AgencySort.Code, false, 0, 10);
+        Assert.Equal(["AG-08001"], byCode.Select(r => r.Code));
+        Assert.Equal(["AG-08002"], byName.Select(r => r.Code));
+    }
+
+    [Fact]
     public async Task Postgres_AuditDateFilter_TakesTehranDays()
     {
         await using (var db = PortalDb.Open(Contexts, Actor.System))

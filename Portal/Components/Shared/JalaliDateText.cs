@@ -22,16 +22,19 @@ public static class JalaliDateText
     }
 
     /// <summary>
-    /// Typed text as the form keeps it: a readable date as "1403/05/02" (Persian or Arabic digits, one-digit months
-    /// and days, '-' or '.' between the parts), empty as null, anything else trimmed with its digits made Latin.
+    /// Typed text as the form keeps it: a readable date as "1403/05/02" (whatever <see cref="JalaliDate.TryParse"/> reads:
+    /// any digits, one-digit months and days, '-', '–', '.' or '/' between the parts, «14030101»), empty as null,
+    /// anything else trimmed with its digits made Latin.
     /// </summary>
     public static string? Normalise(string? text)
     {
         var trimmed = TextNormalizer.Normalize(text);
         if (trimmed.Length == 0) return null;
-        var slashed = trimmed.Replace('-', '/').Replace('.', '/').Replace('٫', '/');
-        return JalaliDate.TryParse(slashed, out var date) ? date.ToString() : trimmed;
+        return JalaliDate.TryParse(trimmed, out var date) ? date.ToString() : trimmed;
     }
+
+    /// <summary>What is wrong with typed text that is no date (month 13, Esfand 30 of a common year, the format), or null.</summary>
+    public static string? Problem(string? text) => text is null ? null : JalaliDate.Check(text).Error;
 
     /// <summary>The date the text names (midnight, for MudBlazor's DateTime), or null.</summary>
     public static DateTime? ToDateTime(string? text) =>

@@ -226,6 +226,10 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -247,6 +251,8 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("UnitId");
 
@@ -457,6 +463,10 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("RemovedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateOnly?>("SupplementaryOn")
                         .HasColumnType("date");
 
@@ -464,6 +474,8 @@ namespace Portal.Domain.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("AgencyId", "RemovedAt");
 
@@ -1747,6 +1759,10 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.Property<int?>("ProvinceId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1758,6 +1774,8 @@ namespace Portal.Domain.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("ProvinceId", "Kind");
 

@@ -215,6 +215,10 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -236,6 +240,8 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("UnitId");
 
@@ -438,6 +444,10 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.Property<long?>("RemovedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("SupplementaryOn")
                         .HasColumnType("TEXT");
 
@@ -445,6 +455,8 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("AgencyId", "RemovedAt");
 
@@ -1688,6 +1700,10 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.Property<int?>("ProvinceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1699,6 +1715,8 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("ProvinceId", "Kind");
 

@@ -1,0 +1,78 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Domain.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class I18SearchKeys : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "SearchText",
+                table: "Representatives",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "SearchText",
+                table: "OrgUnits",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "SearchText",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Representatives_SearchText",
+                table: "Representatives",
+                column: "SearchText");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrgUnits_SearchText",
+                table: "OrgUnits",
+                column: "SearchText");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_SearchText",
+                table: "AspNetUsers",
+                column: "SearchText");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Representatives_SearchText",
+                table: "Representatives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_OrgUnits_SearchText",
+                table: "OrgUnits");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AspNetUsers_SearchText",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "SearchText",
+                table: "Representatives");
+
+            migrationBuilder.DropColumn(
+                name: "SearchText",
+                table: "OrgUnits");
+
+            migrationBuilder.DropColumn(
+                name: "SearchText",
+                table: "AspNetUsers");
+        }
+    }
+}
