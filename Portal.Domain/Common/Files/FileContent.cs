@@ -41,7 +41,8 @@ public static class FileContent
 
     private static bool IsImage(Stream content)
     {
-        using var codec = SKCodec.Create(content);
+        // The codec owns the stream it is given: a wrapper that leaves the upload open for the store.
+        using var codec = SKCodec.Create(new SKManagedStream(content, disposeManagedStream: false));
         if (codec is null || codec.Info.Width <= 0 || codec.Info.Height <= 0) return false;
         // Decoded at the smallest size the codec offers (a JPEG at 1/8): every byte is still read, a scan's pixels are not all kept.
         var size = codec.GetScaledDimensions(0.125f);
