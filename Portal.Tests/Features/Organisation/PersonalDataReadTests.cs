@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Agencies;
+using Portal.Domain.Common;
 using Portal.Domain.OffsetFiles;
 using Portal.Domain.Organisation;
 using Portal.Tests.Support;
@@ -44,19 +45,37 @@ public sealed class PersonalDataReadTests(PortalFactory factory) : IClassFixture
         Assert.Equal(agency.ManagerMobile, facts.ManagerMobile);
     }
 
-    [Fact]
-    public async Task Governor_ReadsTheFilesSentToIt_WithoutEmployersNationalIds()
+    /// <summary>A Kerman file sent to the governor's office with one debtor, whose employer is a person (a national ID).</summary>
+    private async Task<int> FileSentToTheGovernorAsync(string employerNationalId)
     {
-        var board = await factory.AsAsync<OffsetBoard>("kerman.governor");
-        var files = await board.FilesAsync();
-        Assert.NotEmpty(files);
+        var at = new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
+        await using var db = Acting.SystemDb(factory);
+        var kerman = await db.Provinces.Where(p => p.Code == "08").Select(p => p.Id).SingleAsync();
+        var centre = await db.OrgUnits.OfType<MedicalCenter>().Where(m => m.ProvinceId == kerman).Select(m => m.Id).FirstAsync();
+        var workshop = new DebtorWorkshop(kerman, $"{Random.Shared.Next(10_000_000, 99_999_999)}", "کارگاه خیاطی نمونه", employerNationalId,
+            50_000_000, new JalaliMonth(1392, 1), new JalaliMonth(1395, 12));
+        var claim = new CenterClaim(kerman, centre, 40_000_000, new JalaliMonth(1398, 1), new JalaliMonth(1398, 12));
+        db.AddRange(workshop, claim);
+        await db.SaveChangesAsync();
+        var file = new OffsetFile(kerman, "پرونده تهاتر داده‌های شخصی", "kerman.generaloffice", at);
+        file.Compile([workshop], [claim]);
+        file.Send($"08/1405/{Random.Shared.Next(100, 999)}", new OffsetFilePapers(new string('a', 64), new string('b', 64), new string('c', 64)), "kerman.director", at);
+        db.Add(file);
+        await db.SaveChangesAsync();
+        return file.Id;
+    }
 
-        foreach (var file in files)
-        {
-            var details = (await board.FileAsync(file.Id))!;
-            Assert.NotEmpty(details.Debtors);
-            Assert.All(details.Debtors, d => Assert.Equal("", d.NationalId));
-        }
+    [Fact]
+    public async Task Governor_ReadsAFileSentToIt_WithoutTheEmployersNationalId()
+    {
+        var nationalId = NationalId.WithCheckDigit("312345678");
+        var file = await FileSentToTheGovernorAsync(nationalId);
+
+        var asGovernor = (await (await factory.AsAsync<OffsetBoard>("kerman.governor")).FileAsync(file))!;
+        var asGeneralOffice = (await (await factory.AsAsync<OffsetBoard>("kerman.generaloffice")).FileAsync(file))!;
+
+        Assert.Equal("", Assert.Single(asGovernor.Debtors).NationalId);
+        Assert.Equal(nationalId, Assert.Single(asGeneralOffice.Debtors).NationalId);
     }
 
     [Theory]
