@@ -7,6 +7,12 @@ var app = builder.Build();
 
 if (await AdminCommands.RunAsync(app, args) is int exitCode) return exitCode;
 
+if (KeyProtection.Refusal(app.Configuration, app.Environment) is { } keyRefusal)
+{
+    app.Logger.LogCritical("{Refusal}", keyRefusal);
+    return 4;
+}
+
 if (app.Configuration.GetValue("Database:MigrateOnStartup", true)) await DatabaseSetup.MigrateAsync(app.Services);
 
 if (app.Environment.IsProduction())

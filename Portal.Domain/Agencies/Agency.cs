@@ -1,3 +1,4 @@
+using Portal.Domain.Security;
 using Portal.Domain.Common;
 using Portal.Domain.Organisation;
 
@@ -54,6 +55,17 @@ public sealed class Agency : OrgUnit
     /// <summary>Seeding only: names the first manager, which is not a change.</summary>
     public void AppointManager(string name, string nationalId, string mobile) =>
         (ManagerName, ManagerNationalId, ManagerMobile) = (name, nationalId, mobile);
+
+    /// <summary>
+    /// A copy read for display only (never tracked, never saved) with the personal fields as <paramref name="personal"/>
+    /// lets its reader see them: an empty string for a field withheld.
+    /// </summary>
+    internal void ConcealFor(PersonalData personal)
+    {
+        (ManagerNationalId, ManagerMobile) = (personal.NationalId(ManagerNationalId) ?? "", personal.Mobile(ManagerMobile) ?? "");
+        foreach (var member in _board) member.ConcealFor(personal);
+        foreach (var representative in _representatives) representative.ConcealFor(personal);
+    }
 
     /// <summary>Seeding only: the details a general office lists first, which raise no change notice.</summary>
     internal void ListDetails(string postalCode, string? sheba, DateOnly? bankConfirmedOn, string? bankLetterNo) =>

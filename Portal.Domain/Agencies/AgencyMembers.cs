@@ -27,6 +27,8 @@ public sealed class BoardMember : IScoped, IAudited, IUnitOwned
         ProvinceId = agency.ProvinceKey;
         (Name, Position, NationalId) = (input.Name, input.Position, input.NationalId);
     }
+
+    internal void ConcealFor(PersonalData personal) => NationalId = personal.NationalId(NationalId) ?? "";
 }
 
 /// <summary>
@@ -66,6 +68,9 @@ public sealed class Representative : IScoped, IAudited, IUnitOwned, ISearchable
         (Name, NationalId, Mobile) = (input.Name, input.NationalId, input.Mobile);
         NamedAt = at;
     }
+
+    internal void ConcealFor(PersonalData personal) =>
+        (NationalId, Mobile) = (personal.NationalId(NationalId) ?? "", personal.Mobile(Mobile) ?? "");
 
     internal void Remove(DateTimeOffset at) => RemovedAt = at;
 

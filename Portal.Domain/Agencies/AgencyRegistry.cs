@@ -33,6 +33,8 @@ public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, 
             .Include(a => a.Board).Include(a => a.Representatives.Where(r => r.RemovedAt == null)).Include(a => a.Province)
             .SingleOrDefaultAsync(a => a.Id == id, ct);
         if (agency is null) return null;
+        // Read untracked, so the concealed copy can never be saved over the real one.
+        if (PersonalData.For(db.Actor.Role) is { IsWhole: false } personal) agency.ConcealFor(personal);
         // The offices an agency deals with are named on its page even for its own manager, whose scope is the agency alone.
         var offices = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.Id == agency.ParentId || u.Id == agency.ReviewOfficeId)
             .ToDictionaryAsync(u => u.Id, u => u.Name, ct);

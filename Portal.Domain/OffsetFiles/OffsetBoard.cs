@@ -80,7 +80,9 @@ public sealed class OffsetBoard(PortalDb portalDb, IFileStore store)
         if (!FileReaders.Contains(db.Actor.Role)) return null;
         var file = await Files(OffsetDesk.Files(db).Where(f => f.Id == id)).SingleOrDefaultAsync(ct);
         if (file is null) return null;
-        var debtors = await DebtorsOf(db, id).ToListAsync(ct);
+        // The governor's office reads the file's debtors by workshop and employer's name, not the employer's national ID.
+        var personal = PersonalData.For(db.Actor.Role);
+        var debtors = (await DebtorsOf(db, id).ToListAsync(ct)).Select(d => d with { NationalId = personal.NationalId(d.NationalId) ?? "" }).ToList();
         var claims = await ClaimsOf(db, id).ToListAsync(ct);
         var meetings = await db.Set<OffsetMeeting>().AsNoTracking().Where(m => m.FileId == id).OrderBy(m => m.HeldOn).ToListAsync(ct);
         var agreements = await db.OffsetAgreements.Where(a => a.FileId == id).OrderBy(a => a.Id)

@@ -22,7 +22,10 @@ public sealed class OrganisationDirectory(PortalDb portalDb, ILogger<Organisatio
 
     public sealed record UnitRow(int Id, UnitKind Kind, string Code, string Name, string? ProvinceFa, string? ProvinceEn, string? City);
 
-    public sealed record UnitDetails(OrgUnit Unit, Province? Province, OrgUnit? Parent, Agency? Agency, OrgUnit? ReviewOffice, MedicalCenter? MedicalCenter);
+    public sealed record UnitDetails(OrgUnit Unit, Province? Province, OrgUnit? Parent, AgencyFacts? Agency, OrgUnit? ReviewOffice, MedicalCenter? MedicalCenter);
+
+    /// <summary>An agency's status and manager, the manager's national ID and mobile as the reader's role may read them (<see cref="PersonalData"/>).</summary>
+    public sealed record AgencyFacts(AgencyStatus Status, string ManagerName, string? ManagerNationalId, string? ManagerMobile);
 
     public sealed record Page(IReadOnlyList<UnitRow> Rows, int Total);
 
@@ -61,6 +64,9 @@ public sealed class OrganisationDirectory(PortalDb portalDb, ILogger<Organisatio
         }
         var agency = unit as Agency;
         var review = agency is null ? null : await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == agency.ReviewOfficeId, ct);
-        return new UnitDetails(unit, unit.Province, unit.Parent, agency, review, unit as MedicalCenter);
+        var personal = PersonalData.For(db.Actor.Role);
+        var facts = agency is null ? null
+            : new AgencyFacts(agency.Status, agency.ManagerName, personal.NationalId(agency.ManagerNationalId), personal.Mobile(agency.ManagerMobile));
+        return new UnitDetails(unit, unit.Province, unit.Parent, facts, review, unit as MedicalCenter);
     }
 }

@@ -45,7 +45,22 @@ public static class SampleFiles
 
     public static byte[] Text() => Encoding.UTF8.GetBytes("این یک پرونده متنی است، نه PDF.\n");
 
-    public static byte[] Jpeg() => [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0xFF, 0xD9];
+    /// <summary>A 4×4 blue JPEG.</summary>
+    public static byte[] Jpeg() => Convert.FromBase64String(
+        "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAEAAQDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAb/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABgf/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCIAUMJf//Z");
+
+    /// <summary>A JPEG's markers with no image between them: the first bytes of a JPEG, nothing a viewer can show.</summary>
+    public static byte[] JpegMarkersOnly() => [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0xFF, 0xD9];
+
+    /// <summary>A PDF's first line followed by a web page: what a browser sniffing the content would run as HTML.</summary>
+    public static byte[] PdfHeaderThenHtml() =>
+        Encoding.ASCII.GetBytes("%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n");
+
+    /// <summary>A Word document's parts without [Content_Types].xml: a ZIP with the right names that no Office package reader opens.</summary>
+    public static byte[] DocxWithoutContentTypes() => Zip(new()
+    {
+        ["word/document.xml"] = """<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>""",
+    });
 
     /// <summary>A 1×1 transparent PNG.</summary>
     public static byte[] Png() => Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");

@@ -32,9 +32,12 @@ public sealed class CircularsEndpointTests(PortalFactory portal) : IClassFixture
         return await client.PostAsync("/circulars/upload", form);
     }
 
-    private async Task<int> KermanCircularAsync(string title)
+    private async Task<int> KermanCircularAsync(string title) =>
+        await UploadedCircularAsync(await PortalFactory.SignedInClientAsync(portal, "kerman.review"), title);
+
+    /// <summary>Uploads a valid PDF circular as the signed-in review office; its id.</summary>
+    public static async Task<int> UploadedCircularAsync(HttpClient review, string title)
     {
-        var review = await PortalFactory.SignedInClientAsync(portal, "kerman.review");
         var response = await UploadAsync(review, title, SampleFiles.Pdf(), "بخشنامه-۱۲۰.pdf");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;

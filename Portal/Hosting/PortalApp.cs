@@ -24,6 +24,7 @@ public static class PortalApp
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UsePortalNetwork();
         // Never a stack trace to a user, in any environment: the error page shows a correlation id, the log has the rest.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

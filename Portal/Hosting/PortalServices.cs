@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -39,6 +38,7 @@ public static class PortalServices
         var services = builder.Services;
         var config = builder.Configuration;
 
+        builder.AddPortalNetwork();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddPortalMud();
         // Persian text goes out as text, not as &#x...; entities (six times the bytes, unreadable in tests and logs).
@@ -51,7 +51,7 @@ public static class PortalServices
 
         services.AddPortalData(config);
         // Keys in the portal's database: cookies stay valid across restarts and on every server behind a balancer.
-        services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("SocialSecurityPortal");
+        services.AddPortalDataProtection(config);
         services.AddScoped<OrganisationSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<UserAdministration>();

@@ -5,8 +5,9 @@ namespace Portal.Domain.Common.Files;
 public enum FileKind { Unknown, Pdf, Docx, Jpeg, Png }
 
 /// <summary>
-/// What a file really is, read from its first bytes (and, for DOCX, its ZIP directory). The name's extension and the
-/// browser's declared type are whatever the uploader's machine says, so neither is trusted.
+/// What a file really is. Its first bytes say what it claims to be; the claim is then proved by reading the file as
+/// that kind (<see cref="FileContent"/>): a file that starts like a PDF but is HTML after the header is Unknown. The
+/// name's extension and the browser's declared type are whatever the uploader's machine says, so neither is trusted.
 /// </summary>
 public static class FileSignature
 {
@@ -15,25 +16,32 @@ public static class FileSignature
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
 
-    /// <summary>Reads a seekable stream's signature and puts the position back at the start.</summary>
+    /// <summary>Reads a seekable stream's kind and puts the position back at the start.</summary>
     public static FileKind Detect(Stream content)
     {
         if (!content.CanSeek) throw new ArgumentException("Detecting a file's kind needs a seekable stream.", nameof(content));
         try
         {
+            var claimed = Claimed(content);
             content.Position = 0;
-            Span<byte> head = stackalloc byte[8];
-            var n = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            head = head[..n];
-            if (head.StartsWith(Pdf)) return FileKind.Pdf;
-            if (head.StartsWith(Png)) return FileKind.Png;
-            if (head.StartsWith(Jpeg)) return FileKind.Jpeg;
-            return head.StartsWith(Zip) && IsWordDocument(content) ? FileKind.Docx : FileKind.Unknown;
+            return claimed != FileKind.Unknown && FileContent.IsWhole(claimed, content) ? claimed : FileKind.Unknown;
         }
         finally
         {
             content.Position = 0;
         }
+    }
+
+    private static FileKind Claimed(Stream content)
+    {
+        content.Position = 0;
+        Span<byte> head = stackalloc byte[8];
+        var n = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        head = head[..n];
+        if (head.StartsWith(Pdf)) return FileKind.Pdf;
+        if (head.StartsWith(Png)) return FileKind.Png;
+        if (head.StartsWith(Jpeg)) return FileKind.Jpeg;
+        return head.StartsWith(Zip) && IsWordDocument(content) ? FileKind.Docx : FileKind.Unknown;
     }
 
     public static string ContentType(FileKind kind) => kind switch

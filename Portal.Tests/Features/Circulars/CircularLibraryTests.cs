@@ -101,6 +101,17 @@ public sealed class CircularLibraryTests(PortalFactory portal) : CircularsTestBa
     }
 
     [Fact]
+    public async Task PdfHeaderFollowedByHtml_IsRefused_AndNothingIsStored()
+    {
+        var stored = StoredFileCount();
+
+        var result = await Library(await KermanReview()).UploadAsync(ToAll("بخشنامه جعلی", "circular.pdf"), new MemoryStream(SampleFiles.PdfHeaderThenHtml()));
+
+        Assert.Equal("Circulars.FileType", result.Error);
+        Assert.Equal(stored, StoredFileCount());
+    }
+
+    [Fact]
     public async Task PlainZipRenamedDocx_IsRefused()
     {
         var result = await Library(await KermanReview()).UploadAsync(ToAll("فرم", "form.docx"), new MemoryStream(SampleFiles.PlainZip()));

@@ -30,6 +30,21 @@ public sealed class FileSignatureTests
         Assert.Equal(FileKind.Unknown, Detect([0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]));
 
     [Fact]
+    public void PdfHeaderFollowedByHtml_IsUnknown() => Assert.Equal(FileKind.Unknown, Detect(SampleFiles.PdfHeaderThenHtml()));
+
+    [Fact]
+    public void PdfCutShort_IsUnknown() => Assert.Equal(FileKind.Unknown, Detect(SampleFiles.Pdf()[..200]));
+
+    [Fact]
+    public void JpegMarkersWithoutAnImage_AreUnknown() => Assert.Equal(FileKind.Unknown, Detect(SampleFiles.JpegMarkersOnly()));
+
+    [Fact]
+    public void PngCutShort_IsUnknown() => Assert.Equal(FileKind.Unknown, Detect(SampleFiles.Png()[..40]));
+
+    [Fact]
+    public void WordPartsWithoutContentTypes_AreNotAWordDocument() => Assert.Equal(FileKind.Unknown, Detect(SampleFiles.DocxWithoutContentTypes()));
+
+    [Fact]
     public void EmptyFile_IsUnknown() => Assert.Equal(FileKind.Unknown, Detect([]));
 
     [Fact]
