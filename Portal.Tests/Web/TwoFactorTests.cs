@@ -10,10 +10,10 @@ using Portal.Tests.Support;
 
 namespace Portal.Tests.Web;
 
-/// <summary>With <c>Auth:RequireAdminTwoFactor</c> on (the production default) an administrator works only after a second factor.</summary>
+/// <summary>With <c>Auth:RequireTwoFactorForNationalRoles</c> on (the production default) an administrator works only after a second factor.</summary>
 public sealed class TwoFactorTests : IAsyncLifetime
 {
-    private readonly PortalFactory _factory = new() { Settings = { ["Auth:RequireAdminTwoFactor"] = "true" } };
+    private readonly PortalFactory _factory = new() { Settings = { ["Auth:RequireTwoFactorForNationalRoles"] = "true" } };
 
     public async Task InitializeAsync() => await _factory.SeededAsync();
     public Task DisposeAsync() { _factory.Dispose(); return Task.CompletedTask; }

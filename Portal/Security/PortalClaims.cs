@@ -12,6 +12,8 @@ public static class PortalClaims
     public const string FullName = "portal:full_name";
     /// <summary>Set for accounts signed in through Entra ID, which have no local password or security stamp.</summary>
     public const string External = "portal:external";
+    /// <summary>"true" while the account's password was chosen by an administrator (see <see cref="AccountGate"/>).</summary>
+    public const string MustChangePassword = "portal:must_change_password";
 
     /// <summary>The person and unit claims, the same for local and Entra ID accounts.</summary>
     public static void AddPersonAndUnit(ClaimsIdentity identity, string fullName, int unitId, string unitName, int? provinceId)
