@@ -56,7 +56,7 @@ public static class PortalServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<OwnPassword>();
-        services.AddSingleton(new AccountGate(config.GetValue<bool?>("Auth:RequireTwoFactorForNationalRoles") ?? builder.Environment.IsProduction()));
+        services.AddSingleton(AccountGate.From(config, builder.Environment));
         services.AddScoped<OrganisationOverview>();
         services.AddScoped<Portal.Domain.Home.ToDoList>();
         services.AddScoped<OrganisationDirectory>();

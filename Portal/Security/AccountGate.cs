@@ -15,6 +15,10 @@ public sealed class AccountGate(bool requireTwoFactorForNationalRoles)
 
     public bool RequiresTwoFactorForNationalRoles => requireTwoFactorForNationalRoles;
 
+    /// <summary>On unless the setting says otherwise in Production; off unless it says otherwise elsewhere (the demo, the tests).</summary>
+    public static AccountGate From(IConfiguration config, IHostEnvironment environment) =>
+        new(config.GetValue<bool?>("Auth:RequireTwoFactorForNationalRoles") ?? environment.IsProduction());
+
     /// <summary>The page the user must go to first, or null when they may go anywhere their role allows.</summary>
     public string? PageFor(ClaimsPrincipal user)
     {
