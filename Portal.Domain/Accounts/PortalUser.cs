@@ -13,6 +13,10 @@ public sealed class PortalUser : IdentityUser, IAudited, IUnitOwned, ISearchable
     public OrgUnit Unit { get; private set; } = null!;
     public bool IsDisabled { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>Set while the password is one an administrator chose (a first or a reset password): it works only to change it.</summary>
+    public bool MustChangePassword { get; private set; }
+    /// <summary>When the user last chose their own password; its change is the audit trail of the act.</summary>
+    public DateTimeOffset? PasswordChangedAt { get; private set; }
     public string SearchText { get; private set; } = "";
 
     int IUnitOwned.OwnerUnitId => UnitId;
@@ -25,6 +29,15 @@ public sealed class PortalUser : IdentityUser, IAudited, IUnitOwned, ISearchable
         FullName = fullName;
         UnitId = unitId;
         CreatedAt = createdAt;
+    }
+
+    /// <summary>The password was handed over by someone else: the user must replace it before doing anything.</summary>
+    public void RequirePasswordChange() => MustChangePassword = true;
+
+    public void PasswordChosen(DateTimeOffset at)
+    {
+        MustChangePassword = false;
+        PasswordChangedAt = at;
     }
 
     public IEnumerable<string?> SearchedFields() => [UserName, FullName];

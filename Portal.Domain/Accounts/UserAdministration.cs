@@ -18,7 +18,7 @@ namespace Portal.Domain.Accounts;
 public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser currentUser, TimeProvider clock)
 {
     public sealed record UserRow(string Id, string UserName, string FullName, string Role, int UnitId, string UnitName, string? ProvinceFa,
-        bool IsDisabled, bool IsLockedOut, bool TwoFactor);
+        bool IsDisabled, bool IsLockedOut, bool TwoFactor, bool MustChangePassword);
 
     public sealed record UserForm(string UserName, string FullName, string Role, int UnitId);
 
@@ -36,10 +36,10 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
         if (key.Length > 0) query = query.Where(x => x.u.SearchText.Contains(key) || x.u.Unit.SearchText.Contains(key));
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(x => x.u.UserName).Skip(skip).Take(take)
-            .Select(x => new { x.u.Id, x.u.UserName, x.u.FullName, x.Role, x.u.UnitId, UnitName = x.u.Unit.Name, ProvinceFa = x.u.Unit.Province!.NameFa, x.u.IsDisabled, x.u.LockoutEnd, x.u.TwoFactorEnabled })
+            .Select(x => new { x.u.Id, x.u.UserName, x.u.FullName, x.Role, x.u.UnitId, UnitName = x.u.Unit.Name, ProvinceFa = x.u.Unit.Province!.NameFa, x.u.IsDisabled, x.u.LockoutEnd, x.u.TwoFactorEnabled, x.u.MustChangePassword })
             .ToListAsync(ct);
         return (rows.Select(x => new UserRow(x.Id, x.UserName!, x.FullName, x.Role, x.UnitId, x.UnitName, x.ProvinceFa, x.IsDisabled,
-            x.LockoutEnd > now, x.TwoFactorEnabled)).ToList(), total);
+            x.LockoutEnd > now, x.TwoFactorEnabled, x.MustChangePassword)).ToList(), total);
     }
 
     public async Task<IReadOnlyList<UnitOption>> UnitsForRoleAsync(string role, string? search, CancellationToken ct = default)
@@ -90,19 +90,36 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
 
     public Task<string?> EnableAsync(string userId) => ChangeAsync(userId, u => u.Enable());
 
-    /// <summary>Sets a new generated password (shown once) and lifts any lockout.</summary>
+    /// <summary>Sets a new generated password (shown once, good only to choose a new one) and lifts any lockout.</summary>
     public async Task<Checked<string>> ResetPasswordAsync(string userId)
     {
         await using var op = await BeginAsync();
         var user = await op.Users.FindByIdAsync(userId);
         if (user is null) return Checked<string>.Fail("Users.NotFound");
         var password = NewPassword();
+        user.RequirePasswordChange();
         await op.Users.RemovePasswordAsync(user);
         await op.Users.AddPasswordAsync(user, password);
         await op.Users.SetLockoutEndDateAsync(user, null);
         await op.Users.ResetAccessFailedCountAsync(user);
         await op.Users.UpdateSecurityStampAsync(user);
         return Checked<string>.Ok(password);
+    }
+
+    /// <summary>
+    /// Turns two-step sign-in off and voids the authenticator key and recovery codes, for a user who lost both; their
+    /// sessions end, and where two-step sign-in is required they enrol again at their next sign-in.
+    /// </summary>
+    public async Task<string?> ResetTwoFactorAsync(string userId)
+    {
+        await using var op = await BeginAsync();
+        var user = await op.Users.FindByIdAsync(userId);
+        if (user is null) return "Users.NotFound";
+        if (!user.TwoFactorEnabled) return "Users.NoChange";
+        await op.Users.SetTwoFactorEnabledAsync(user, false);
+        await op.Users.ResetAuthenticatorKeyAsync(user); // also renews the security stamp
+        await op.Users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        return null;
     }
 
     /// <summary>For the <c>create-admin</c> command: an administrator in the head office.</summary>
@@ -117,6 +134,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
     {
         if (await op.Users.FindByNameAsync(form.UserName) is not null) return Checked<string>.Fail("Users.UserNameTaken");
         var user = new PortalUser(form.UserName, form.FullName, form.UnitId, clock.GetUtcNow());
+        user.RequirePasswordChange(); // the first password is seen by the administrator too
         var password = NewPassword();
         if (!(await op.Users.CreateAsync(user, password)).Succeeded) return Checked<string>.Fail("Users.UserNameInvalid");
         await op.Users.AddToRoleAsync(user, form.Role);

@@ -119,6 +119,7 @@ public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, 
             agency.EnsureAcceptsUsers();
             if (await users.FindByNameAsync(name) is not null) throw DomainException.Of("Agency.UserNameTaken");
             var user = new PortalUser(name, full, agency.Id, clock.GetUtcNow());
+            user.RequirePasswordChange(); // the first password is seen by whoever opened the account
             if (!(await users.CreateAsync(user, password)).Succeeded) throw DomainException.Of("Agency.UserNameInvalid");
             await users.AddToRoleAsync(user, role);
         }, ct);

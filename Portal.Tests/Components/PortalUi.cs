@@ -20,6 +20,7 @@ internal static class PortalUi
         ctx.Services.AddPortalMud();
         ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         ctx.Services.AddSingleton<AntiforgeryStateProvider, NoAntiforgery>();
+        ctx.Services.AddSingleton(new Portal.Security.AccountGate(requireTwoFactorForNationalRoles: false));
         // The menu's badges (unread circulars, waiting change notices) count in the database; menu and layout tests are about links, not counts.
         ctx.ComponentFactories.AddStub<UnreadCircularsBadge>();
         ctx.ComponentFactories.AddStub<Portal.Features.Agencies.ChangeNoticesBadge>();

@@ -22,7 +22,6 @@ public class PortalFactory : WebApplicationFactory<Program>
     public PortalFactory() => Settings = new()
     {
         ["ConnectionStrings:Portal"] = $"Data Source={_dbFile}",
-        ["Auth:RequireAdminTwoFactor"] = "false",
         ["Files:Root"] = FilesRoot,
         // The tests fill months long past; the lock has tests of its own (MonthlyLockTests).
         ["MonthlyStats:LockDay"] = "0",

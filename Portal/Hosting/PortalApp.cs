@@ -54,7 +54,7 @@ public static class PortalApp
                 ctx.RequestServices.GetRequiredService<PortalDbContext>().ActAs(PortalClaims.ToActor(ctx.User));
             return next();
         });
-        app.UseMiddleware<AdminTwoFactorGate>();
+        app.UseMiddleware<AccountGateMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
@@ -81,32 +81,5 @@ public static class PortalApp
         app.MapPersonalInquiryEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
-    }
-}
-
-/// <summary>
-/// A system administrator must have signed in with a second factor (when <c>Auth:RequireAdminTwoFactor</c> is on):
-/// until then every page sends them to set up or use their authenticator app.
-/// </summary>
-public sealed class AdminTwoFactorGate(RequestDelegate next, IConfiguration config)
-{
-    private static readonly string[] Open = ["/account", "/_framework", "/_blazor", "/lib", "/culture", "/health", "/error", "/not-found", "/_content"];
-
-    // Read once: binding the setting on every request showed in the inquiry API's profile.
-    private readonly bool _required = config.GetValue("Auth:RequireAdminTwoFactor", true);
-
-    public Task InvokeAsync(HttpContext ctx)
-    {
-        var user = ctx.User;
-        if (_required
-            && user.IsInRole(Roles.SystemAdmin)
-            && !user.HasClaim(PortalClaims.External, "entra")
-            && !user.HasClaim("amr", "mfa")
-            && !Open.Any(p => ctx.Request.Path.StartsWithSegments(p)))
-        {
-            ctx.Response.Redirect("/account/two-factor");
-            return Task.CompletedTask;
-        }
-        return next(ctx);
     }
 }

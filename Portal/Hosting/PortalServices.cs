@@ -55,6 +55,8 @@ public static class PortalServices
         services.AddScoped<OrganisationSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<OwnPassword>();
+        services.AddSingleton(AccountGate.From(config, builder.Environment));
         services.AddScoped<OrganisationOverview>();
         services.AddScoped<Portal.Domain.Home.ToDoList>();
         services.AddScoped<OrganisationDirectory>();

@@ -14,6 +14,8 @@ public static class PortalClaims
     public const string External = "portal:external";
     /// <summary>The id of the server-side session this cookie belongs to (see <see cref="SessionCookie"/>).</summary>
     public const string Session = "portal:session";
+    /// <summary>"true" while the account's password was chosen by an administrator (see <see cref="AccountGate"/>).</summary>
+    public const string MustChangePassword = "portal:must_change_password";
 
     /// <summary>The person and unit claims, the same for local and Entra ID accounts.</summary>
     public static void AddPersonAndUnit(ClaimsIdentity identity, string fullName, int unitId, string unitName, int? provinceId)

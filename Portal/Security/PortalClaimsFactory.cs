@@ -20,6 +20,7 @@ public sealed class PortalClaimsFactory(
         await using var db = PortalDb.Open(contexts, Actor.System);
         var unit = await db.OrgUnits.Where(u => u.Id == user.UnitId).Select(u => new { u.Id, u.Name, u.ProvinceId }).SingleAsync();
         PortalClaims.AddPersonAndUnit(identity, user.FullName, unit.Id, unit.Name, unit.ProvinceId);
+        if (user.MustChangePassword) identity.AddClaim(new Claim(PortalClaims.MustChangePassword, "true"));
         return identity;
     }
 }

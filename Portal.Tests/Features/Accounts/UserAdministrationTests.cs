@@ -127,5 +127,36 @@ public sealed class UserAdministrationTests : IClassFixture<PortalFactory>, IAsy
         var user = await users.FindByIdAsync(id);
         Assert.False(await users.CheckPasswordAsync(user!, DemoSeeder.DemoPassword));
         Assert.True(await users.CheckPasswordAsync(user!, password));
+        Assert.True(user!.MustChangePassword);
+    }
+
+    [Fact]
+    public async Task DemoAccounts_AreNotForcedToChangeTheirPassword()
+    {
+        await using var db = Acting.SystemDb(_factory);
+        Assert.False(await db.Users.AnyAsync(u => u.MustChangePassword && (u.UserName == "kerman.treatment" || u.UserName == "admin")));
+    }
+
+    [Fact]
+    public async Task ResetTwoFactor_TurnsItOff_AndVoidsKeyAndRecoveryCodes()
+    {
+        string id;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = (await users.FindByNameAsync("golestan.director"))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
+            id = user.Id;
+        }
+
+        Assert.Null(await AsAsync("admin", (admin, _) => admin.ResetTwoFactorAsync(id)));
+
+        await using var check = _factory.Services.CreateAsyncScope();
+        var manager = check.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var reset = (await manager.FindByIdAsync(id))!;
+        Assert.False(await manager.GetTwoFactorEnabledAsync(reset));
+        Assert.Equal(0, await manager.CountRecoveryCodesAsync(reset));
     }
 }
