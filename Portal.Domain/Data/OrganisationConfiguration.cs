@@ -42,6 +42,7 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         b.Property(u => u.City).HasMaxLength(Agencies.AgencyProfileForm.MaxCityLength);
         b.Property(u => u.Address).HasMaxLength(TextLength.Address);
         b.Property(u => u.Phone).HasMaxLength(20);
+        b.Property(u => u.HeadName).HasMaxLength(TextLength.Name);
         b.HasOne(u => u.Province).WithMany().OnDelete(DeleteBehavior.Restrict);
         b.HasOne(u => u.Parent).WithMany().OnDelete(DeleteBehavior.Restrict);
     }

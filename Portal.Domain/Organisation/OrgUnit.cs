@@ -1,3 +1,4 @@
+using Portal.Domain.Common;
 using Portal.Domain.Security;
 
 namespace Portal.Domain.Organisation;
@@ -35,6 +36,8 @@ public class OrgUnit : IScoped, IAudited, IUnitOwned
     public string? City { get; private set; }
     public string? Address { get; private set; }
     public string? Phone { get; private set; }
+    /// <summary>Who heads the unit (a general office's director-general): the name its outgoing letters are signed with.</summary>
+    public string? HeadName { get; private set; }
 
     int IUnitOwned.OwnerUnitId => Id;
 
@@ -60,6 +63,8 @@ public class OrgUnit : IScoped, IAudited, IUnitOwned
         ProvinceId is { } mine && other.ProvinceId is { } theirs ? mine == theirs : ReferenceEquals(Province, other.Province);
 
     protected void Rename(string name) => Name = name;
+
+    public void SetHead(string? name) => HeadName = TextNormalizer.Normalize(name) is { Length: > 0 } typed ? typed : null;
 
     public void SetContact(string? city, string? address, string? phone)
     {
