@@ -34,6 +34,14 @@ internal static class PaperStyles
 
     public const string MarginBox = "font-family: Vazirmatn, sans-serif; font-size: 8.5pt; color: #444; direction: rtl; font-feature-settings: \"ss01\";";
 
+    /// <summary>
+    /// An identifier in a margin box, which holds text only (no span to isolate it). Chromium lays a margin box's
+    /// «08-1405-00012» out as «00012-1405-08» in right-to-left text; a left-to-right mark before it keeps it whole. The
+    /// mark, unlike the isolates used before, is what PDF readers already expect in right-to-left text, and sits outside
+    /// the number, which the text layer keeps exactly.
+    /// </summary>
+    public static string MarginIdentifier(string text) => "\\200E " + CssText(text);
+
     /// <summary>Text for a CSS string (margin boxes' content).</summary>
     public static string CssText(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"");
 }
