@@ -116,7 +116,7 @@ public sealed partial class PaperTextLayerTests(PortalFactory portal) : IClassFi
     [GeneratedRegex(@"(?<=[.؛:])\s+")]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex("اصالتاینسندراباسکنکدQRبسنجید|صفحه[۰-۹]+از[۰-۹]+|شمارهقرارداد[0-9]+|سازمانتأمیناجتماعیقراردادکارگزاریرسمی")]
+    [GeneratedRegex("اصالتاینسندرابااسکنکدQRبسنجید|صفحه[۰-۹]+از[۰-۹]+|شمارهقرارداد[0-9]+|سازمانتأمیناجتماعیقراردادکارگزاریرسمی")]
     private static partial Regex MarginBoxes();
 
     [GeneratedRegex(@"[^\p{L}\p{N}]")]
