@@ -60,8 +60,18 @@ public sealed record ContractPaper(
         new ContractTerms(today.ToDateOnly(), 12, 1_250_000), template, new ContractNumber("08", today.Year, 1), today,
         new string('X', VerificationCodes.Length), isSample: true);
 
-    /// <summary>An amount in Persian words, e.g. «یکصد و پنجاه هزار ریال».</summary>
-    public static string InWords(long rials) => (rials == 0 ? "صفر" : rials.ToWords(Persian)) + " ریال";
+    /// <summary>An amount in Persian words, e.g. «یکصد و پنجاه هزار ریال», «یک هزار میلیارد ریال».</summary>
+    public static string InWords(long rials) => (rials == 0 ? "صفر" : Words(rials)) + " ریال";
+
+    // Humanizer's Persian goes on to «بیلیون» and «بیلیارد» past 999 milliards; Iranian papers (budget laws, treasury
+    // letters) count on in milliards: «یک هزار میلیارد», «دو هزار و پانصد میلیارد».
+    private static string Words(long n)
+    {
+        const long Milliard = 1_000_000_000;
+        if (n < 1000 * Milliard) return n.ToWords(Persian);
+        var milliards = Words(n / Milliard) + " میلیارد";
+        return n % Milliard == 0 ? milliards : milliards + " و " + (n % Milliard).ToWords(Persian);
+    }
 
     // Latin codes and numbers keep their left-to-right order inside Persian sentences.
     private static string Isolated(string text) => "\u2066" + text + "\u2069";

@@ -17,6 +17,9 @@ public static class PdfEngine
     /// <summary>The message for a machine without a PDF engine, naming the package to install and the setting to point at it.</summary>
     public static DomainException Missing() => DomainException.Of("Pdf.EngineMissing");
 
+    /// <summary>The message for Production without <c>Portal:PublicUrl</c>: a paper's QR code would point to the wrong address.</summary>
+    public static DomainException PublicUrlMissing() => DomainException.Of("Pdf.PublicUrlMissing");
+
     /// <summary>The message for an engine that failed on a document (details are in the log).</summary>
     public static DomainException Failed() => DomainException.Of("Pdf.Failed");
 }

@@ -43,6 +43,7 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         b.Property(u => u.Address).HasMaxLength(TextLength.Address);
         b.Property(u => u.Phone).HasMaxLength(20);
         b.HasIndex(u => u.SearchText);
+        b.Property(u => u.HeadName).HasMaxLength(TextLength.Name);
         b.HasOne(u => u.Province).WithMany().OnDelete(DeleteBehavior.Restrict);
         b.HasOne(u => u.Parent).WithMany().OnDelete(DeleteBehavior.Restrict);
     }

@@ -122,7 +122,7 @@ public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileSto
         file.RefuseHeld(await HeldElsewhereAsync(db, file.Id, [.. file.Debtors.Select(d => d.WorkshopId)], [.. file.Claims.Select(c => c.ClaimId)], ct));
         if (!papers.IsAvailable) throw PdfEngine.Missing();
         var province = await db.Provinces.Where(p => p.Id == file.ProvinceId).Select(p => new { p.Code, p.NameFa }).SingleAsync(ct);
-        var signatory = await db.Users.Where(u => u.UserName == by).Select(u => u.FullName).SingleOrDefaultAsync(ct) ?? by;
+        var signatory = await DirectorGeneralAsync(db, file.ProvinceId, by, ct);
         var debtors = await OffsetBoard.DebtorsOf(db, file.Id).ToListAsync(ct);
         var assets = await OffsetBoard.AssetsOf(db, file.Id).ToListAsync(ct);
         var claims = await OffsetBoard.ClaimsOf(db, file.Id).ToListAsync(ct);
@@ -136,6 +136,20 @@ public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileSto
 
         // Stored by content: a send that then fails to save leaves only unreferenced bytes behind, never a wrong record.
         async Task<string> StoreAsync(byte[] content) => (await store.SaveAsync(new MemoryStream(content, writable: false), ct)).Sha256Hex;
+    }
+
+    /// <summary>
+    /// The letter goes out under the director-general's name, not the name of whoever pressed send: the head of the
+    /// sender's general office, else of the province's first. Without a recorded head the letter carries only the title,
+    /// to be signed by hand.
+    /// </summary>
+    private static async Task<string> DirectorGeneralAsync(PortalDbContext db, int provinceId, string by, CancellationToken ct)
+    {
+        var sendersUnit = await db.Users.Where(u => u.UserName == by).Select(u => (int?)u.UnitId).SingleOrDefaultAsync(ct);
+        var heads = await db.OrgUnits.IgnoreQueryFilters()
+            .Where(u => u.Kind == UnitKind.GeneralOffice && u.ProvinceId == provinceId && u.HeadName != null)
+            .OrderBy(u => u.Code).Select(u => new { u.Id, u.HeadName }).ToListAsync(ct);
+        return (heads.FirstOrDefault(h => h.Id == sendersUnit) ?? heads.FirstOrDefault())?.HeadName ?? "";
     }
 
     /// <summary>A meeting as typed (its date a Jalali date, e.g. ۱۴۰۵/۰۹/۱۰, not after today); the errors by field, none when recorded.</summary>

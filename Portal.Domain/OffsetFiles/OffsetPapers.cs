@@ -19,7 +19,10 @@ public interface IOffsetPapers
     byte[] ClaimsSheet(OffsetCoverLetter letter, IReadOnlyList<OffsetBoard.ClaimRow> claims);
 }
 
-/// <summary>What the cover letter says: its number and date, to whom, and the file's totals as they stand when it is sent.</summary>
+/// <summary>
+/// What the cover letter says: its number and date, to whom, the file's totals as they stand when it is sent, and the
+/// director-general who signs it (<see cref="Signatory"/>; empty when the general office has no head recorded).
+/// </summary>
 public sealed record OffsetCoverLetter(string Number, JalaliDate Date, string ProvinceFa, string Title, string Signatory,
     int Debtors, long DebtTotal, int Assets, long AssetsValue, int Claims, long ClaimTotal)
 {

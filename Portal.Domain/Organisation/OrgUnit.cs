@@ -37,6 +37,8 @@ public class OrgUnit : IScoped, IAudited, IUnitOwned, ISearchable
     public string? Address { get; private set; }
     public string? Phone { get; private set; }
     public string SearchText { get; private set; } = "";
+    /// <summary>Who heads the unit (a general office's director-general): the name its outgoing letters are signed with.</summary>
+    public string? HeadName { get; private set; }
 
     int IUnitOwned.OwnerUnitId => Id;
 
@@ -64,6 +66,8 @@ public class OrgUnit : IScoped, IAudited, IUnitOwned, ISearchable
     protected void Rename(string name) => Name = name;
 
     public virtual IEnumerable<string?> SearchedFields() => [Code, Name, City];
+
+    public void SetHead(string? name) => HeadName = TextNormalizer.Normalize(name) is { Length: > 0 } typed ? typed : null;
 
     public void SetContact(string? city, string? address, string? phone)
     {

@@ -32,18 +32,29 @@ public sealed class ContractPdf(DocumentPrinter printer, PublicLinks links) : IC
 }
 
 /// <summary>
-/// Absolute links printed on paper. <c>Portal:PublicUrl</c> names the address users reach the portal at; without it
-/// the first address the server listens on is used (fine for one machine, wrong behind a proxy).
+/// Absolute links printed on paper (the QR codes to the verification pages). <c>Portal:PublicUrl</c> names the address
+/// users reach the portal at, and Production refuses to print a link without it: behind a proxy nothing else is right.
+/// Elsewhere the address of the request (or circuit) that asks for the paper is used, port included, then the first
+/// address the server listens on (a demo seeded from the command line).
 /// </summary>
-public sealed class PublicLinks(IConfiguration config, IServer server)
+public sealed class PublicLinks(IConfiguration config, IServer server, IHostEnvironment env)
 {
     public string Verify(string code) => $"{Base}/verify/{code}";
 
-    private string Base => (config["Portal:PublicUrl"] is { Length: > 0 } url ? url : Listening()).TrimEnd('/');
+    private string Base => (Configured() ?? Fallback()).TrimEnd('/');
+
+    private string? Configured() =>
+        config["Portal:PublicUrl"] is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            ? uri.GetLeftPart(UriPartial.Path)
+            : null;
+
+    private string Fallback() =>
+        env.IsProduction() ? throw PdfEngine.PublicUrlMissing() : RequestOrigin.Current ?? Listening();
 
     private string Listening()
     {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost";
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? config["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "http://localhost";
         return address.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://[::]", "://localhost");
     }
 }

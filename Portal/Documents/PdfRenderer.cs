@@ -29,14 +29,13 @@ public sealed class PdfRenderer : IAsyncDisposable
     private IBrowser? _browser;
     private IBrowserContext? _context;
 
-    public PdfRenderer(IConfiguration config, IWebHostEnvironment env, ILogger<PdfRenderer> logger)
+    public PdfRenderer(IConfiguration config, ILogger<PdfRenderer> logger)
     {
         _logger = logger;
         ChromiumPath = Discover(config["Pdf:ChromiumPath"]);
         _slots = new SemaphoreSlim(Math.Max(1, config.GetValue("Pdf:MaxPages", Environment.ProcessorCount)));
         _assets = new[] { "Vazirmatn-Regular.woff2", "Vazirmatn-Bold.woff2" }.ToDictionary(
-            name => $"{AssetOrigin}/fonts/{name}",
-            name => ReadAll(env.WebRootFileProvider.GetFileInfo($"lib/vazirmatn/fonts/webfonts/{name}")));
+            name => $"{AssetOrigin}/fonts/{name}", ReadFont);
         if (ChromiumPath is null)
             logger.LogWarning("No Chromium found (Pdf:ChromiumPath or {Paths}): contracts cannot be issued until the chromium package is installed", string.Join(", ", KnownPaths));
     }
@@ -136,10 +135,12 @@ public sealed class PdfRenderer : IAsyncDisposable
         return KnownPaths.FirstOrDefault(File.Exists);
     }
 
-    private static byte[] ReadAll(Microsoft.Extensions.FileProviders.IFileInfo file)
+    // Vazirmatn rebuilt so that every glyph stands for one letter (Documents/Fonts/split_lam_alef.py): with the stock
+    // lam-alef ligature, text extractors read «لازم» as «الزم».
+    private static byte[] ReadFont(string name)
     {
-        if (!file.Exists) throw new FileNotFoundException("The PDF font is missing from wwwroot (the build copies it from wwwroot-assets).", file.Name);
-        using var stream = file.CreateReadStream();
+        using var stream = typeof(PdfRenderer).Assembly.GetManifestResourceStream($"Portal.Documents.Fonts.{name}")
+            ?? throw new FileNotFoundException("The PDF font is not embedded in the portal (Portal/Documents/Fonts).", name);
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
         return memory.ToArray();

@@ -1,3 +1,4 @@
+using Portal.Documents;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -41,6 +42,7 @@ public static class PortalApp
             o.SetDefaultCulture(Cultures[0]).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
+        app.UseRequestOrigin();
         app.UseAuthentication();
         // Plain HTTP endpoints read the user through the same auth-state service as the circuit does, and the
         // request's Identity context (used by the sign-in and two-factor pages) audits changes as that user.

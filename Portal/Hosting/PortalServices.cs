@@ -90,6 +90,7 @@ public static class PortalServices
         services.AddSingleton(config.GetSection("MonthlyStats").Get<Portal.Domain.MonthlyStats.MonthlyStatsOptions>() ?? new());
         services.AddSingleton<PdfRenderer>();
         services.AddSingleton<PublicLinks>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitOrigin>();
         services.AddSingleton<DocumentPrinter>();
         services.AddSingleton<ContractPdf>();
         services.AddSingleton<IContractPdf>(sp => sp.GetRequiredService<ContractPdf>());

@@ -191,8 +191,16 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
             var unit = new OrgUnit(kind, code, name, province, parent);
             city ??= _seed.CitiesFa[0];
             unit.SetContact(city, Address(city), Phone());
+            if (kind == UnitKind.GeneralOffice) unit.SetHead(HeadOf(code));
             db.Add(unit);
             return unit;
+        }
+
+        // From the unit's code, not the shared random sequence, so adding heads left every other demo value as it was.
+        private static string HeadOf(string code)
+        {
+            var n = code.Aggregate(17, (h, c) => h * 31 + c) & int.MaxValue;
+            return $"{PersianNames.MaleFirstNames[n % PersianNames.MaleFirstNames.Length]} {PersianNames.LastNames[n / 7 % PersianNames.LastNames.Length]}";
         }
 
         private string Pick(string[] values) => values[_random.Next(values.Length)];

@@ -62,6 +62,11 @@ public sealed class ContractTextTests
     [InlineData(0, "صفر ریال")]
     [InlineData(1_500_000, "یک میلیون و پانصد هزار ریال")]
     [InlineData(250_000, "دویست و پنجاه هزار ریال")]
+    [InlineData(999_000_000_000, "نهصد و نود و نه میلیارد ریال")]
+    [InlineData(1_000_000_000_000, "یک هزار میلیارد ریال")]
+    [InlineData(2_500_000_000_000, "دو هزار و پانصد میلیارد ریال")]
+    [InlineData(1_000_000_000_005, "یک هزار میلیارد و پنج ریال")]
+    [InlineData(1_000_000_000_000_000, "یک میلیون میلیارد ریال")]
     public void AmountInWords(long rials, string words) => Assert.Equal(words, ContractPaper.InWords(rials));
 
     [Fact]

@@ -1747,6 +1747,10 @@ namespace Portal.Domain.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("HeadName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
