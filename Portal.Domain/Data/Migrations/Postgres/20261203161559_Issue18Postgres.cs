@@ -7,11 +7,52 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Portal.Domain.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class I18SignInPostgres : Migration
+    public partial class Issue18Postgres : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "SearchText",
+                table: "Representatives",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "HeadName",
+                table: "OrgUnits",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SearchText",
+                table: "OrgUnits",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MustChangePassword",
+                table: "AspNetUsers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "PasswordChangedAt",
+                table: "AspNetUsers",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SearchText",
+                table: "AspNetUsers",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.CreateTable(
                 name: "SignInAttempts",
                 columns: table => new
@@ -47,6 +88,21 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Representatives_SearchText",
+                table: "Representatives",
+                column: "SearchText");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrgUnits_SearchText",
+                table: "OrgUnits",
+                column: "SearchText");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_SearchText",
+                table: "AspNetUsers",
+                column: "SearchText");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SignInAttempts_Address_At",
                 table: "SignInAttempts",
                 columns: new[] { "Address", "At" });
@@ -80,6 +136,42 @@ namespace Portal.Domain.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SignInSessions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Representatives_SearchText",
+                table: "Representatives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_OrgUnits_SearchText",
+                table: "OrgUnits");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AspNetUsers_SearchText",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "SearchText",
+                table: "Representatives");
+
+            migrationBuilder.DropColumn(
+                name: "HeadName",
+                table: "OrgUnits");
+
+            migrationBuilder.DropColumn(
+                name: "SearchText",
+                table: "OrgUnits");
+
+            migrationBuilder.DropColumn(
+                name: "MustChangePassword",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "PasswordChangedAt",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "SearchText",
+                table: "AspNetUsers");
         }
     }
 }

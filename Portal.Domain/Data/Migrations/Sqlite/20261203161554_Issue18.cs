@@ -6,11 +6,52 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Portal.Domain.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class I18SignIn : Migration
+    public partial class Issue18 : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "SearchText",
+                table: "Representatives",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "HeadName",
+                table: "OrgUnits",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SearchText",
+                table: "OrgUnits",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MustChangePassword",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<long>(
+                name: "PasswordChangedAt",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SearchText",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.CreateTable(
                 name: "SignInAttempts",
                 columns: table => new
@@ -46,6 +87,21 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Representatives_SearchText",
+                table: "Representatives",
+                column: "SearchText");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrgUnits_SearchText",
+                table: "OrgUnits",
+                column: "SearchText");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_SearchText",
+                table: "AspNetUsers",
+                column: "SearchText");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SignInAttempts_Address_At",
                 table: "SignInAttempts",
                 columns: new[] { "Address", "At" });
@@ -79,6 +135,42 @@ namespace Portal.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SignInSessions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Representatives_SearchText",
+                table: "Representatives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_OrgUnits_SearchText",
+                table: "OrgUnits");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AspNetUsers_SearchText",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "SearchText",
+                table: "Representatives");
+
+            migrationBuilder.DropColumn(
+                name: "HeadName",
+                table: "OrgUnits");
+
+            migrationBuilder.DropColumn(
+                name: "SearchText",
+                table: "OrgUnits");
+
+            migrationBuilder.DropColumn(
+                name: "MustChangePassword",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "PasswordChangedAt",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "SearchText",
+                table: "AspNetUsers");
         }
     }
 }
