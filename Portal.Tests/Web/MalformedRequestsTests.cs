@@ -102,10 +102,10 @@ public sealed class MalformedRequestsTests(ITestOutputHelper output)
             expected.Add((await Send(client, method, path, @case, content), status, shape));
         const string Fhir = "/fhir/CoverageEligibilityRequest";
         const string General = "/api/v1/eligibility/general";
-        await Expect("api-key", "POST", Fhir, "value: 12", Fhir_("{\"patient\":{\"identifier\":{\"value\":12}}}"), HttpStatusCode.BadRequest, "fhir");
-        await Expect("api-key", "POST", Fhir, "patient: []", Fhir_("{\"patient\":[]}"), HttpStatusCode.BadRequest, "fhir");
-        await Expect("api-key", "POST", Fhir, "identifier: \"x\"", Fhir_("{\"patient\":{\"identifier\":\"x\"}}"), HttpStatusCode.BadRequest, "fhir");
-        await Expect("api-key", "POST", Fhir, "contained: [1]", Fhir_("{\"contained\":[1]}"), HttpStatusCode.BadRequest, "fhir");
+        await Expect("api-key", "POST", Fhir, "value: 12", Fhir_("{\"resourceType\":\"CoverageEligibilityRequest\",\"patient\":{\"identifier\":{\"value\":12}}}"), HttpStatusCode.BadRequest, "fhir");
+        await Expect("api-key", "POST", Fhir, "patient: []", Fhir_("{\"resourceType\":\"CoverageEligibilityRequest\",\"patient\":[]}"), HttpStatusCode.BadRequest, "fhir");
+        await Expect("api-key", "POST", Fhir, "identifier: \"x\"", Fhir_("{\"resourceType\":\"CoverageEligibilityRequest\",\"patient\":{\"identifier\":\"x\"}}"), HttpStatusCode.BadRequest, "fhir");
+        await Expect("api-key", "POST", Fhir, "contained: [1]", Fhir_("{\"resourceType\":\"CoverageEligibilityRequest\",\"contained\":[1]}"), HttpStatusCode.BadRequest, "fhir");
         await Expect("api-key", "POST", Fhir, "50 MB body", Json("{\"resourceType\":\"CoverageEligibilityRequest\",\"x\":\"" + new string('1', 50 * 1024 * 1024) + "\"}"),
             HttpStatusCode.RequestEntityTooLarge, "fhir");
         await Expect("api-key", "POST", Fhir, "text/plain", new StringContent("{}", Encoding.UTF8, "text/plain"), HttpStatusCode.UnsupportedMediaType, "fhir");
