@@ -45,11 +45,20 @@ public static partial class Refusals
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = ApiBodyLimit;
         if (http.Request.ContentLength > ApiBodyLimit)
         {
-            await WriteAsync(http, StatusCodes.Status413PayloadTooLarge, Localizer(http)["Request.TooLarge.Detail"]);
+            await WriteAsync(http, StatusCodes.Status413PayloadTooLarge);
+            return;
+        }
+        // Routing's own refusals (415 for a body type the endpoint does not accept, 405 for a method) are endpoints with
+        // no route and no policy: answered here, or the fallback policy would answer them as a sign-in challenge.
+        if (http.GetEndpoint() is { RequestDelegate: { } rejection } and not RouteEndpoint)
+        {
+            await rejection(http);
+            await WriteAsync(http, http.Response.StatusCode);
             return;
         }
         await next(http);
-        if (!http.Response.HasStarted && http.Response.StatusCode >= 400) await WriteAsync(http, http.Response.StatusCode);
+        if (!http.Response.HasStarted && http.Response.StatusCode >= 400 && http.Response.ContentType is null)
+            await WriteAsync(http, http.Response.StatusCode);
     }
 
     /// <summary>The most a JSON API takes: its bodies are a few fields (a national ID, a version).</summary>
@@ -70,6 +79,13 @@ public static partial class Refusals
     /// The message for a request the framework could not read: the body (malformed or wrong-typed JSON, none at all,
     /// the wrong content type, too large), a query or route value of the wrong kind, or a form without its antiforgery token.
     /// </summary>
+    /// <summary>The request's status: a value in the path that does not parse names nothing (404); otherwise the framework's.</summary>
+    public static int Status(HttpContext http, BadHttpRequestException e) =>
+        e.StatusCode == StatusCodes.Status400BadRequest && ParameterName().Match(e.Message) is { Success: true } m
+            && http.Request.RouteValues.ContainsKey(m.Groups[1].Value)
+            ? StatusCodes.Status404NotFound
+            : e.StatusCode;
+
     public static string? Detail(HttpContext http, BadHttpRequestException e)
     {
         var L = Localizer(http);
@@ -104,7 +120,14 @@ public static partial class Refusals
                 >= 500 => "Request.Failed",
                 _ => "Request.Refused",
             }].Value;
-            var text = status >= 500 ? L["Request.Failed.Detail", PortalExceptionHandler.CorrelationId(http)].Value : detail ?? title;
+            var text = status switch
+            {
+                >= 500 => L["Request.Failed.Detail", PortalExceptionHandler.CorrelationId(http)].Value,
+                _ when detail is not null => detail,
+                413 => L["Request.TooLarge.Detail"].Value,
+                415 => L["Request.UnsupportedType.Detail"].Value,
+                _ => title,
+            };
             http.Response.StatusCode = status;
             // A status page must not run over this answer (it would re-execute a page for a machine client).
             if (http.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
