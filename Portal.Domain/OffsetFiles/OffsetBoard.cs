@@ -139,10 +139,12 @@ public sealed class OffsetBoard(PortalDb portalDb, IFileStore store)
         if (file is null) return null;
         var (sha, kind, name) = paper switch
         {
-            OffsetPaper.CoverLetter => (file.CoverLetterSha256!, FileSignature.ContentType(FileKind.Pdf), "letter.pdf"),
-            OffsetPaper.Debtors => (file.DebtorsSheetSha256!, Xlsx, "debtors.xlsx"),
-            _ => (file.ClaimsSheetSha256!, Xlsx, "claims.xlsx"),
+            OffsetPaper.CoverLetter => (file.CoverLetterSha256, FileSignature.ContentType(FileKind.Pdf), "letter.pdf"),
+            OffsetPaper.Debtors => (file.DebtorsSheetSha256, Xlsx, "debtors.xlsx"),
+            OffsetPaper.Claims => (file.ClaimsSheetSha256, Xlsx, "claims.xlsx"),
+            _ => (null, "", ""),
         };
+        if (sha is null) return null;
         var content = store.OpenRead(sha);
         return content is null ? null : new FileDownload($"offset-{file.Number!.Replace('/', '-')}-{name}", kind, content.Length, content);
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 using Portal.Components;
 using Portal.Domain.Accounts;
 using Portal.Domain.Data;
@@ -26,17 +27,15 @@ public static class PortalApp
     public static WebApplication UsePortal(this WebApplication app)
     {
         app.UsePortalNetwork();
-        // Never a stack trace to a user, in any environment: the error page shows a correlation id, the log has the rest.
+        // Never a stack trace, a header or a cookie to a client, in any environment: this is the last word on an error the
+        // handler below could not answer (its error page failed, say), so the developer exception page the framework puts
+        // in front of everything in Development never sees one.
+        app.Use(LastResortAsync);
+        // Refused input gets its status and a Persian message; other errors the error page, with a correlation id.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        // Other systems get plain status codes from the APIs, not the not-found page (whose form a re-executed POST would fail).
-        app.Use((ctx, next) =>
-        {
-            if ((ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/fhir"))
-                && ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
-                pages.Enabled = false;
-            return next();
-        });
+        // Other systems get JSON from the APIs (a Persian problem, 413 over the body limit), never a page.
+        app.Use(Refusals.ApiAnswersAsync);
         app.UseRequestLocalization(o =>
         {
             o.SetDefaultCulture(Cultures[0]).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
@@ -63,25 +62,45 @@ public static class PortalApp
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
-        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext ctx) =>
+        // Every endpoint of the portal's own, so that each gets the same checks on what it binds.
+        var endpoints = app.MapGroup("").AddEndpointFilterFactory(DefinedValues.Refuse);
+        endpoints.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext ctx, IStringLocalizer<Strings> L) =>
         {
-            if (!Cultures.Contains(culture)) return Results.BadRequest();
+            if (!Cultures.Contains(culture)) return Refusals.Result(StatusCodes.Status400BadRequest, L["Request.UnknownCulture"]);
+            // A link that would leave the portal is forged, not a user's way back: refused, not quietly sent home.
+            if (!string.IsNullOrEmpty(returnUrl) && AccountEndpoints.SafeReturnUrl(returnUrl) == "/" && returnUrl != "/")
+                return Refusals.Result(StatusCodes.Status400BadRequest, L["Request.BadReturnUrl"]);
             ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
+            return Results.LocalRedirect(AccountEndpoints.SafeReturnUrl(returnUrl));
         }).AllowAnonymous();
-        app.MapAccountEndpoints();
-        app.MapCircularsEndpoints();
-        app.MapAgencyEndpoints();
-        app.MapContractsEndpoints();
-        app.MapOffsetFilesEndpoints();
-        app.MapMonthlyStatsEndpoints();
-        app.MapOffsetImportEndpoints();
-        app.MapEligibilityEndpoints();
-        app.MapInquiryReportEndpoints();
-        app.MapPersonalInquiryEndpoints();
+        endpoints.MapAccountEndpoints();
+        endpoints.MapCircularsEndpoints();
+        endpoints.MapAgencyEndpoints();
+        endpoints.MapContractsEndpoints();
+        endpoints.MapOffsetFilesEndpoints();
+        endpoints.MapMonthlyStatsEndpoints();
+        endpoints.MapOffsetImportEndpoints();
+        endpoints.MapEligibilityEndpoints();
+        endpoints.MapInquiryReportEndpoints();
+        endpoints.MapPersonalInquiryEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
+    }
+
+    private static async Task LastResortAsync(HttpContext ctx, RequestDelegate next)
+    {
+        try
+        {
+            await next(ctx);
+        }
+        catch (Exception e) when (!ctx.Response.HasStarted && !ctx.RequestAborted.IsCancellationRequested)
+        {
+            ctx.RequestServices.GetRequiredService<ILogger<PortalExceptionHandler>>()
+                .LogError(e, "Unhandled error {CorrelationId} on {Path}, after the error handler", PortalExceptionHandler.CorrelationId(ctx), ctx.Request.Path);
+            ctx.Response.Clear();
+            await Refusals.WriteAsync(ctx, e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+        }
     }
 }

@@ -3,13 +3,31 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace Portal.Hosting;
 
-/// <summary>Logs every unhandled request error under a correlation id the Persian error page shows the user.</summary>
+/// <summary>
+/// Every unhandled request error. A request the framework could not read (<see cref="BadHttpRequestException"/>: a
+/// malformed or oversized body, a wrong content type, a query value of the wrong kind, a form without its token) is the
+/// client's mistake: its own status with a Persian message, for pages as for APIs. Anything else is logged under a
+/// correlation id: an API or download answers 500 with that id; a page goes on to the Persian error page.
+/// </summary>
 public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logger) : IExceptionHandler
 {
-    public ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        if (exception is BadHttpRequestException bad)
+        {
+            logger.LogInformation("Refused a malformed request to {Path}: {Status} {Reason}", context.Request.Path, bad.StatusCode, bad.Message);
+            var status = Refusals.Status(context, bad);
+            await Refusals.WriteAsync(context, status, status == StatusCodes.Status404NotFound ? null : Refusals.Detail(context, bad));
+            return true;
+        }
         logger.LogError(exception, "Unhandled error {CorrelationId} on {Path}", CorrelationId(context), context.Request.Path);
-        return ValueTask.FromResult(false); // the middleware goes on to render /error
+        // A machine client or a download link gets a plain answer, not a page.
+        if (Refusals.IsApi(context.Request.Path) || Refusals.IsEndpoint(context))
+        {
+            await Refusals.WriteAsync(context, StatusCodes.Status500InternalServerError);
+            return true;
+        }
+        return false; // the middleware goes on to render /error
     }
 
     public static string CorrelationId(HttpContext context) => Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;

@@ -178,7 +178,7 @@ public static class PortalServices
             .AddDefaultTokenProviders();
 
         services.AddAuthorization(Policies.Add);
-        services.AddExceptionHandler<PortalExceptionHandler>();
+        services.AddRefusals();
         services.AddProblemDetails();
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>().AddCheck<PdfEngineHealthCheck>("pdf");
         return builder;

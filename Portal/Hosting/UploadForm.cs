@@ -14,6 +14,8 @@ public static class UploadForm
     /// <param name="limit">The whole request: the file plus the form's few fields and multipart boundaries.</param>
     public static async Task<(IFormCollection? Form, Outcome Outcome)> ReadAsync(HttpContext ctx, IAntiforgery antiforgery, long limit, CancellationToken ct)
     {
+        // A body that is not a form (JSON, no content type) cannot carry the form's token.
+        if (!ctx.Request.HasFormContentType) return (null, Outcome.BadToken);
         if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body) body.MaxRequestBodySize = limit;
         ctx.Features.Set<IFormFeature>(new FormFeature(ctx.Request, new FormOptions { MultipartBodyLengthLimit = limit }));
         try

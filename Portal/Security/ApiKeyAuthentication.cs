@@ -28,6 +28,13 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
+    /// <summary>A centre's software is told in words, not sent to a sign-in page (the cookie scheme's way).</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        Portal.Hosting.Refusals.WriteAsync(Context, StatusCodes.Status401Unauthorized);
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Portal.Hosting.Refusals.WriteAsync(Context, StatusCodes.Status403Forbidden);
+
     /// <summary>The asking centre, as the inquiry log records it.</summary>
     public static Requester Requester(ClaimsPrincipal user)
     {

@@ -115,5 +115,18 @@ public sealed class OffsetPapersTests(PortalFactory portal) : IClassFixture<Port
         }
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("4")]
+    [InlineData("-1")]
+    public async Task APaperThatDoesNotExist_IsNotFound_NotAnotherPaper(string paper)
+    {
+        var client = await PortalFactory.SignedInClientAsync(portal, "kerman.governor");
+
+        var response = await client.GetAsync($"/offset/{_file}/papers/{paper}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     private static string Rials(long amount) => TextNormalizer.ToPersianDigits(amount.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture)).Replace(',', '\u066C');
 }

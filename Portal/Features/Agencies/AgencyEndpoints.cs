@@ -20,7 +20,7 @@ public static class AgencyEndpoints
             .RequireAuthorization(Policies.AgencyEditing);
         group.MapGet("/export.xlsx", ExportAsync);
         // Order -1: the import page has the same path, and Razor component endpoints accept POST too.
-        group.MapPost("/import", ImportAsync).RequireAuthorization(Policies.AgencyEditing).WithOrder(-1).AcceptsSheet();
+        group.MapPost("/import", ImportAsync).RequireAuthorization(Policies.AgencyEditing).WithOrder(-1);
         group.MapGet("/import/errors/{id}.xlsx", (string id, HttpContext http, ImportFailures failures) =>
                 failures.Find(id, http.User.Identity!.Name!) is { Workbook: { } workbook }
                     ? Xlsx(workbook, "agency-import-errors.xlsx")
@@ -39,9 +39,9 @@ public static class AgencyEndpoints
         return Xlsx(sheets.Export(rows), $"agencies-{JalaliDate.Today(clock).ToString().Replace('/', '-')}.xlsx");
     }
 
-    private static Task<IResult> ImportAsync(IFormFile? file, HttpContext http, AgencyImport import, ImportFailures failures,
+    private static Task<IResult> ImportAsync(HttpContext http, AgencyImport import, ImportFailures failures,
         TimeProvider clock, IStringLocalizer<Strings> L, CancellationToken ct) =>
-        SheetImport.ImportAsync(file, http, failures, L,
+        SheetImport.ImportAsync(http, failures, L,
             async upload =>
             {
                 var sheet = AgencySheets.Read(upload);

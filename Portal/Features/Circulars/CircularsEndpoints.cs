@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Portal.Domain.Circulars;
 using Portal.Hosting;
 using Portal.Security;
@@ -28,11 +29,11 @@ public static class CircularsEndpoints
     }
 
     /// <summary>The upload form posts here; the user is sent back to the list with the new id or an error key to show.</summary>
-    private static async Task<Results<RedirectHttpResult, BadRequest>> UploadAsync(
-        HttpContext ctx, IAntiforgery antiforgery, CircularLibrary library, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(
+        HttpContext ctx, IAntiforgery antiforgery, CircularLibrary library, IStringLocalizer<Strings> L, CancellationToken ct)
     {
         var (form, outcome) = await UploadForm.ReadAsync(ctx, antiforgery, RequestLimit, ct);
-        if (outcome == UploadForm.Outcome.BadToken) return TypedResults.BadRequest();
+        if (outcome == UploadForm.Outcome.BadToken) return Refusals.Result(StatusCodes.Status400BadRequest, L["Request.FormExpired"]);
         if (form is null) return Back("error=Circulars.TooLarge");
 
         // The form's file picker (MudFileUpload) opens a fresh input for each pick and keeps the earlier ones: the

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Portal.Domain.Common;
 using Portal.Domain.Contracts;
 using Portal.Hosting;
@@ -33,11 +34,11 @@ public static class ContractsEndpoints
         file is null ? Results.NotFound() : TypedResults.File(file.Content, file.ContentType, file.FileName);
 
     /// <summary>The signed copy; the user goes back to the contract's page, with the refusal's message key when there is one.</summary>
-    private static async Task<Results<RedirectHttpResult, BadRequest>> UploadScanAsync(int id, HttpContext ctx, IAntiforgery antiforgery,
-        ContractOffice office, CancellationToken ct)
+    private static async Task<IResult> UploadScanAsync(int id, HttpContext ctx, IAntiforgery antiforgery,
+        ContractOffice office, IStringLocalizer<Strings> L, CancellationToken ct)
     {
         var (form, outcome) = await UploadForm.ReadAsync(ctx, antiforgery, ScanRequestLimit, ct);
-        if (outcome == UploadForm.Outcome.BadToken) return TypedResults.BadRequest();
+        if (outcome == UploadForm.Outcome.BadToken) return Refusals.Result(StatusCodes.Status400BadRequest, L["Request.FormExpired"]);
         if (form is null) return Back(id, "Contract.ScanTooLarge");
         if (form.Files.GetFile("file") is not { Length: > 0 } file) return Back(id, "Contract.ScanRequired");
         try
@@ -73,7 +74,8 @@ public static class ContractsEndpoints
         return TypedResults.File(zip, "application/zip", $"contracts-{batchId:N}.zip");
     }
 
-    private static async Task<IResult> PreviewAsync(HttpContext ctx, IAntiforgery antiforgery, ContractTemplates templates, CancellationToken ct)
+    private static async Task<IResult> PreviewAsync(HttpContext ctx, IAntiforgery antiforgery, ContractTemplates templates, IStringLocalizer<Strings> L,
+        CancellationToken ct)
     {
         try
         {
@@ -81,7 +83,7 @@ public static class ContractsEndpoints
         }
         catch (AntiforgeryValidationException)
         {
-            return Results.BadRequest();
+            return Refusals.Result(StatusCodes.Status400BadRequest, L["Request.FormExpired"]);
         }
         var form = await ctx.Request.ReadFormAsync(ct);
         return await PdfAsync(() => templates.PreviewAsync(form["body"], ct));

@@ -51,14 +51,17 @@ public static class EligibilityEndpoints
     /// </summary>
     private static async Task<IResult> FhirAsync(HttpContext http, EligibilityDesk desk, TimeProvider clock, CancellationToken ct)
     {
+        // application/fhir+json or application/json; the body is read by hand, so nothing else checks it.
+        if (!http.Request.HasJsonContentType()) return Refusals.Result(StatusCodes.Status415UnsupportedMediaType);
         string? nationalId;
         try
         {
             using var request = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: ct);
             var root = request.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("resourceType", out var type) || type.GetString() != "CoverageEligibilityRequest")
-                return Outcome(L(http, "Eligibility.Fhir.NotARequest"));
+            if (Text(root, "resourceType") != "CoverageEligibilityRequest") return Outcome(L(http, "Eligibility.Fhir.NotARequest"));
             nationalId = PatientIdentifier(root);
+            // Present but not a text (a number, a list): a request of the wrong shape, not a person without an ID.
+            if (nationalId is null && HasPatient(root)) return Outcome(L(http, "Eligibility.Fhir.NotARequest"));
         }
         catch (JsonException)
         {
@@ -89,17 +92,26 @@ public static class EligibilityEndpoints
         }, contentType: FhirJson);
     }
 
+    // Every step checks the element's kind: the body is the client's, and a number or a list where an object or a text
+    // belongs is a malformed request, not an exception.
     private static string? PatientIdentifier(JsonElement root)
     {
-        if (root.TryGetProperty("patient", out var patient) && patient.TryGetProperty("identifier", out var id) && id.TryGetProperty("value", out var value))
-            return value.GetString();
-        if (root.TryGetProperty("contained", out var contained) && contained.ValueKind == JsonValueKind.Array)
+        if (Member(Member(root, "patient"), "identifier") is { } id) return Text(id, "value");
+        if (Member(root, "contained") is { ValueKind: JsonValueKind.Array } contained)
             foreach (var resource in contained.EnumerateArray())
-                if (resource.TryGetProperty("resourceType", out var t) && t.GetString() == "Patient" && resource.TryGetProperty("identifier", out var ids)
-                    && ids.ValueKind == JsonValueKind.Array && ids.GetArrayLength() > 0 && ids[0].TryGetProperty("value", out var v))
-                    return v.GetString();
+                if (Text(resource, "resourceType") == "Patient" && Member(resource, "identifier") is { ValueKind: JsonValueKind.Array } ids
+                    && ids.GetArrayLength() > 0)
+                    return Text(ids[0], "value");
         return null;
     }
+
+    private static bool HasPatient(JsonElement root) => Member(root, "patient") is not null || Member(root, "contained") is not null;
+
+    private static JsonElement? Member(JsonElement? element, string name) =>
+        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    private static string? Text(JsonElement element, string name) =>
+        Member(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 
     private static IResult Outcome(string message) => Results.Json(new
     {

@@ -39,7 +39,7 @@ public static class MonthlyStatsEndpoints
                 ? Results.File(MonthlyUploadSheet.Template(await import.ColumnsAsync(ct), await import.TemplateRowsAsync(month, ct)), Xlsx, $"monthly-sheet-{month.Key}.xlsx")
                 : Results.BadRequest());
         // Order -1: the worklist page is a Razor component endpoint, which accepts POST too.
-        upload.MapPost("", UploadAsync).WithOrder(-1).AcceptsSheet();
+        upload.MapPost("", UploadAsync).WithOrder(-1);
         upload.MapGet("/errors/{id}.xlsx", (string id, HttpContext http, ImportFailures failures) =>
             failures.Find(id, http.User.Identity!.Name!) is { Workbook: { } workbook } ? Results.File(workbook, Xlsx, "monthly-sheet-errors.xlsx") : Results.NotFound());
 
@@ -49,13 +49,13 @@ public static class MonthlyStatsEndpoints
     }
 
     /// <summary>The review office's sheet of many agencies for one month; the worklist says how it went.</summary>
-    private static async Task<IResult> UploadAsync(string? period, IFormFile? file, HttpContext http, MonthlyImport import, ImportFailures failures,
+    private static async Task<IResult> UploadAsync(string? period, HttpContext http, MonthlyImport import, ImportFailures failures,
         IStringLocalizer<Strings> L, CancellationToken ct)
     {
         if (!JalaliMonth.TryParse(period, out var month)) return Results.BadRequest();
         var back = $"~/monthly/worklist?period={month.Year:0000}-{month.Month:00}";
         var columns = await import.ColumnsAsync(ct);
-        return await SheetImport.ImportAsync(file, http, failures, L,
+        return await SheetImport.ImportAsync(http, failures, L,
             async upload =>
             {
                 var sheet = MonthlyUploadSheet.Read(upload, columns);
@@ -67,10 +67,10 @@ public static class MonthlyStatsEndpoints
     }
 
     private static async Task<IResult> ApiAsync(string? period, string? province, string? format, MonthlyStatsBoard board,
-        MonthlySheets sheets, CancellationToken ct)
+        MonthlySheets sheets, IStringLocalizer<Strings> L, CancellationToken ct)
     {
-        if (!JalaliMonth.TryParse(period, out var month)) return Results.BadRequest("period must be YYYY-MM (Jalali)");
-        if (format is not (null or "json" or "csv" or "xlsx")) return Results.BadRequest("format must be json, csv or xlsx");
+        if (!JalaliMonth.TryParse(period, out var month)) return Refusals.Result(StatusCodes.Status400BadRequest, L["Request.BadPeriod"]);
+        if (format is not (null or "json" or "csv" or "xlsx")) return Refusals.Result(StatusCodes.Status400BadRequest, L["Request.BadFormat"]);
         if (await board.AgencyMonthsAsync(month, province, ct) is not { } rows) return Results.NotFound();
         var name = province is null ? $"monthly-{month.Key}" : $"monthly-{month.Key}-{province}";
         return format switch

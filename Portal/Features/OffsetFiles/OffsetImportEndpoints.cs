@@ -47,12 +47,11 @@ public static class OffsetImportEndpoints
     private static void Upload(RouteGroupBuilder group, OffsetSheet sheet, Func<Stream, OffsetImport, CancellationToken, Task<ImportResult>> import)
     {
         var back = $"~/offset/registers?sheet={Segment(sheet)}";
-        group.MapPost($"/{Segment(sheet)}", (IFormFile? file, HttpContext http, OffsetImport offsetImport, ImportFailures failures, IStringLocalizer<Strings> L, CancellationToken ct) =>
-                SheetImport.ImportAsync(file, http, failures, L,
+        group.MapPost($"/{Segment(sheet)}", (HttpContext http, OffsetImport offsetImport, ImportFailures failures, IStringLocalizer<Strings> L, CancellationToken ct) =>
+                SheetImport.ImportAsync(http, failures, L,
                     upload => import(upload, offsetImport, ct),
                     (upload, result) => OffsetImportSheets.WithErrors(sheet, upload, result.Errors),
                     result => $"{back}&imported={result.Inserted}",
-                    (id, rows) => rows > 0 ? $"{back}&failed={id}&rows={rows}" : $"{back}&failed={id}", ct))
-            .AcceptsSheet();
+                    (id, rows) => rows > 0 ? $"{back}&failed={id}&rows={rows}" : $"{back}&failed={id}", ct));
     }
 }
