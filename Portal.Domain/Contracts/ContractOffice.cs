@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Domain.Agencies;
@@ -259,8 +258,7 @@ public sealed class ContractOffice(PortalDb portalDb, IDbContextFactory<PortalDb
     /// </summary>
     public async Task<Verification?> VerifyAsync(string? code, CancellationToken ct = default)
     {
-        var normalized = TextNormalizer.Normalize(code).ToUpperInvariant();
-        if (normalized.Length != VerificationCodes.Length) return null;
+        if (VerificationCodes.Read(code) is not { } normalized) return null;
         await using var db = PortalDb.Open(factory, Actor.System);
         return await db.Contracts.AsNoTracking().Where(c => c.VerificationCode == normalized)
             .Select(c => new Verification(c.Number!, c.Status, c.Agency.Name, c.StartsOn, c.EndsOn, c.IssuedAt!.Value))
@@ -354,13 +352,4 @@ public sealed class ContractOffice(PortalDb portalDb, IDbContextFactory<PortalDb
         if (await db.Contracts.IgnoreQueryFilters().AnyAsync(c => c.Id == id, ct))
             logger.LogWarning("Denied access: {User} ({Scope}) asked for Contract {Id} outside their scope", db.Actor.UserName, db.Scope, id);
     }
-}
-
-/// <summary>The random code a contract's QR code carries: hard to guess, easy to read aloud (no 0/O or 1/I).</summary>
-public static class VerificationCodes
-{
-    public const int Length = 16;
-    private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-    public static string New() => RandomNumberGenerator.GetString(Alphabet, Length);
 }

@@ -49,6 +49,8 @@ internal sealed class OffsetFileConfiguration : IEntityTypeConfiguration<OffsetF
         b.Property(f => f.CreatedBy).HasMaxLength(256);
         b.Property(f => f.SentBy).HasMaxLength(256);
         b.Property(f => f.Number).HasMaxLength(30);
+        b.Property(f => f.VerificationCode).HasMaxLength(VerificationCodes.Length);
+        b.HasIndex(f => f.VerificationCode).IsUnique();
         foreach (var sha in new[] { nameof(OffsetFile.CoverLetterSha256), nameof(OffsetFile.DebtorsSheetSha256), nameof(OffsetFile.ClaimsSheetSha256) })
             b.Property<string?>(sha).HasMaxLength(64).IsFixedLength();
         b.Property(f => f.Version).IsConcurrencyToken();

@@ -128,11 +128,12 @@ public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileSto
         var claims = await OffsetBoard.ClaimsOf(db, file.Id).ToListAsync(ct);
         var sentOn = JalaliDate.FromInstant(at);
         var letter = new OffsetCoverLetter(OffsetCoverLetter.NumberFor(province.Code, sentOn, file.Id), sentOn, province.NameFa, file.Title, signatory,
-            debtors.Count, debtors.Sum(d => d.Remaining), assets.Count, assets.Sum(a => a.Value), claims.Count, claims.Sum(c => c.Remaining));
+            debtors.Count, debtors.Sum(d => d.Remaining), assets.Count, assets.Sum(a => a.Value), claims.Count, claims.Sum(c => c.Remaining),
+            VerificationCodes.New());
         var pdf = await papers.CoverLetterAsync(letter, ct);
         var stored = new OffsetFilePapers(await StoreAsync(pdf), await StoreAsync(papers.DebtorsSheet(letter, debtors, assets)),
             await StoreAsync(papers.ClaimsSheet(letter, claims)));
-        file.Send(letter.Number, stored, by, at);
+        file.Send(letter.Number, letter.VerificationCode, stored, by, at);
 
         // Stored by content: a send that then fails to save leaves only unreferenced bytes behind, never a wrong record.
         async Task<string> StoreAsync(byte[] content) => (await store.SaveAsync(new MemoryStream(content, writable: false), ct)).Sha256Hex;

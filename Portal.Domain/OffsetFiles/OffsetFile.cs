@@ -28,6 +28,8 @@ public sealed class OffsetFile : IScoped, IAudited
     public DateTimeOffset? SentAt { get; private set; }
     public string? SentBy { get; private set; }
     public string? CoverLetterSha256 { get; private set; }
+    /// <summary>The code the cover letter's QR carries to its public verification page; given when the file is sent.</summary>
+    public string? VerificationCode { get; private set; }
     public string? DebtorsSheetSha256 { get; private set; }
     public string? ClaimsSheetSha256 { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
@@ -71,10 +73,10 @@ public sealed class OffsetFile : IScoped, IAudited
     }
 
     /// <summary>The director-general sends the file to the governor with its letter and lists, which are kept as sent.</summary>
-    public void Send(string number, OffsetFilePapers papers, string by, DateTimeOffset at)
+    public void Send(string number, string verificationCode, OffsetFilePapers papers, string by, DateTimeOffset at)
     {
         CheckSendable();
-        (Status, Number, SentAt, SentBy) = (OffsetFileStatus.Sent, number, at, by);
+        (Status, Number, VerificationCode, SentAt, SentBy) = (OffsetFileStatus.Sent, number, verificationCode, at, by);
         (CoverLetterSha256, DebtorsSheetSha256, ClaimsSheetSha256) = (papers.CoverLetterSha256, papers.DebtorsSheetSha256, papers.ClaimsSheetSha256);
         Touch();
     }

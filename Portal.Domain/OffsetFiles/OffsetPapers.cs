@@ -24,7 +24,7 @@ public interface IOffsetPapers
 /// director-general who signs it (<see cref="Signatory"/>; empty when the general office has no head recorded).
 /// </summary>
 public sealed record OffsetCoverLetter(string Number, JalaliDate Date, string ProvinceFa, string Title, string Signatory,
-    int Debtors, long DebtTotal, int Assets, long AssetsValue, int Claims, long ClaimTotal)
+    int Debtors, long DebtTotal, int Assets, long AssetsValue, int Claims, long ClaimTotal, string VerificationCode)
 {
     /// <summary>The circular this process follows (seed 001), and the one the two sides execute agreements under.</summary>
     public const string Circular = "1000/98/10704";

@@ -35,7 +35,7 @@ public sealed class OffsetFileDetailsTests(PortalFactory portal) : IClassFixture
         await db.SaveChangesAsync();
         var file = new OffsetFile(kerman, "پرونده تهاتر صفحه", "kerman.generaloffice", At);
         file.Compile([workshop], [claim]);
-        file.Send("08/1405/99", new OffsetFilePapers(new string('a', 64), new string('b', 64), new string('c', 64)), "kerman.director", At);
+        file.Send("08/1405/99", VerificationCodes.New(), new OffsetFilePapers(new string('a', 64), new string('b', 64), new string('c', 64)), "kerman.director", At);
         var agreement = file.RecordOutcome(workshop.Id, claim.Id, 40_000_000, "kerman.governor", At);
         db.Add(file);
         await db.SaveChangesAsync();
@@ -166,7 +166,7 @@ public sealed class OffsetFileDetailsTests(PortalFactory portal) : IClassFixture
             await db.SaveChangesAsync();
             var sent = new OffsetFile(kerman, "پرونده تهاتر توافق باز", "kerman.generaloffice", At);
             sent.Compile([workshop], [claim]);
-            sent.Send("08/1405/98", new OffsetFilePapers(new string('a', 64), new string('b', 64), new string('c', 64)), "kerman.director", At);
+            sent.Send("08/1405/98", VerificationCodes.New(), new OffsetFilePapers(new string('a', 64), new string('b', 64), new string('c', 64)), "kerman.director", At);
             var open = sent.RecordOutcome(workshop.Id, claim.Id, 30_000_000, "kerman.governor", At);
             db.Add(sent);
             await db.SaveChangesAsync();

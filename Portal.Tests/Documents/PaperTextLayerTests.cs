@@ -18,7 +18,7 @@ public sealed partial class PaperTextLayerTests(PortalFactory portal) : IClassFi
     private static readonly JalaliDate Today = new(1405, 9, 2);
 
     private static readonly OffsetCoverLetter Letter = new("08/1405/12", Today, "کرمان", "تهاتر پاییز ۱۴۰۵", "دکتر حسین کریمی",
-        12, 12_500_000_000, 3, 4_000_000_000, 7, 1_000_000_000_000);
+        12, 12_500_000_000, 3, 4_000_000_000, 7, 1_000_000_000_000, "ABCDEFGHJKLMNPQR");
 
     [Fact]
     public async Task Contract_TextLayer_GivesBackEverySentenceOfThePaper()
@@ -55,6 +55,7 @@ public sealed partial class PaperTextLayerTests(PortalFactory portal) : IClassFi
         {
             [nameof(OffsetCoverLetterDocument.Letter)] = Letter,
             [nameof(OffsetCoverLetterDocument.FontOrigin)] = PdfRenderer.AssetOrigin,
+            [nameof(OffsetCoverLetterDocument.QrCode)] = PublicLinks.QrCode("http://localhost/verify/offset/ABCDEFGHJKLMNPQR"),
         };
 
         var text = Flat(await TextOfAsync(await portal.Services.GetRequiredService<IOffsetPapers>().CoverLetterAsync(Letter)));

@@ -9,6 +9,9 @@ public static class Poppler
 
     public static Task<string> FontsAsync(string pdf) => RunAsync("pdffonts", pdf);
 
+    /// <summary>The images drawn on the pages (<c>pdfimages -list</c>: two header lines, then one line an image).</summary>
+    public static async Task<int> ImagesAsync(string pdf) => (await RunAsync("pdfimages", "-list", pdf)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 2;
+
     public static async Task<int> PagesAsync(string pdf)
     {
         var info = await RunAsync("pdfinfo", pdf);

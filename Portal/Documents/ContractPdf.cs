@@ -21,11 +21,10 @@ public sealed class ContractPdf(DocumentPrinter printer, PublicLinks links) : IC
 
     private Dictionary<string, object?> Parameters(ContractPaper paper)
     {
-        using var data = QRCodeGenerator.GenerateQrCode(links.Verify(paper.VerificationCode), QRCodeGenerator.ECCLevel.M);
         return new()
         {
             [nameof(ContractDocument.Paper)] = paper,
-            [nameof(ContractDocument.QrCode)] = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(2)),
+            [nameof(ContractDocument.QrCode)] = PublicLinks.QrCode(links.Verify(paper.VerificationCode)),
             [nameof(ContractDocument.FontOrigin)] = PdfRenderer.AssetOrigin,
         };
     }
@@ -40,6 +39,15 @@ public sealed class ContractPdf(DocumentPrinter printer, PublicLinks links) : IC
 public sealed class PublicLinks(IConfiguration config, IServer server, IHostEnvironment env)
 {
     public string Verify(string code) => $"{Base}/verify/{code}";
+
+    public string VerifyOffsetLetter(string code) => $"{Base}/verify/offset/{code}";
+
+    /// <summary>A link as a QR code, for the paper's HTML (a data URL: the printer loads nothing from outside).</summary>
+    public static string QrCode(string url)
+    {
+        using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        return "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(2));
+    }
 
     private string Base => (Configured() ?? Fallback()).TrimEnd('/');
 

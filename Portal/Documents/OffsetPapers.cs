@@ -12,7 +12,7 @@ namespace Portal.Documents;
 /// <see cref="DocumentPrinter"/>) and the two lists as workbooks. They are official Persian papers, so they are written in
 /// Persian whatever language the sender's screen is in.
 /// </summary>
-public sealed class OffsetPapers(DocumentPrinter printer, IStringLocalizer<Strings> L) : IOffsetPapers
+public sealed class OffsetPapers(DocumentPrinter printer, PublicLinks links, IStringLocalizer<Strings> L) : IOffsetPapers
 {
     private static readonly CultureInfo Persian = CultureInfo.GetCultureInfo("fa-IR");
 
@@ -22,6 +22,7 @@ public sealed class OffsetPapers(DocumentPrinter printer, IStringLocalizer<Strin
         printer.PrintAsync<OffsetCoverLetterDocument>(new Dictionary<string, object?>
         {
             [nameof(OffsetCoverLetterDocument.Letter)] = letter,
+            [nameof(OffsetCoverLetterDocument.QrCode)] = PublicLinks.QrCode(links.VerifyOffsetLetter(letter.VerificationCode)),
             [nameof(OffsetCoverLetterDocument.FontOrigin)] = PdfRenderer.AssetOrigin,
         }, $"the cover letter of offset file {letter.Number}", ct);
 

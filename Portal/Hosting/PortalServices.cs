@@ -85,6 +85,7 @@ public static class PortalServices
         services.AddScoped<OffsetDesk>();
         services.AddScoped<OffsetLedger>();
         services.AddScoped<OffsetBoard>();
+        services.AddScoped<OffsetLetterVerification>();
         services.AddScoped<OffsetImport>();
         services.AddScoped<OffsetImportSheets>();
         services.AddSingleton(config.GetSection("MonthlyStats").Get<Portal.Domain.MonthlyStats.MonthlyStatsOptions>() ?? new());

@@ -16,7 +16,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext ctx)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex, not base64: nothing in it is escaped in HTML (Razor writes "+" as an entity), so page and header read the same.
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         ctx.Items[NonceKey] = nonce;
         ctx.Response.OnStarting(() =>
         {

@@ -43,10 +43,10 @@ public sealed class OffsetFileRulesTests
         Assert.Throws<DomainException>(() => file.RecordMeeting(new DateOnly(2026, 11, 25), "نماینده استاندار", ""));
         Assert.Throws<DomainException>(() => file.Close(At));
 
-        file.Send("08/1405/1", Papers, "kerman.director", At);
+        file.Send("08/1405/1", VerificationCodes.New(), Papers, "kerman.director", At);
         Assert.Equal(OffsetFileStatus.Sent, file.Status);
         Assert.Throws<DomainException>(() => file.Compile([debtor], []));   // a sent file's lists never change
-        Assert.Throws<DomainException>(() => file.Send("08/1405/1", Papers, "kerman.director", At));
+        Assert.Throws<DomainException>(() => file.Send("08/1405/1", VerificationCodes.New(), Papers, "kerman.director", At));
         Assert.Throws<DomainException>(() => file.Close(At));
 
         file.RecordMeeting(new DateOnly(2026, 11, 25), "نماینده استاندار، کارفرما، مرکز درمانی", "توافق شد.");
@@ -60,7 +60,7 @@ public sealed class OffsetFileRulesTests
     public void AnEmptyFile_CannotBeSent_AndAnotherProvincesClaim_CannotJoin()
     {
         var file = new OffsetFile(1, "پرونده", "kerman.generaloffice", At);
-        Assert.Equal("Offset.EmptyFile", Assert.Throws<DomainException>(() => file.Send("08/1405/1", Papers, "kerman.director", At)).Key);
+        Assert.Equal("Offset.EmptyFile", Assert.Throws<DomainException>(() => file.Send("08/1405/1", VerificationCodes.New(), Papers, "kerman.director", At)).Key);
         var elsewhere = new CenterClaim(2, 9, 1_000, new JalaliMonth(1398, 1), new JalaliMonth(1398, 1));
         Assert.Equal("Offset.OtherProvince", Assert.Throws<DomainException>(() => file.Compile([Debtor(new JalaliMonth(1395, 1))], [elsewhere])).Key);
     }
@@ -69,7 +69,7 @@ public sealed class OffsetFileRulesTests
     public void AnAgreement_IsSettledWhenBothSidesHaveConfirmed_EachOnce()
     {
         var (file, debtor, claim) = Draft();
-        file.Send("08/1405/1", Papers, "kerman.director", At);
+        file.Send("08/1405/1", VerificationCodes.New(), Papers, "kerman.director", At);
         var agreement = file.RecordOutcome(debtor.Id, claim.Id, 50_000_000, "kerman.governor", At);
         Assert.Equal(OffsetFileStatus.UnderReview, file.Status);
         Assert.Equal("Offset.PairRecorded", Assert.Throws<DomainException>(() => file.RecordOutcome(debtor.Id, claim.Id, null, "kerman.governor", At)).Key);
@@ -83,7 +83,7 @@ public sealed class OffsetFileRulesTests
     public void NotAgreed_IsRecorded_ButCannotBeConfirmed()
     {
         var (file, debtor, claim) = Draft();
-        file.Send("08/1405/1", Papers, "kerman.director", At);
+        file.Send("08/1405/1", VerificationCodes.New(), Papers, "kerman.director", At);
         var refused = file.RecordOutcome(debtor.Id, claim.Id, null, "kerman.governor", At);
         Assert.False(refused.Agreed);
         Assert.Equal("Offset.NotAgreed", Assert.Throws<DomainException>(() => refused.Confirm(ExecutionSide.Insurance, "kerman.generaloffice", At)).Key);

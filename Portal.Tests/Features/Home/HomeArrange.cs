@@ -71,7 +71,7 @@ public static class HomeArrange
         second.Update(form.Validate(JalaliDate.FromInstant(now).ToDateOnly()).Profile!, office, new ChangeStamp($"{Slug(code)}.generaloffice", now.AddDays(-1), new DateOnly(2026, 11, 21)));
 
         var file = await db.OffsetFiles.Include(f => f.Debtors).Include(f => f.Claims).Where(f => f.ProvinceId == first.ProvinceId && f.Title.Contains("نوبت نخست")).SingleAsync();
-        file.Send($"{code}/1405/T1", new OffsetFilePapers("a", "b", "c"), $"{Slug(code)}.director", now.AddDays(-4));
+        file.Send($"{code}/1405/T1", VerificationCodes.New(), new OffsetFilePapers("a", "b", "c"), $"{Slug(code)}.director", now.AddDays(-4));
 
         var today = JalaliDate.FromInstant(now);
         var inquiry = new Inquiry(now.AddDays(-2), InquiryReport.DayKey(today), InquiryKind.General, InquiryChannel.Web, "test", null, first.ProvinceId, null,

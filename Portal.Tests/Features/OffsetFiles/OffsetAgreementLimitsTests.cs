@@ -31,7 +31,7 @@ public sealed class OffsetAgreementLimitsTests(PortalFactory portal) : IClassFix
         await db.SaveChangesAsync();
         var file = new OffsetFile(kerman, "پرونده تهاتر سقف توافق", "kerman.generaloffice", At);
         file.Compile([workshop], claims);
-        file.Send("08/1405/7", Papers, "kerman.director", At);
+        file.Send("08/1405/7", VerificationCodes.New(), Papers, "kerman.director", At);
         db.Add(file);
         await db.SaveChangesAsync();
         return (file.Id, workshop.Id, claims.Select(c => c.Id).ToArray());

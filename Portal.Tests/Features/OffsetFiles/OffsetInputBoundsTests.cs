@@ -40,7 +40,7 @@ public sealed class OffsetInputBoundsTests(PortalFactory portal) : IClassFixture
         await db.SaveChangesAsync();
         var file = new OffsetFile(kerman, "پرونده تهاتر تاریخ‌ها", "kerman.generaloffice", At);
         file.Compile([workshop], [claim]);
-        file.Send("08/1405/9", new OffsetFilePapers(new string('a', 64), new string('b', 64), new string('c', 64)), "kerman.director", At);
+        file.Send("08/1405/9", VerificationCodes.New(), new OffsetFilePapers(new string('a', 64), new string('b', 64), new string('c', 64)), "kerman.director", At);
         db.Add(file);
         await db.SaveChangesAsync();
         return file.Id;

@@ -30,7 +30,7 @@ public sealed class OffsetLedgerTests(PortalFactory portal) : IClassFixture<Port
         await db.SaveChangesAsync();
         var file = new OffsetFile(kerman, "پرونده تهاتر آزمون", "kerman.generaloffice", At);
         file.Compile([workshop], claims);
-        file.Send("08/1405/1", Papers, "kerman.director", At);
+        file.Send("08/1405/1", VerificationCodes.New(), Papers, "kerman.director", At);
         var agreements = claims.Select((c, i) => file.RecordOutcome(workshop.Id, c.Id, pairs[i].Agreed, "kerman.governor", At)).ToArray();
         db.Add(file);
         await db.SaveChangesAsync();

@@ -67,7 +67,7 @@ public sealed class OffsetOpenFilesTests(PortalFactory portal) : IClassFixture<P
         await arrange.SaveChangesAsync();
         var first = new OffsetFile(kerman, "پرونده تهاتر بسته‌شونده", "kerman.generaloffice", At);
         first.Compile([workshop], [claim]);
-        first.Send("08/1405/8", Papers, "kerman.director", At);
+        first.Send("08/1405/8", VerificationCodes.New(), Papers, "kerman.director", At);
         first.RecordMeeting(new DateOnly(2026, 11, 25), "نماینده استاندار", "توافقی نشد.");
         arrange.Add(first);
         await arrange.SaveChangesAsync();

@@ -62,6 +62,29 @@ public sealed class OffsetPapersTests(PortalFactory portal) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task TheCoverLetter_CarriesAQrCode_ToAPublicPageThatNamesTheFile_AndNoParty()
+    {
+        var (file, debtors, _) = await SentAsync();
+        await using var db = Acting.SystemDb(portal);
+        var code = await db.OffsetFiles.Where(f => f.Id == _file).Select(f => f.VerificationCode).SingleAsync();
+        var pdf = Path.Combine(Path.GetTempPath(), $"offset-letter-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(pdf, await PaperAsync(OffsetPaper.CoverLetter));
+        var anonymous = portal.Client();
+
+        var response = await anonymous.GetAsync($"/verify/offset/{code!.ToLowerInvariant()}");
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(VerificationCodes.Length, code.Length);
+        Assert.True(await Poppler.ImagesAsync(pdf) >= 1, "the letter has no QR code");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"verify-found\"", page);
+        Assert.Contains(file.File.Number!, page);
+        Assert.All(debtors, d => Assert.DoesNotContain(d.NationalId, page));
+        Assert.All(debtors, d => Assert.DoesNotContain(d.Employer, page));
+        Assert.Contains("verify-unknown", await anonymous.GetStringAsync("/verify/offset/ABCDEFGHJKLMNPQ2"));
+    }
+
+    [Fact]
     public async Task TheDebtorsList_ReadsBack_WithEveryDebtor_TheirSeizedAssets_AndTotals()
     {
         var (_, debtors, _) = await SentAsync();

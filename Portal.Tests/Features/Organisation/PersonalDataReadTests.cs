@@ -59,7 +59,7 @@ public sealed class PersonalDataReadTests(PortalFactory factory) : IClassFixture
         await db.SaveChangesAsync();
         var file = new OffsetFile(kerman, "پرونده تهاتر داده‌های شخصی", "kerman.generaloffice", at);
         file.Compile([workshop], [claim]);
-        file.Send($"08/1405/{Random.Shared.Next(100, 999)}", new OffsetFilePapers(new string('a', 64), new string('b', 64), new string('c', 64)), "kerman.director", at);
+        file.Send($"08/1405/{Random.Shared.Next(100, 999)}", VerificationCodes.New(), new OffsetFilePapers(new string('a', 64), new string('b', 64), new string('c', 64)), "kerman.director", at);
         db.Add(file);
         await db.SaveChangesAsync();
         return file.Id;

@@ -33,6 +33,13 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: "");
 
+            migrationBuilder.AddColumn<string>(
+                name: "VerificationCode",
+                table: "OffsetFiles",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: true);
+
             migrationBuilder.AddColumn<bool>(
                 name: "MustChangePassword",
                 table: "AspNetUsers",
@@ -98,6 +105,12 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 column: "SearchText");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OffsetFiles_VerificationCode",
+                table: "OffsetFiles",
+                column: "VerificationCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_SearchText",
                 table: "AspNetUsers",
                 column: "SearchText");
@@ -146,6 +159,10 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 table: "OrgUnits");
 
             migrationBuilder.DropIndex(
+                name: "IX_OffsetFiles_VerificationCode",
+                table: "OffsetFiles");
+
+            migrationBuilder.DropIndex(
                 name: "IX_AspNetUsers_SearchText",
                 table: "AspNetUsers");
 
@@ -160,6 +177,10 @@ namespace Portal.Domain.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "SearchText",
                 table: "OrgUnits");
+
+            migrationBuilder.DropColumn(
+                name: "VerificationCode",
+                table: "OffsetFiles");
 
             migrationBuilder.DropColumn(
                 name: "MustChangePassword",

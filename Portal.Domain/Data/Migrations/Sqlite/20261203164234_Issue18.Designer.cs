@@ -11,7 +11,7 @@ using Portal.Domain.Data;
 namespace Portal.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203161554_Issue18")]
+    [Migration("20261203164234_Issue18")]
     partial class Issue18
     {
         /// <inheritdoc />
@@ -1514,11 +1514,18 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VerificationCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
 
                     b.HasIndex("ProvinceId", "Status");
 

@@ -12,7 +12,7 @@ using Portal.Domain.Data;
 namespace Portal.Domain.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261203161559_Issue18Postgres")]
+    [Migration("20261203164239_Issue18Postgres")]
     partial class Issue18Postgres
     {
         /// <inheritdoc />
@@ -1565,11 +1565,18 @@ namespace Portal.Domain.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("VerificationCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
 
                     b.HasIndex("ProvinceId", "Status");
 

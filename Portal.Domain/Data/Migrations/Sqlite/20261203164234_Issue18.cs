@@ -32,6 +32,13 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: "");
 
+            migrationBuilder.AddColumn<string>(
+                name: "VerificationCode",
+                table: "OffsetFiles",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+
             migrationBuilder.AddColumn<bool>(
                 name: "MustChangePassword",
                 table: "AspNetUsers",
@@ -97,6 +104,12 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 column: "SearchText");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OffsetFiles_VerificationCode",
+                table: "OffsetFiles",
+                column: "VerificationCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_SearchText",
                 table: "AspNetUsers",
                 column: "SearchText");
@@ -145,6 +158,10 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 table: "OrgUnits");
 
             migrationBuilder.DropIndex(
+                name: "IX_OffsetFiles_VerificationCode",
+                table: "OffsetFiles");
+
+            migrationBuilder.DropIndex(
                 name: "IX_AspNetUsers_SearchText",
                 table: "AspNetUsers");
 
@@ -159,6 +176,10 @@ namespace Portal.Domain.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "SearchText",
                 table: "OrgUnits");
+
+            migrationBuilder.DropColumn(
+                name: "VerificationCode",
+                table: "OffsetFiles");
 
             migrationBuilder.DropColumn(
                 name: "MustChangePassword",
