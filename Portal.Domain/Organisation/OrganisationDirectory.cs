@@ -17,12 +17,16 @@ public sealed class OrganisationDirectory(PortalDb portalDb, ILogger<Organisatio
     public static readonly string[] Readers =
         [Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.TreatmentDirectorate, Roles.ReviewOffice, Roles.CallCenter];
 
+    /// <summary>Who records the name a general office's letters are signed with: the administrator, and the province's director-general.</summary>
+    public static readonly string[] HeadKeepers = [Roles.SystemAdmin, Roles.GeneralOfficeDirector];
+
     private Task<PortalDbContext> OpenAsync(CancellationToken ct) =>
         portalDb.OpenForAsync(Readers, _ => DomainException.Of("Organisation.NotYours"), ct);
 
     public sealed record UnitRow(int Id, UnitKind Kind, string Code, string Name, string? ProvinceFa, string? ProvinceEn, string? City);
 
-    public sealed record UnitDetails(OrgUnit Unit, Province? Province, OrgUnit? Parent, AgencyFacts? Agency, OrgUnit? ReviewOffice, MedicalCenter? MedicalCenter);
+    public sealed record UnitDetails(OrgUnit Unit, Province? Province, OrgUnit? Parent, AgencyFacts? Agency, OrgUnit? ReviewOffice, MedicalCenter? MedicalCenter,
+        bool CanSetHead = false);
 
     /// <summary>An agency's status and manager, the manager's national ID and mobile as the reader's role may read them (<see cref="PersonalData"/>).</summary>
     public sealed record AgencyFacts(AgencyStatus Status, string ManagerName, string? ManagerNationalId, string? ManagerMobile);
@@ -67,6 +71,23 @@ public sealed class OrganisationDirectory(PortalDb portalDb, ILogger<Organisatio
         var personal = PersonalData.For(db.Actor.Role);
         var facts = agency is null ? null
             : new AgencyFacts(agency.Status, agency.ManagerName, personal.NationalId(agency.ManagerNationalId), personal.Mobile(agency.ManagerMobile));
-        return new UnitDetails(unit, unit.Province, unit.Parent, facts, review, unit as MedicalCenter);
+        return new UnitDetails(unit, unit.Province, unit.Parent, facts, review, unit as MedicalCenter,
+            unit.Kind == UnitKind.GeneralOffice && HeadKeepers.Contains(db.Actor.Role));
+    }
+
+    /// <summary>
+    /// Records who heads a general office (the director-general whose name signs its letters, e.g. the offset cover
+    /// letter); empty clears it. The typing error, or null once saved.
+    /// </summary>
+    public async Task<string?> SetHeadAsync(int unitId, string? typed, CancellationToken ct = default)
+    {
+        var name = Input.Text(typed, TextLength.Name, required: false);
+        if (!name.IsValid) return name.Error;
+        await using var db = await portalDb.OpenForAsync(HeadKeepers, _ => DomainException.Of("Organisation.HeadNotYours"), ct);
+        var unit = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == unitId && u.Kind == UnitKind.GeneralOffice, ct)
+            ?? throw DomainException.Of("Organisation.HeadNotYours");
+        unit.SetHead(name.Value);
+        await db.SaveChangesAsync(ct);
+        return null;
     }
 }

@@ -13,7 +13,9 @@ namespace Portal.Tests.Web;
 /// developer page): a too-large sheet gets the import's own Persian message, and no answer carries a stack trace or
 /// echoes the request's cookies.
 /// </summary>
-public sealed class ErrorAnswersTests
+/// <remarks>Two portals for the class, both in Development: a plain one and one whose data layer throws.</remarks>
+public sealed class ErrorAnswersTests(ErrorAnswersTests.DevelopmentPortal portal, ErrorAnswersTests.ThrowingFactory throwing)
+    : IClassFixture<ErrorAnswersTests.DevelopmentPortal>, IClassFixture<ErrorAnswersTests.ThrowingFactory>
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -37,7 +39,6 @@ public sealed class ErrorAnswersTests
     [InlineData("/agencies/import", "/agencies/import")]
     public async Task An11MbSheet_IsRefusedWithTheImportsPersianTooLargeMessage_InDevelopment(string page, string action)
     {
-        using var portal = new PortalFactory { Environment = "Development" };
         await portal.SeededAsync();
         var client = await PortalFactory.SignedInClientAsync(portal, "kerman.generaloffice");
 
@@ -52,7 +53,6 @@ public sealed class ErrorAnswersTests
     [Fact]
     public async Task AnUploadWithoutItsToken_IsA400InPersian_WithoutTheCookieOrAStackTrace_InDevelopment()
     {
-        using var portal = new PortalFactory { Environment = "Development" };
         await portal.SeededAsync();
         var client = await PortalFactory.SignedInClientAsync(portal, "kerman.generaloffice");
 
@@ -69,9 +69,8 @@ public sealed class ErrorAnswersTests
     [InlineData("/api/v1/reports/monthly?period=1403-01")]
     public async Task AThrownException_AnswersWithoutAStackTraceOrTheCookie_InDevelopment(string path)
     {
-        using var portal = new ThrowingFactory();
-        await portal.SeededAsync();
-        var client = await PortalFactory.SignedInClientAsync(portal, "headoffice");
+        await throwing.SeededAsync();
+        var client = await PortalFactory.SignedInClientAsync(throwing, "headoffice");
 
         var response = await client.GetAsync(path);
 
@@ -91,8 +90,13 @@ public sealed class ErrorAnswersTests
         Assert.DoesNotMatch(@"\bat (Portal|Microsoft|System)\.", body);
     }
 
+    public sealed class DevelopmentPortal : PortalFactory
+    {
+        public DevelopmentPortal() => Environment = "Development";
+    }
+
     /// <summary>The portal in Development whose data layer throws as soon as it asks who the user is (after sign-in).</summary>
-    private sealed class ThrowingFactory : PortalFactory
+    public sealed class ThrowingFactory : PortalFactory
     {
         public ThrowingFactory() => Environment = "Development";
 

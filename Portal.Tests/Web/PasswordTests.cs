@@ -13,13 +13,13 @@ using Portal.Tests.Support;
 namespace Portal.Tests.Web;
 
 /// <summary>A user's own password: changing it, and the change forced on a password an administrator chose.</summary>
-public sealed class PasswordTests : IAsyncLifetime
+/// <remarks>One portal for the class: each test signs in as a user of its own, so none sees another's change.</remarks>
+public sealed class PasswordTests(PasswordTests.StampCheckedOnEveryRequest _factory) : IClassFixture<PasswordTests.StampCheckedOnEveryRequest>, IAsyncLifetime
 {
-    private readonly PortalFactory _factory = new StampCheckedOnEveryRequest();
     private const string NewPassword = "یک عبارت بلند برای من 1405";
 
     public async Task InitializeAsync() => await _factory.SeededAsync();
-    public Task DisposeAsync() { _factory.Dispose(); return Task.CompletedTask; }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task ChangePassword_WithAWrongCurrentPassword_IsRefusedInPersian_AndNoPasswordIsSentBack()
@@ -103,7 +103,7 @@ public sealed class PasswordTests : IAsyncLifetime
     }
 
     /// <summary>Every request re-checks the security stamp (not only once a minute), so a session the change ended is refused at once.</summary>
-    private sealed class StampCheckedOnEveryRequest : PortalFactory
+    public sealed class StampCheckedOnEveryRequest : PortalFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

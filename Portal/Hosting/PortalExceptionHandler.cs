@@ -16,8 +16,7 @@ public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logge
         if (exception is BadHttpRequestException bad)
         {
             logger.LogInformation("Refused a malformed request to {Path}: {Status} {Reason}", context.Request.Path, bad.StatusCode, bad.Message);
-            var status = Refusals.Status(context, bad);
-            await Refusals.WriteAsync(context, status, status == StatusCodes.Status404NotFound ? null : Refusals.Detail(context, bad));
+            await Refusals.WriteAsync(context, bad.StatusCode, Refusals.Detail(context, bad));
             return true;
         }
         logger.LogError(exception, "Unhandled error {CorrelationId} on {Path}", CorrelationId(context), context.Request.Path);

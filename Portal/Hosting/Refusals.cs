@@ -79,13 +79,6 @@ public static partial class Refusals
     /// The message for a request the framework could not read: the body (malformed or wrong-typed JSON, none at all,
     /// the wrong content type, too large), a query or route value of the wrong kind, or a form without its antiforgery token.
     /// </summary>
-    /// <summary>The request's status: a value in the path that does not parse names nothing (404); otherwise the framework's.</summary>
-    public static int Status(HttpContext http, BadHttpRequestException e) =>
-        e.StatusCode == StatusCodes.Status400BadRequest && ParameterName().Match(e.Message) is { Success: true } m
-            && http.Request.RouteValues.ContainsKey(m.Groups[1].Value)
-            ? StatusCodes.Status404NotFound
-            : e.StatusCode;
-
     public static string? Detail(HttpContext http, BadHttpRequestException e)
     {
         var L = Localizer(http);

@@ -79,8 +79,8 @@ public sealed class OffsetPapersTests(PortalFactory portal) : IClassFixture<Port
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("data-testid=\"verify-found\"", page);
         Assert.Contains(file.File.Number!, page);
-        Assert.All(debtors, d => Assert.DoesNotContain(d.NationalId, page));
         Assert.All(debtors, d => Assert.DoesNotContain(d.Employer, page));
+        Assert.All(debtors, d => Assert.DoesNotContain(d.WorkshopCode, page));
         Assert.Contains("verify-unknown", await anonymous.GetStringAsync("/verify/offset/ABCDEFGHJKLMNPQ2"));
     }
 
