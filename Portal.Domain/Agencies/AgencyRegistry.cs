@@ -2,12 +2,13 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Accounts;
 using Portal.Domain.Audit;
 using Portal.Domain.Common;
 using Portal.Domain.Data;
 using Portal.Domain.Rollout;
 using Portal.Domain.Security;
+using Portal.Domain.Users;
+using Portal.Domain.SignIn;
 
 namespace Portal.Domain.Agencies;
 
@@ -112,7 +113,7 @@ public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, 
         if (name.Length < 3) throw new DomainException(Messages.Get("Agency.UserNameInvalid"));
         if (full.Length == 0) throw DomainException.Of("Person.NameRequired");
         Input.Text(full, TextLength.Name).OrRefuse("Person.NameField");
-        if (name.Length > Accounts.UserAdministration.MaxUserNameLength) throw DomainException.Of("Agency.UserNameInvalid");
+        if (name.Length > Users.UserAdministration.MaxUserNameLength) throw DomainException.Of("Agency.UserNameInvalid");
         var password = RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyz23456789", 16);
         await ChangeUsersAsync(id, effective, async (agency, users) =>
         {

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Accounts;
 using Portal.Domain.Common;
 using Portal.Domain.Data;
 using Portal.Domain.Security;
+using Portal.Domain.Users;
+using Portal.Domain.SignIn;
 
 namespace Portal.Domain.Agencies;
 

@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Portal.Domain.Accounts;
 using Portal.Domain.Common;
 using Portal.Domain.Data;
 using Portal.Domain.Organisation;
+using Portal.Domain.Users;
+using Portal.Domain.SignIn;
 
 namespace Portal.Domain.Audit;
 

@@ -20,7 +20,7 @@ public sealed class ContractTemplates(PortalDb portalDb, IContractPdf pdfEngine,
         var rows = await db.ContractTemplates.OrderByDescending(t => t.Version)
             .Select(t => new VersionRow(t.Id, t.Version, t.Note, t.CreatedAt, t.CreatedBy, db.Contracts.Count(c => c.TemplateId == t.Id)))
             .ToListAsync(ct);
-        var names = await Accounts.UserNames.FullNamesAsync(db, rows.Select(r => r.CreatedBy), ct);
+        var names = await Users.UserNames.FullNamesAsync(db, rows.Select(r => r.CreatedBy), ct);
         return rows.Select(r => r with { CreatedBy = r.CreatedBy == Actor.System.UserName ? null : names.GetValueOrDefault(r.CreatedBy!, r.CreatedBy!) }).ToList();
     }
 

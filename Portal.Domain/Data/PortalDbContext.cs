@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Portal.Domain.Accounts;
 using Portal.Domain.Agencies;
 using Portal.Domain.Audit;
 using Portal.Domain.Circulars;
@@ -17,6 +16,8 @@ using Portal.Domain.OffsetFiles;
 using Portal.Domain.Organisation;
 using Portal.Domain.Rollout;
 using Portal.Domain.Security;
+using Portal.Domain.Users;
+using Portal.Domain.SignIn;
 
 namespace Portal.Domain.Data;
 

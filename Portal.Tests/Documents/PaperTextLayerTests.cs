@@ -5,7 +5,8 @@ using Portal.Documents;
 using Portal.Domain.Common;
 using Portal.Domain.Contracts;
 using Portal.Domain.OffsetFiles;
-using Portal.Tests.Support;
+using Portal.Features.OffsetFiles;
+using Portal.Features.Contracts;
 
 namespace Portal.Tests.Documents;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Portal.Documents;
 using Portal.Domain.Common;
-using Portal.Tests.Support;
+using Portal.Features.Contracts;
 
 namespace Portal.Tests.Documents;
 

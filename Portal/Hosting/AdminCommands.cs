@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Data;
 using Portal.Domain.Data.Seed;
 using Portal.Domain.Security;
-using Portal.Domain.Accounts;
 using Portal.Domain.Common;
 using Portal.Domain.Eligibility;
 using Portal.Domain.Organisation;
+using Portal.Domain.Users;
+using Portal.Domain.SignIn;
 
 namespace Portal.Hosting;
 

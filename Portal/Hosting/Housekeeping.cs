@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Accounts;
 using Portal.Domain.Common;
 using Portal.Domain.Contracts;
 using Portal.Domain.Data;
 using Portal.Domain.Eligibility;
 using Portal.Domain.Security;
+using Portal.Domain.SignIn;
 
 namespace Portal.Hosting;
 

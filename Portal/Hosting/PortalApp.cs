@@ -6,17 +6,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using Portal.Components;
-using Portal.Domain.Accounts;
 using Portal.Domain.Data;
 using Portal.Domain.Security;
 using Portal.Security;
-using Portal.Features.Account;
 using Portal.Features.Circulars;
 using Portal.Features.Agencies;
 using Portal.Features.Contracts;
 using Portal.Features.Eligibility;
 using Portal.Features.MonthlyStats;
 using Portal.Features.OffsetFiles;
+using Portal.Features.SignIn;
+using Portal.Domain.SignIn;
 
 namespace Portal.Hosting;
 

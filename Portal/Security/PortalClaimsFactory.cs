@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Accounts;
 using Portal.Domain.Data;
 using Portal.Domain.Security;
+using Portal.Domain.Users;
 
 namespace Portal.Security;
 

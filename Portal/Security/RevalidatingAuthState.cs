@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Portal.Domain.Accounts;
+using Portal.Features.SignIn;
+using Portal.Domain.Users;
+using Portal.Domain.SignIn;
 
 namespace Portal.Security;
 

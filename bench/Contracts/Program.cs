@@ -16,6 +16,7 @@ using Portal.Domain.Data;
 using Portal.Domain.Organisation;
 using Portal.Domain.Security;
 using Portal.Hosting;
+using Portal.Features.Contracts;
 
 // Contract PDFs through the portal's real host: BENCH_DB names a seeded SQLite file whose Kerman agencies are trained
 // and have no contracts, BENCH_FILES an empty file-store folder (bench/contracts.sh arranges both).

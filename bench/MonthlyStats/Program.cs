@@ -226,7 +226,7 @@ public static class ExcelRuns
         System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new("fa-IR");
         var localizer = new ServiceCollection().AddLogging().AddLocalization(o => o.ResourcesPath = "Resources").BuildServiceProvider()
             .GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Portal.Strings>>();
-        var sheets = new Portal.Documents.MonthlySheets(localizer);
+        var sheets = new Portal.Features.MonthlyStats.MonthlySheets(localizer);
 
         using (var db = new BenchDb())
         {
@@ -274,11 +274,11 @@ public static class ExcelRuns
             for (var run = 1; run <= 5; run++)
             {
                 var random = new Random(run);
-                var upload = Portal.Documents.MonthlyUploadSheet.Template(columns, agencies.Select(a => (a.Code, a.Name, a.PendingBroughtForward,
+                var upload = Portal.Features.MonthlyStats.MonthlyUploadSheet.Template(columns, agencies.Select(a => (a.Code, a.Name, a.PendingBroughtForward,
                     (ReportFigures?)Figures(categories, a.PendingBroughtForward, random))).ToList());
                 ResetPeak();
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                var sheet = Portal.Documents.MonthlyUploadSheet.Read(new MemoryStream(upload), columns);
+                var sheet = Portal.Features.MonthlyStats.MonthlyUploadSheet.Read(new MemoryStream(upload), columns);
                 var read = clock.Elapsed;
                 var result = await import.ImportAsync(period, sheet.Rows);
                 if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.SelectMany(e => e.Value).Take(5)));

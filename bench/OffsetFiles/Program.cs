@@ -9,13 +9,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Portal.Domain.Accounts;
 using Portal.Domain.Common.Files;
 using Portal.Domain.Data;
 using Portal.Domain.OffsetFiles;
 using Portal.Domain.Security;
 using Portal.Hosting;
 using Portal.Security;
+using Portal.Domain.Users;
+using Portal.Domain.SignIn;
 
 // BENCH_DB names a portal database seeded by bench/offset.sh, BENCH_FILES a file-store folder.
 //   --arrange      makes the three files the runs use (idempotent)

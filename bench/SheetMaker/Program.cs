@@ -1,6 +1,7 @@
 using Portal.Documents;
 using Portal.Domain.Agencies;
 using Portal.Domain.Common;
+using Portal.Features.Agencies;
 
 // SheetMaker OUT.xlsx [COUNT] [FIRST]: COUNT valid new Kerman agencies (codes AG-08FIRST…, default 2000 from 5000).
 if (args.Length is < 1 or > 3) { Console.Error.WriteLine("usage: SheetMaker OUT.xlsx [COUNT=2000] [FIRST=5000]"); return 2; }

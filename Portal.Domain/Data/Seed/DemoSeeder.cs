@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common.Files;
 using Portal.Domain.Contracts;
-using Portal.Domain.Accounts;
 using Portal.Domain.Agencies;
 using Portal.Domain.Common;
 using Portal.Domain.OffsetFiles;
 using Portal.Domain.Organisation;
 using Portal.Domain.Security;
+using Portal.Domain.Users;
+using Portal.Domain.SignIn;
 
 namespace Portal.Domain.Data.Seed;
 

@@ -4,6 +4,7 @@ using Portal.Domain.Agencies;
 using Portal.Domain.OffsetFiles;
 using Portal.Hosting;
 using Portal.Security;
+using Portal.Features.MonthlyStats;
 
 namespace Portal.Features.OffsetFiles;
 

@@ -1,0 +1,77 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Data;
+using Portal.Domain.Security;
+using Portal.Features.Audit;
+using Portal.Domain.SignIn;
+
+namespace Portal.Tests.Audit;
+
+/// <summary>The administrators' page of sign-in attempts: searchable by name and address, outcomes and times in Persian.</summary>
+public sealed class SignInAttemptsPageTests(PortalFactory portal) : IClassFixture<PortalFactory>, IAsyncLifetime
+{
+    public async Task InitializeAsync()
+    {
+        await portal.SeededAsync();
+        await using var db = Acting.SystemDb(portal);
+        if (await db.SignInAttempts.AnyAsync(a => a.Address == "192.0.2.44")) return;
+        var at = DateTimeOffset.UtcNow.AddHours(-1);
+        db.SignInAttempts.AddRange(
+            new SignInAttempt("kerman.nobody", "192.0.2.44", SignInOutcome.UnknownName, null, at),
+            new SignInAttempt("kerman.review", "192.0.2.44", SignInOutcome.WrongPassword, "id", at.AddMinutes(1)),
+            new SignInAttempt("kerman.review", "10.1.2.3", SignInOutcome.Success, "id", at.AddMinutes(2)));
+        await db.SaveChangesAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<IRenderedComponent<SignInAttempts>> RenderAsync(BunitContext ctx, string userName)
+    {
+        ctx.AddPortalUi();
+        ctx.Services.AddSingleton(portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>());
+        ctx.Services.AddSingleton<ICurrentUser>(new ActingAs(await Acting.ActorAsync(portal, userName)));
+        ctx.Services.AddScoped<PortalDb>();
+        ctx.Services.AddScoped<SignInAttemptLog>();
+        return ctx.Render<SignInAttempts>();
+    }
+
+    [Fact]
+    public async Task SearchByName_ListsItsAttemptsWithAddressOutcomeAndPersianTime()
+    {
+        using var culture = CultureScope.Persian();
+        await using var ctx = new BunitContext();
+        var cut = await RenderAsync(ctx, "admin");
+
+        cut.Find("input[data-testid=sign-ins-name]").Change("KERMAN.review");
+        cut.Find("[data-testid=sign-ins-search]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=sign-in-name]").Count), TimeSpan.FromSeconds(20));
+        var outcomes = cut.FindAll("[data-testid=sign-in-outcome]").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["ورود موفق", "گذرواژه نادرست"], outcomes);
+        Assert.Equal(["10.1.2.3", "192.0.2.44"], cut.FindAll("[data-testid=sign-in-address]").Select(td => td.TextContent.Trim()).ToList());
+        Assert.All(cut.FindAll("[data-testid=sign-in-at]"), td => Assert.Matches("^[۰-۹/: ]+$", td.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task SearchByAddress_ShowsUnknownNamesAsTyped()
+    {
+        using var culture = CultureScope.Persian();
+        await using var ctx = new BunitContext();
+        var cut = await RenderAsync(ctx, "admin");
+
+        cut.Find("input[data-testid=sign-ins-address]").Change("192.0.2.44");
+        cut.Find("[data-testid=sign-ins-search]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["kerman.review", "kerman.nobody"],
+            cut.FindAll("[data-testid=sign-in-name]").Select(td => td.TextContent.Trim()).ToList()), TimeSpan.FromSeconds(20));
+        Assert.Contains("نام کاربری ناشناخته", cut.Find("[data-testid=sign-ins-table]").TextContent);
+    }
+
+    [Fact]
+    public async Task OnlyTheSystemAdministrator_ReadsTheAttempts()
+    {
+        var log = await portal.AsAsync<SignInAttemptLog>("kerman.generaloffice");
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => log.SearchAsync(null, null, 0, 10));
+    }
+}

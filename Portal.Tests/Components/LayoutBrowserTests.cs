@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+
+namespace Portal.Tests.Components;
+
+/// <summary>Pages fit the screens the offices have: nothing runs off the side.</summary>
+[Collection(nameof(BrowserFixture))]
+public sealed class LayoutBrowserTests(BrowserFixture fixture)
+{
+    [Theory]
+    [InlineData(1366, 768)]
+    [InlineData(1440, 900)]
+    [InlineData(1920, 1080)]
+    public async Task AgencyPage_EveryTabIsInSight(int width, int height)
+    {
+        var page = await fixture.SignInAsync("kerman.generaloffice");
+        await page.SetViewportSizeAsync(width, height);
+        await BrowserFixture.GotoAsync(page, $"/agencies/{await Acting.AgencyIdAsync(fixture.Portal, "AG-08001")}");
+
+        var bar = (await page.Locator(".mud-tabs-tabbar").BoundingBoxAsync())!;
+        var tabs = await page.Locator(".mud-tabs-tabbar .mud-tab").AllAsync();
+        Assert.Equal(8, tabs.Count);
+        foreach (var tab in tabs)
+        {
+            var box = (await tab.BoundingBoxAsync())!;
+            Assert.True(box.X >= bar.X - 1 && box.X + box.Width <= bar.X + bar.Width + 1,
+                $"tab «{await tab.InnerTextAsync()}» lies at {box.X}..{box.X + box.Width}, outside the bar {bar.X}..{bar.X + bar.Width}");
+        }
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, $"agency-tabs-{width}.png") });
+        await page.Locator(".mud-tabs-tabbar .mud-tab").Last.ClickAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task PagerRange_ReadsRightToLeft_OnAPersianPage()
+    {
+        var page = await fixture.SignInAsync("kerman.generaloffice");
+        await BrowserFixture.GotoAsync(page, "/agencies");
+
+        var info = page.Locator(".mud-table-page-number-information");
+        await Assertions.Expect(info).ToHaveTextAsync("۱ تا ۲ از ۲");
+        Assert.Equal("rtl", await info.EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task DatePicker_OpensOnTheJalaliMonth_AndAPickedDayFillsTheBox()
+    {
+        var page = await fixture.SignInAsync("kerman.review");
+        await BrowserFixture.GotoAsync(page, "/rollout/training");
+
+        await page.Locator(".mud-picker .mud-input-adornment button").First.ClickAsync();
+        var calendar = page.Locator(".mud-popover-open .mud-picker-calendar-container");
+        await Assertions.Expect(calendar).ToContainTextAsync("آذر");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "date-picker.png") });
+        Assert.Empty(await page.EvaluateAsync<string[]>(PageWalkBrowserTests.LatinScan));
+
+        // The day's text is MudBlazor's "10", drawn as ۱۰ by the Farsi-digits font.
+        Assert.Contains("Vazirmatn FD", await calendar.EvaluateAsync<string>("e => getComputedStyle(e).fontFamily"));
+        await calendar.Locator("button.mud-picker-calendar-day", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^10$") }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-picker input").First).ToHaveValueAsync("۱۴۰۵/۰۹/۱۰");
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,70 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Tests.Home;
+
+/// <summary>
+/// Home for each kind of user, signed in through the form: what waits for them, linked; and the audit log in Persian.
+/// Its own portal and browser: the work it arranges (a file sent, reports returned) must not change the other walks' data.
+/// </summary>
+[Collection(nameof(HomeBrowserCollection))]
+public sealed class HomeScreenshotsBrowserTests(BrowserFixture fixture)
+{
+    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDir, name);
+
+    [Theory]
+    [InlineData("kerman.agency.manager", "ReportReturned")]
+    [InlineData("kerman.review", "ReportsToReview")]
+    [InlineData("kerman.treatment", "NoticesToAcknowledge")]
+    [InlineData("kerman.governor", "FileReceived")]
+    [InlineData("headoffice", "ProvincesBehindMonthly")]
+    [InlineData("callcenter", "ObjectionsOpen")]
+    [InlineData("kerman.director", "FileToSend")]
+    public async Task Home_ListsTheRolesWork_AndEachItemOpensWhereItIsDone(string user, string kind)
+    {
+        await HomeArrange.EnsureAsync(fixture.Portal);
+        var page = await fixture.SignInAsync(user);
+        var item = page.Locator($"[data-testid=todo-item][data-kind={kind}]").First;
+        await Expect(item).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot($"home-{user}.png"), FullPage = true });
+
+        var href = await item.GetByTestId("todo-link").GetAttributeAsync("href");
+        await item.GetByTestId("todo-link").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains(href!.Split('?')[0]));
+        await Expect(page.Locator("h4").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task BranchStaff_HomeSaysWhatIsComing()
+    {
+        var page = await fixture.SignInAsync("kerman.branch.staff");
+        await Expect(page.GetByTestId("coming")).ToContainTextAsync("اسکن پرونده‌های فنی در دوازده مرحله");
+        await page.ScreenshotAsync(new() { Path = Shot("home-kerman.branch.staff.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task AuditLog_ReadsInPersian_AndTheRawFormIsOneClickAway()
+    {
+        await HomeArrange.EnsureAsync(fixture.Portal);
+        var page = await fixture.SignInAsync("admin");
+        await BrowserFixture.GotoAsync(page, "/admin/audit");
+        var row = page.Locator("[data-testid=audit-table] tbody tr").Filter(new() { Has = page.GetByTestId("audit-record-link") }).First;
+        await Expect(row).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("admin-audit.png"), FullPage = true });
+        await row.GetByTestId("audit-raw-toggle").ClickAsync();
+        await Expect(page.GetByTestId("audit-raw").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("admin-audit-raw.png"), FullPage = false });
+    }
+
+    [Fact]
+    public async Task ChangeNotices_ShowFieldsSideBySide()
+    {
+        await HomeArrange.EnsureAsync(fixture.Portal);
+        var page = await fixture.SignInAsync("kerman.treatment");
+        await BrowserFixture.GotoAsync(page, "/agencies/notices");
+        await Expect(page.GetByTestId("notice-row").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("kerman-treatment-notice-fields.png"), FullPage = true });
+    }
+}
+
+[CollectionDefinition(nameof(HomeBrowserCollection))]
+public sealed class HomeBrowserCollection : ICollectionFixture<BrowserFixture>;

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Portal.Domain.Eligibility;
+using Portal.Hosting;
+
+namespace Portal.Features.Eligibility;
+
+/// <summary>
+/// Rate limits of the general inquiry (API and FHIR): per API key and per client address, token buckets refilled every
+/// second (<c>Eligibility:Limits</c>). Over the limit the caller gets 429 with Retry-After and a Persian message.
+/// </summary>
+public static class EligibilityLimits
+{
+    public const string PerKey = "eligibility-per-key";
+
+    public sealed class Options
+    {
+        public int PerKeyPerSecond { get; set; } = 200;
+        public int PerAddressPerSecond { get; set; } = 400;
+    }
+
+    public static IServiceCollection AddEligibilityLimits(this IServiceCollection services, IConfiguration config)
+    {
+        var limits = config.GetSection("Eligibility:Limits").Get<Options>() ?? new();
+        return services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, ct) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await context.HttpContext.Response.WriteAsJsonAsync(new { error = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Strings>>()["Eligibility.TooManyRequests"].Value }, ct);
+            };
+            // Per key: the header's value partitions (an unknown key is refused by authentication anyway).
+            o.AddPolicy(PerKey, http => Bucket(http.Request.Headers[InquiryApiKey.Header].ToString(), limits.PerKeyPerSecond));
+            // Per address, for the general inquiry's paths only: other pages and endpoints are not limited here.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                IsGeneralInquiry(http.Request.Path)
+                    ? Bucket(http.Connection.RemoteIpAddress?.ToString() ?? "", limits.PerAddressPerSecond)
+                    : RateLimitPartition.GetNoLimiter(""));
+        });
+    }
+
+    /// <summary>The general inquiry's paths (plain JSON and FHIR).</summary>
+    public static bool IsGeneralInquiry(PathString path) => path.StartsWithSegments("/api/v1/eligibility/general") || path.StartsWithSegments("/fhir");
+
+    private static RateLimitPartition<string> Bucket(string key, int perSecond) => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = perSecond, TokensPerPeriod = perSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0, AutoReplenishment = true,
+    });
+}

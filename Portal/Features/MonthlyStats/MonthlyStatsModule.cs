@@ -1,0 +1,18 @@
+using Portal.Domain.MonthlyStats;
+
+namespace Portal.Features.MonthlyStats;
+
+public static class MonthlyStatsModule
+{
+    public static IServiceCollection AddMonthlyStats(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddScoped<MonthlyStatsDesk>();
+        services.AddScoped<MonthlyStatsBoard>();
+        services.AddScoped<MonthlyImport>();
+        services.AddScoped<MonthlyReminders>();
+        services.AddScoped<ClaimCategories>();
+        services.AddScoped<MonthlySheets>();
+        services.AddSingleton(config.GetSection("MonthlyStats").Get<MonthlyStatsOptions>() ?? new());
+        return services;
+    }
+}

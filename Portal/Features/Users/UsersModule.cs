@@ -1,0 +1,12 @@
+using Portal.Domain.Users;
+
+namespace Portal.Features.Users;
+
+public static class UsersModule
+{
+    public static IServiceCollection AddUsers(this IServiceCollection services)
+    {
+        services.AddScoped<UserAdministration>();
+        return services;
+    }
+}
