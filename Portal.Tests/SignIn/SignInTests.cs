@@ -72,7 +72,7 @@ public sealed class SignInTests : IAsyncLifetime
     [InlineData(null, "/")]
     [InlineData("/organisation?page=2", "/organisation?page=2")]
     public void ReturnUrl_OnlyLocalPathsAreFollowed(string? returnUrl, string expected) =>
-        Assert.Equal(expected, Portal.Features.SignIn.AccountEndpoints.SafeReturnUrl(returnUrl));
+        Assert.Equal(expected, Portal.Features.SignIn.SignInEndpoints.SafeReturnUrl(returnUrl));
 
     [Fact]
     public async Task EnglishCulture_ShowsLeftToRightPages()

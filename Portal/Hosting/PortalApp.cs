@@ -68,14 +68,14 @@ public static class PortalApp
         {
             if (!Cultures.Contains(culture)) return Refusals.Result(StatusCodes.Status400BadRequest, L["Request.UnknownCulture"]);
             // A link that would leave the portal is forged, not a user's way back: refused, not quietly sent home.
-            if (!string.IsNullOrEmpty(returnUrl) && AccountEndpoints.SafeReturnUrl(returnUrl) == "/" && returnUrl != "/")
+            if (!string.IsNullOrEmpty(returnUrl) && SignInEndpoints.SafeReturnUrl(returnUrl) == "/" && returnUrl != "/")
                 return Refusals.Result(StatusCodes.Status400BadRequest, L["Request.BadReturnUrl"]);
             ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(AccountEndpoints.SafeReturnUrl(returnUrl));
+            return Results.LocalRedirect(SignInEndpoints.SafeReturnUrl(returnUrl));
         }).AllowAnonymous();
-        endpoints.MapAccountEndpoints();
+        endpoints.MapSignInEndpoints();
         endpoints.MapCircularsEndpoints();
         endpoints.MapAgencyEndpoints();
         endpoints.MapContractsEndpoints();

@@ -5,9 +5,9 @@ using Portal.Domain.SignIn;
 
 namespace Portal.Features.SignIn;
 
-public static class AccountEndpoints
+public static class SignInEndpoints
 {
-    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/account/logout", async (SignInManager<PortalUser> signIn) =>
         {
