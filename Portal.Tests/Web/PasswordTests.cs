@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Accounts;
 using Portal.Domain.Audit;
-using Portal.Domain.Data.Seed;
+using Portal.Demo;
 using Portal.Domain.Security;
 using Portal.Tests.Support;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Domain.Accounts;
-using Portal.Domain.Data.Seed;
+using Portal.Demo;
 
 namespace Portal.Hosting;
 

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Portal.Domain.Accounts;
 using Portal.Domain.Data;
-using Portal.Domain.Data.Seed;
 using Portal.Domain.Security;
 using Portal.Domain.Audit;
 using Portal.Domain.Circulars;
@@ -17,6 +16,7 @@ using Portal.Domain.Organisation;
 using Portal.Domain.Agencies;
 using Portal.Domain.Rollout;
 using Portal.Security;
+using Portal.Demo;
 using Portal.Documents;
 using Portal.Features.Agencies;
 using Microsoft.AspNetCore.Components.Endpoints;
@@ -53,7 +53,7 @@ public static class PortalServices
         // Keys in the portal's database: cookies stay valid across restarts and on every server behind a balancer.
         services.AddPortalDataProtection(config);
         services.AddScoped<OrganisationSeeder>();
-        services.AddScoped<DemoSeeder>();
+        services.AddDemoData();
         services.AddScoped<UserAdministration>();
         services.AddScoped<OwnPassword>();
         services.AddSingleton(AccountGate.From(config, builder.Environment));

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Accounts;
 using Portal.Domain.Data;
-using Portal.Domain.Data.Seed;
+using Portal.Demo;
 using Portal.Domain.Security;
 using Portal.Hosting;
 using Portal.Tests.Support;

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Agencies;
 using Portal.Domain.Common;
+using Portal.Domain.Data;
 using Portal.Domain.Rollout;
 using Portal.Domain.Security;
 
-namespace Portal.Domain.Data.Seed;
+namespace Portal.Demo;
 
 /// <summary>
 /// Demo facts of the rollout: agencies' details, boards and representatives, the review offices' training sessions,

@@ -2,11 +2,12 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Common.Files;
+using Portal.Domain.Data;
 using Portal.Domain.OffsetFiles;
 using Portal.Domain.Organisation;
 using Portal.Domain.Security;
 
-namespace Portal.Domain.Data.Seed;
+namespace Portal.Demo;
 
 /// <summary>
 /// Demo offset data for the demo provinces: hard-to-collect debtors (companies and persons, debts of 1388–1395) with

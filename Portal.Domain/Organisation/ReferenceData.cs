@@ -1,4 +1,4 @@
-namespace Portal.Domain.Data.Seed;
+namespace Portal.Domain.Organisation;
 
 /// <summary>
 /// Province reference row. <see cref="Code"/> follows the Statistical Centre of Iran ordering (two digits).

@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Contracts;
 using Portal.Domain.MonthlyStats;
-using Portal.Domain.Organisation;
+using Portal.Domain.Data;
 using Portal.Domain.Security;
 
-namespace Portal.Domain.Data.Seed;
+namespace Portal.Domain.Organisation;
 
 /// <summary>Reference data every installation needs: rollout waves, the 31 provinces, the head-office units, the first contract template, the claim categories. Idempotent.</summary>
 public sealed class OrganisationSeeder(IDbContextFactory<PortalDbContext> factory, TimeProvider clock)

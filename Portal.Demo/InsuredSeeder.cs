@@ -1,12 +1,12 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
+using Portal.Domain.Data;
 using Portal.Domain.Eligibility;
 using Portal.Domain.Organisation;
 
-namespace Portal.Domain.Data.Seed;
+namespace Portal.Demo;
 
 /// <summary>What <see cref="InsuredSeeder"/> wrote, and how long it took.</summary>
 public sealed record InsuredSeedResult(int Persons, int PremiumRows, int Mobiles, TimeSpan Took);
@@ -21,7 +21,7 @@ public sealed record InsuredSamples(string? Covered, string? CoveredMobile, stri
 /// ~90 % of pensions paid; sons of 19+ with valid, expired or no certificates; daughters mostly with a birth certificate;
 /// registered mobiles for most principals and some dependants. National IDs come from a counter through a fixed
 /// permutation (unique, valid check digit); ~1 % are foreign nationals' 12-digit numbers. Deterministic; skipped when
-/// persons exist. Written with raw, prepared, multi-row INSERTs in one transaction (a million persons and their ~5.5
+/// persons exist. Written by <see cref="BulkInsert"/> in one transaction (a million persons and their ~5.5
 /// million premium months take well under two minutes on SQLite); the SQL is plain, so PostgreSQL takes it too.
 /// </summary>
 internal sealed class InsuredSeeder(PortalDbContext db, TimeProvider clock)
@@ -58,13 +58,13 @@ internal sealed class InsuredSeeder(PortalDbContext db, TimeProvider clock)
         try
         {
             var sqlite = db.Database.IsSqlite();
-            if (sqlite) Execute(connection, null, "PRAGMA cache_size = -262144"); // 256 MB while the unique NationalId index grows
+            if (sqlite) BulkInsert.Execute(connection, null, "PRAGMA cache_size = -262144"); // 256 MB while the unique NationalId index grows
             await using var tx = await connection.BeginTransactionAsync(ct);
-            using var persons = new BatchInsert(connection, tx, "InsuredPersons",
+            using var persons = new BulkInsert(connection, tx, "InsuredPersons",
                 ["Id", "NationalId", "FirstName", "LastName", "BirthDate", "Sex", "Relation", "PrincipalId", "BranchId", "PensionActive", "EnrolmentValidUntil",
                     "BirthCertificateOnFile"], 8);
-            using var premiums = new BatchInsert(connection, tx, "PremiumMonths", ["PersonId", "Period", "PaidDays"], 32);
-            using var mobiles = new BatchInsert(connection, tx, "RegisteredMobiles", ["PersonId", "Mobile"], 48);
+            using var premiums = new BulkInsert(connection, tx, "PremiumMonths", ["PersonId", "Period", "PaidDays"], 32);
+            using var mobiles = new BulkInsert(connection, tx, "RegisteredMobiles", ["PersonId", "Mobile"], 48);
             var chunk = new List<Person>(ChunkPersons + 8);
             var premiumRows = new List<(long, int, int)>(ChunkPersons * 8);
             var mobileRows = new List<(long, string)>(ChunkPersons);
@@ -88,7 +88,7 @@ internal sealed class InsuredSeeder(PortalDbContext db, TimeProvider clock)
                 mobileRows.Clear();
             }
             if (!sqlite) // explicit ids: move the identity past them
-                Execute(connection, tx, """SELECT setval(pg_get_serial_sequence('"InsuredPersons"', 'Id'), (SELECT MAX("Id") FROM "InsuredPersons"))""");
+                BulkInsert.Execute(connection, tx, """SELECT setval(pg_get_serial_sequence('"InsuredPersons"', 'Id'), (SELECT MAX("Id") FROM "InsuredPersons"))""");
             await tx.CommitAsync(ct);
             return new InsuredSeedResult(written, premiumCount, mobileCount, watch.Elapsed);
         }
@@ -263,86 +263,6 @@ internal sealed class InsuredSeeder(PortalDbContext db, TimeProvider clock)
             var at = random.NextDouble() * _cumulative[^1];
             var i = Array.BinarySearch(_cumulative, at);
             return branches[Math.Min(i < 0 ? ~i : i, branches.Count - 1)].Id;
-        }
-    }
-
-    private static void Execute(DbConnection connection, DbTransaction? tx, string sql)
-    {
-        using var command = connection.CreateCommand();
-        (command.CommandText, command.Transaction) = (sql, tx);
-        command.ExecuteNonQuery();
-    }
-
-    /// <summary>
-    /// A prepared multi-row INSERT whose parameters are reused: rows are buffered into the parameters and sent
-    /// <c>rows</c> at a time; <see cref="Flush"/> sends the rest one by one. Identifiers are double-quoted as EF names them.
-    /// About a hundred parameters a statement: SQLite finds each named parameter by a linear search, so a statement of
-    /// several hundred costs more per row than it saves.
-    /// </summary>
-    private sealed class BatchInsert : IDisposable
-    {
-        private readonly DbCommand _many;
-        private readonly DbCommand _one;
-        private readonly int _columns;
-        private readonly int _rows;
-        private readonly List<object?[]> _pending = [];
-        private int _filled;
-
-        public BatchInsert(DbConnection connection, DbTransaction tx, string table, string[] columns, int rows)
-        {
-            (_columns, _rows) = (columns.Length, rows);
-            _many = Command(connection, tx, table, columns, rows);
-            _one = Command(connection, tx, table, columns, 1);
-        }
-
-        public void Add(params object?[] values)
-        {
-            var offset = _filled * _columns;
-            for (var c = 0; c < _columns; c++) _many.Parameters[offset + c].Value = values[c] ?? DBNull.Value;
-            _pending.Add(values);
-            if (++_filled < _rows) return;
-            _many.ExecuteNonQuery();
-            _filled = 0;
-            _pending.Clear();
-        }
-
-        public void Flush()
-        {
-            foreach (var values in _pending)
-            {
-                for (var c = 0; c < _columns; c++) _one.Parameters[c].Value = values[c] ?? DBNull.Value;
-                _one.ExecuteNonQuery();
-            }
-            _pending.Clear();
-            _filled = 0;
-        }
-
-        private static DbCommand Command(DbConnection connection, DbTransaction tx, string table, string[] columns, int rows)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = tx;
-            var values = new List<string>(rows);
-            for (var r = 0; r < rows; r++)
-            {
-                var names = new string[columns.Length];
-                for (var c = 0; c < columns.Length; c++)
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = names[c] = $"@p{r}_{c}";
-                    parameter.Value = DBNull.Value;
-                    command.Parameters.Add(parameter);
-                }
-                values.Add("(" + string.Join(", ", names) + ")");
-            }
-            command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES {string.Join(", ", values)}";
-            if (connection is Microsoft.Data.Sqlite.SqliteConnection) command.Prepare(); // Npgsql prepares by itself when asked to in its connection string
-            return command;
-        }
-
-        public void Dispose()
-        {
-            _many.Dispose();
-            _one.Dispose();
         }
     }
 }

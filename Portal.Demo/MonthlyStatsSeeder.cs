@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Agencies;
 using Portal.Domain.Common;
+using Portal.Domain.Data;
 using Portal.Domain.MonthlyStats;
 
-namespace Portal.Domain.Data.Seed;
+namespace Portal.Demo;
 
 /// <summary>
 /// Demo monthly reports for the demo provinces' agencies over the months just ended: figures that balance month to

@@ -5,11 +5,12 @@ using Portal.Domain.Contracts;
 using Portal.Domain.Accounts;
 using Portal.Domain.Agencies;
 using Portal.Domain.Common;
+using Portal.Domain.Data;
 using Portal.Domain.OffsetFiles;
 using Portal.Domain.Organisation;
 using Portal.Domain.Security;
 
-namespace Portal.Domain.Data.Seed;
+namespace Portal.Demo;
 
 /// <summary>
 /// Realistic demo data on top of the reference data: every province's offices, branches, medical centres and

@@ -3,9 +3,10 @@ using Portal.Domain.Agencies;
 using Portal.Domain.Common;
 using Portal.Domain.Common.Files;
 using Portal.Domain.Contracts;
+using Portal.Domain.Data;
 using Portal.Domain.Rollout;
 
-namespace Portal.Domain.Data.Seed;
+namespace Portal.Demo;
 
 /// <summary>
 /// Demo contracts in the demo provinces, issued as the review offices would (real PDFs, so they need Chromium):

@@ -1,4 +1,4 @@
-namespace Portal.Domain.Data.Seed;
+namespace Portal.Demo;
 
 /// <summary>
 /// Plain Persian name pools for generating realistic demo/seed data.
