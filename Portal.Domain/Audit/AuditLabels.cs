@@ -16,7 +16,10 @@ public static class AuditLabels
     /// </summary>
     public static IReadOnlyList<string> FieldKeys(string entity, string property) => [$"Audit.Field.{entity}.{property}", $"Audit.Field.{property}"];
 
-    /// <summary>An enum value by the key its module already uses for it (<c>{EnumType}.{Value}</c>; organisation units' kinds are <c>Kind.{Value}</c>).</summary>
+    /// <summary>An enum value by the key its module already uses for it (<c>{EnumType}.{Value}</c>; organisation units' kinds are
+    /// <c>Kind.{Value}</c>, change notices' <c>Notice.Kind.{Value}</c>).</summary>
     public static string EnumKey(Type enumType, object value) =>
-        enumType == typeof(Organisation.UnitKind) ? $"Kind.{value}" : $"{enumType.Name}.{value}";
+        enumType == typeof(Organisation.UnitKind) ? $"Kind.{value}"
+        : enumType == typeof(Agencies.ChangeKind) ? $"Notice.Kind.{value}"
+        : $"{enumType.Name}.{value}";
 }

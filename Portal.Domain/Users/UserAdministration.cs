@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Common;
 using Portal.Domain.Data;
-using Portal.Domain.Data.Seed;
 using Portal.Domain.Organisation;
 using Portal.Domain.Security;
 

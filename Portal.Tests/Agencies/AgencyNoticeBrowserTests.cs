@@ -39,5 +39,5 @@ public sealed class AgencyNoticeBrowserTests(BrowserFixture fixture)
         await office.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "kerman-office-agency-notices.png"), FullPage = true });
     }
 
-    private static string FullName(string userName) => Portal.Domain.Data.Seed.DemoSeeder.Accounts.Single(a => a.UserName == userName).FullName;
+    private static string FullName(string userName) => Portal.Demo.DemoSeeder.Accounts.Single(a => a.UserName == userName).FullName;
 }

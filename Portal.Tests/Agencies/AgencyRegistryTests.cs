@@ -229,7 +229,7 @@ public sealed class AgencyRegistryTests : IClassFixture<PortalFactory>, IAsyncLi
         return await db.ChangeNotices.CountAsync(n => n.AgencyId == agencyId);
     }
 
-    private static string FullName(string userName) => Portal.Domain.Data.Seed.DemoSeeder.Accounts.Single(a => a.UserName == userName).FullName;
+    private static string FullName(string userName) => Portal.Demo.DemoSeeder.Accounts.Single(a => a.UserName == userName).FullName;
 
     [Fact]
     public async Task AddingAUser_RaisesAUsersNotice_FromTheDateEntered_RecordedByTheClerksName()

@@ -63,7 +63,7 @@ public sealed class AuditViewTests(PortalFactory portal) : IClassFixture<PortalF
         var (lines, _) = await search.LinesAsync(new AuditSearch.Filter("Agency", id.ToString(CultureInfo.InvariantCulture), null, null, null), 0, 5);
 
         var line = lines.First(l => l.Entry.Action == AuditAction.Modified);
-        Assert.Equal(Portal.Domain.Data.Seed.DemoSeeder.Accounts.Single(a => a.UserName == "kerman.generaloffice").FullName, line.UserFullName);
+        Assert.Equal(Portal.Demo.DemoSeeder.Accounts.Single(a => a.UserName == "kerman.generaloffice").FullName, line.UserFullName);
         Assert.Equal($"agencies/{id}", line.RecordLink);
         Assert.Equal(d.Agency.Name, line.RecordName);
         Assert.Equal("Entity.Agency", line.EntityKey);

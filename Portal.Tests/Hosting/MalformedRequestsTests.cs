@@ -150,7 +150,7 @@ public sealed class MalformedRequestsTests(ITestOutputHelper output)
         var returnUrl = "/agencies?q=" + "تهران";
         var login = await signIn.GetAsync("/account/login?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
         var signedIn = await PortalFactory.PostFormAsync(signIn, "/account/login?ReturnUrl=" + Uri.EscapeDataString(returnUrl), "login",
-            await login.Content.ReadAsStringAsync(), new() { ["Input.UserName"] = "headoffice", ["Input.Password"] = Portal.Domain.Data.Seed.DemoSeeder.DemoPassword });
+            await login.Content.ReadAsStringAsync(), new() { ["Input.UserName"] = "headoffice", ["Input.Password"] = Portal.Demo.DemoSeeder.DemoPassword });
         rows.Add(new Row("GET", "/account/login?ReturnUrl=/agencies?q=تهران", "page", "anonymous", login.StatusCode, null, "", null));
         var signInRow = new Row("POST", "/account/login?ReturnUrl=/agencies?q=تهران", "sign in", "anonymous", signedIn.StatusCode, null, "",
             signedIn.Headers.Location?.OriginalString);

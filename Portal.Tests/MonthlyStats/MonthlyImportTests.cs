@@ -52,7 +52,8 @@ public sealed class MonthlyImportTests(PortalFactory portal) : IClassFixture<Por
     [Fact]
     public async Task OneBadRow_WritesNothing_AndEveryFailingRowNamesItsColumn()
     {
-        var month = new JalaliMonth(1403, 2);
+        // No other test of the class files the month before it, so nothing is brought forward into row 2 whatever the order.
+        var month = new JalaliMonth(1402, 6);
         var c = await FirstCategoryAsync();
 
         var result = await (await Import()).ImportAsync(month,

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Common;
 using Portal.Domain.Data;
-using Portal.Domain.Data.Seed;
+using Portal.Demo;
 using Portal.Domain.Organisation;
 using Portal.Domain.Security;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Audit;
-using Portal.Domain.Data.Seed;
+using Portal.Demo;
 using Portal.Domain.Security;
 using Portal.Domain.Users;
 using Portal.Domain.SignIn;

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using Portal.Domain.Data.Seed;
+using Portal.Demo;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.Tests.SignIn;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Data;
-using Portal.Domain.Data.Seed;
+using Portal.Demo;
 using Portal.Domain.Security;
 using Portal.Hosting;
 using Portal.Domain.Users;

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Data;
-using Portal.Domain.Data.Seed;
+using Portal.Demo;
 using Portal.Domain.Security;
 using Portal.Domain.Common;
 using Portal.Domain.Eligibility;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Portal.Domain.Data.Seed;
+using Portal.Demo;
 using Portal.Domain.Users;
 
 namespace Portal.Hosting;

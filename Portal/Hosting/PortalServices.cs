@@ -2,10 +2,11 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor.Services;
+using Portal.Demo;
 using Portal.Documents;
 using Portal.Domain.Common.Files;
 using Portal.Domain.Data;
-using Portal.Domain.Data.Seed;
+using Portal.Domain.Organisation;
 using Portal.Domain.Security;
 using Portal.Features.Agencies;
 using Portal.Features.Audit;
@@ -60,7 +61,7 @@ public static class PortalServices
         services.AddSingleton<ImportFailures>();
         services.AddHostedService<Housekeeping>();
         services.AddScoped<OrganisationSeeder>();
-        services.AddScoped<DemoSeeder>();
+        services.AddDemoData();
 
         services.AddSignIn(config, builder.Environment);
         services.AddUsers();

@@ -32,8 +32,26 @@ public static class AuditText
         AuditValueKind.Enum => Label(localizer, [(string)value.Value!], ((string)value.Value!).Split('.').Last()),
         AuditValueKind.Bool => localizer[(bool)value.Value! ? "Audit.Yes" : "Audit.No"],
         AuditValueKind.UserName => (string)value.Value! == Portal.Domain.Security.Actor.System.UserName ? localizer["Audit.System"] : (string)value.Value!,
+        _ when FieldsOf(localizer, value.Value as string) is { } fields => fields,
         _ => Display.Text(Shortened(value.Value?.ToString())),
     };
+
+    /// <summary>A snapshot kept as a JSON object (a change notice's before and after) reads as its labelled fields.</summary>
+    private static string? FieldsOf(IStringLocalizer localizer, string? text)
+    {
+        if (text is not ['{', .., '}']) return null;
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(text);
+            return string.Join("، ", json.RootElement.EnumerateObject().Select(p =>
+                $"{Label(localizer, [$"Notice.Field.{p.Name}", $"Audit.Field.{p.Name}"], p.Name)}: {Display.Text(p.Value.ToString())}"));
+        }
+        catch (System.Text.Json.JsonException) { return null; }
+    }
+
+    /// <summary>Text with no Persian letter is a machine's value (a file's type, a hash): shown as stored, left to right.</summary>
+    public static bool IsMachineText(AuditValue value) =>
+        value.Kind == AuditValueKind.Text && value.Value is string s && s.Length > 0 && !s.Any(c => c is >= '\u0600' and <= '\u06FF');
 
     /// <summary>A long text (a contract's body) is cut on the page; the raw form keeps all of it.</summary>
     private static string? Shortened(string? text) => text is { Length: > 300 } ? text[..300] + "…" : text;
