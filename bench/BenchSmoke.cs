@@ -20,7 +20,7 @@ public static class BenchSmoke
             var watch = Stopwatch.StartNew();
             await AwaitAsync(method.Invoke(bench, null));
             var name = method.GetCustomAttribute<BenchmarkAttribute>()!.Description ?? method.Name;
-            Console.WriteLine($"smoke | {name} | {watch.Elapsed.TotalMilliseconds:F1} ms |");
+            Console.WriteLine($"| {name} | {watch.Elapsed.TotalMilliseconds:F1} ms (once, smoke) |");
         }
         await InvokeAsync<GlobalCleanupAttribute>(bench, methods);
     }

@@ -76,12 +76,12 @@ inquiry "$WARMUP" >/dev/null
 LOAD_PING="$(load)"
 log "GET /ping: wrk -t2 -c$CONNECTIONS -d$DURATION --latency (load $LOAD_PING)"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE/ping" >"$OUT/eligibility-wrk-ping.txt"
-sleep 2
+[[ "$SMOKE" == 1 ]] || sleep 2
 LOAD_INQ="$(load)"
 ROWS_BEFORE="$(q "select count(*) from Inquiries")"
 log "POST /api/v1/eligibility/general: wrk -t2 -c$CONNECTIONS -d$DURATION --latency (load $LOAD_INQ)"
 inquiry "$DURATION" >"$OUT/eligibility-wrk-inquiry.txt"
-sleep 1
+[[ "$SMOKE" == 1 ]] || sleep 1
 ROWS_AFTER="$(q "select count(*) from Inquiries")"
 LOAD_END="$(load)"
 stop_app

@@ -12,7 +12,7 @@ OUT="$BENCH_DIR/out/smoke"
 SCRIPTS=("$@")
 [[ ${#SCRIPTS[@]} -gt 0 ]] || SCRIPTS=(agencies agencies-import monthly-stats contracts offset-files eligibility accounts-sign-in home)
 mkdir -p "$OUT"
-rm -f "$OUT/seed.db"   # seeded afresh by the first script, shared by the rest
+[[ "${BENCH_KEEP_SEED:-0}" == 1 ]] || rm -f "$OUT/seed.db"   # seeded afresh by the first script, shared by the rest (BENCH_KEEP_SEED=1 keeps it)
 failed=0
 start=$(date +%s%N)
 for name in "${SCRIPTS[@]}"; do

@@ -35,6 +35,8 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["ConnectionStrings:Portal"] = $"Data Source={dbFile}",
     ["Files:Root"] = filesRoot,
+    // Production prints no QR link without the address users reach the portal at; any address does for timing.
+    ["Portal:PublicUrl"] = "https://portal.example",
     ["Database:MigrateOnStartup"] = "false",
     ["Logging:LogLevel:Default"] = "Warning",
     // Disposing the host closes Chromium, which the renderer reports as a warning; a real crash shows in "started N times".

@@ -69,6 +69,8 @@ public sealed class BenchHost : IAsyncDisposable
         {
             ["ConnectionStrings:Portal"] = $"Data Source={dbFile}",
             ["Files:Root"] = files,
+            // Production prints no QR link without the address users reach the portal at; any address does for timing.
+            ["Portal:PublicUrl"] = "https://portal.example",
             ["Database:MigrateOnStartup"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Portal.Documents.PdfRenderer"] = "Error", // disposing the host closes Chromium, which it reports
