@@ -70,7 +70,7 @@ log "sample answer for $SAMPLE: $ANSWER"
 
 inquiry() { API_KEY="$KEY" IDS_FILE="$IDS" wrk -t2 -c"$CONNECTIONS" -d"$1" --latency -s "$BENCH_DIR/eligibility/inquiry.lua" "$BASE/api/v1/eligibility/general"; }
 log "warming up $WARMUP (the inquiry, then /ping)"
-inquiry "$WARMUP" >/dev/null
+[[ "$SMOKE" == 1 ]] || inquiry "$WARMUP" >/dev/null
 [[ "$SMOKE" == 1 ]] || { wrk -t2 -c"$CONNECTIONS" -d5s "$BASE/ping" >/dev/null; sleep 2; }
 
 LOAD_PING="$(load)"

@@ -18,16 +18,19 @@ mkdir -p "$OUT"
 [[ "${BENCH_KEEP_SEED:-0}" == 1 ]] || rm -f "$OUT/seed.db"   # seeded afresh by the first script, shared by the rest (BENCH_KEEP_SEED=1 keeps it)
 # CPU seconds (user + system) of every process this script has waited for: on a machine other work shares, the wall
 # times say little, the CPU the smokes themselves took says what they cost.
-cpu() { times | tail -n1 | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.1f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }'; }
+# (`times` runs in this shell, not in a $(...) subshell, which has no children of its own.)
+cpu() { times >"$OUT/.times"; tail -n1 "$OUT/.times" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.1f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }'; }
 failed=0
 start=$(date +%s%N)
 for name in "${SCRIPTS[@]}"; do
-  t0=$(date +%s%N); c0=$(cpu)
+  t0=$(date +%s%N); cpu >"$OUT/.c0"; c0=$(cat "$OUT/.c0")
   if bash "$BENCH_DIR/$name.sh" --smoke >"$OUT/$name.log" 2>&1; then result=ok; else result=FAILED; failed=$((failed + 1)); fi
+  cpu >"$OUT/.c1"
   printf 'bench smoke %-18s %-6s %5.1f s   (%s s of CPU)\n' "$name" "$result" "$(( ($(date +%s%N) - t0) / 1000000 ))e-3" \
-    "$(awk -v a="$c0" -v b="$(cpu)" 'BEGIN { printf "%.1f", b - a }')"
+    "$(awk -v a="$c0" -v b="$(cat "$OUT/.c1")" 'BEGIN { printf "%.1f", b - a }')"
   [[ "$result" == ok ]] || tail -n 15 "$OUT/$name.log" | sed 's/^/    /'
 done
+cpu >"$OUT/.c1"
 printf 'bench smoke total: %d scripts, %d failed, %.1f s (%s s of CPU; load average now %s)\n' "${#SCRIPTS[@]}" "$failed" \
-  "$(( ($(date +%s%N) - start) / 1000000 ))e-3" "$(cpu)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  "$(( ($(date +%s%N) - start) / 1000000 ))e-3" "$(cat "$OUT/.c1")" "$(cut -d' ' -f1-3 /proc/loadavg)"
 [[ $failed -eq 0 ]]
