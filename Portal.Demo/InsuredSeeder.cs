@@ -246,7 +246,7 @@ internal sealed class InsuredSeeder(PortalDbContext db, TimeProvider clock)
         return new WeightedBranches(branches.Select(b =>
         {
             var weight = (double)Population.GetValueOrDefault(b.Province, 10) / perProvince[b.Province];
-            return (b.Id, b.Code.EndsWith("-01") || b.Code.EndsWith("-02") ? weight * 2 : weight);
+            return (b.Id, b.Code.EndsWith("-01", StringComparison.Ordinal) || b.Code.EndsWith("-02", StringComparison.Ordinal) ? weight * 2 : weight);
         }).ToList());
     }
 

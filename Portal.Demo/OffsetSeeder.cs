@@ -106,7 +106,7 @@ internal sealed class OffsetSeeder(PortalDbContext db, IOffsetPapers? papers, IF
 
 /// <summary>
 /// How much offset data each demo province gets: the demo's few dozen debtors and six centres, or a benchmark's
-/// thousands (<c>seed-demo --offset-debtors 5000 --offset-assets-per-debtor 4 --offset-centres 800</c>, see bench/offset.sh).
+/// thousands (<c>seed-demo --offset-debtors 5000 --offset-assets-per-debtor 4 --offset-centres 800</c>, see bench/offset-files.sh).
 /// Every centre has one claim.
 /// </summary>
 /// <param name="AssetsPerDebtor">Seized from every debtor; null for 0–2 at random.</param>

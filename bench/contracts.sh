@@ -2,34 +2,28 @@
 # Contract PDF benchmark: one contract PDF with a warm browser, one issue end to end, and a batch of 200, through the
 # portal's own services (real host, real headless Chromium) on a SQLite file seeded by the portal's seed command.
 #
-#   bash bench/contracts.sh [--reseed]
+#   bash bench/contracts.sh [--reseed] [--smoke]
 #
 # Seeds bench/out/contracts.db once (220 agencies per province: Kerman's 220 are 20 single issues + a batch of 200),
 # then, on every run, trains all of Kerman's current representatives, deletes every contract and starts from an empty
 # file store. Prints the figures and writes them to bench/out/contracts-results.txt.
+# --smoke: the shared tiny database (Kerman's few agencies: 1 single issue, a batch of the rest), 3 renders (bench/lib.sh).
 set -euo pipefail
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$BENCH_DIR/.." && pwd)"
-OUT="$BENCH_DIR/out"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" contracts "$@"
 DB="$OUT/contracts.db"
 FILES="$OUT/contracts-files"
 AGENCIES_PER_PROVINCE=220
-mkdir -p "$OUT"
-
-log() { echo "[contracts] $*" >&2; }
-die() { log "FAIL: $*"; exit 1; }
 q() { sqlite3 -bail "$DB" "$@"; }
-for tool in dotnet sqlite3; do command -v "$tool" >/dev/null || die "$tool not found"; done
+need dotnet sqlite3
+build "$ROOT/Portal" "$BENCH_DIR/Contracts"
 
-log "building Portal and bench/Contracts (Release)"
-dotnet build "$ROOT/Portal" -c Release -v q --nologo >"$OUT/contracts-build.log" 2>&1 || die "Portal build failed (see $OUT/contracts-build.log)"
-dotnet build "$BENCH_DIR/Contracts" -c Release -v q --nologo >>"$OUT/contracts-build.log" 2>&1 || die "bench/Contracts build failed (see $OUT/contracts-build.log)"
-
-if [[ ! -f "$DB" || "${1:-}" == "--reseed" ]]; then
+if [[ "$SMOKE" == 1 ]]; then
+  smoke_db "$DB"
+elif [[ ! -f "$DB" || "${ARGS[0]:-}" == "--reseed" ]]; then
   rm -f "$DB" "$DB-shm" "$DB-wal"
   log "seeding $DB ($AGENCIES_PER_PROVINCE agencies per province, no demo contracts; ~3 min)"
-  (cd "$ROOT/Portal" && ConnectionStrings__Portal="Data Source=$DB" Files__Root="$OUT/contracts-seed-files" dotnet "bin/Release/net10.0/Portal.dll" seed-demo \
-     --agencies-per-province "$AGENCIES_PER_PROVINCE" --demo-documents false) >"$OUT/contracts-seed.log" 2>&1 || die "seed-demo failed (see $OUT/contracts-seed.log)"
+  portal "$DB" seed-demo --agencies-per-province "$AGENCIES_PER_PROVINCE" --demo-documents false >"$OUT/contracts-seed.log" 2>&1 \
+    || die "seed-demo failed (see $OUT/contracts-seed.log)"
 fi
 
 # --- arrange: Kerman's open agencies listed and fully trained, no contracts, an empty file store ----------------------
@@ -66,5 +60,5 @@ READY_N="$(q "select count(*) from ($SERVED) a where exists (select 1 from Repre
 log "Kerman: $SERVED_N open agencies served by the review office, $READY_N listed and trained (readiness 5), contracts deleted, file store $FILES emptied"
 
 cd "$BENCH_DIR/Contracts"
-BENCH_DB="$DB" BENCH_FILES="$FILES" dotnet run --no-build -c Release | tee "$OUT/contracts-results.txt"
+BENCH_DB="$DB" BENCH_FILES="$FILES" BENCH_SMOKE="$SMOKE" dotnet "bin/$CONFIG/net10.0/Contracts.dll" | tee "$OUT/contracts-results.txt"
 log "results in $OUT/contracts-results.txt"

@@ -2,16 +2,14 @@
 # Eligibility inquiry throughput (issue's closing note): 1,000,000 insured persons in SQLite, wrk on loopback against
 # POST /api/v1/eligibility/general at 64 connections, every inquiry logged; /ping of the same app as the baseline.
 #
-#   bash bench/eligibility.sh [--reseed]
+#   bash bench/eligibility.sh [--reseed] [--smoke]
 #
 # Seeds bench/out/eligibility.db once with the portal's own seed-demo (~1.5 min), issues a fresh API key with the
 # portal's issue-api-key command on every run, starts the app (Release), warms up, then measures GET /ping and the
 # inquiry in the same run, then the inquiry's parts in process and over HTTP (bench/Eligibility). Prints a summary and writes
-# bench/out/eligibility-results.txt. Needs dotnet, sqlite3, curl, wrk.
+# bench/out/eligibility-results.txt. Needs dotnet, sqlite3, curl, wrk, bc. --smoke: the shared tiny database, 1 s runs (bench/lib.sh).
 set -euo pipefail
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$BENCH_DIR/.." && pwd)"
-OUT="$BENCH_DIR/out"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" eligibility "$@"
 DB="$OUT/eligibility.db"
 RESULTS="$OUT/eligibility-results.txt"
 IDS="$OUT/eligibility-ids.txt"
@@ -20,26 +18,24 @@ CENTRE="MC-08-01"
 CONNECTIONS="${WRK_CONNECTIONS:-64}"
 DURATION="${WRK_DURATION:-30s}"
 WARMUP="${WRK_WARMUP:-10s}"
-PORT="${BENCH_PORT:-5298}"
+PARTS_DURATION="${PARTS_DURATION:-10s}"
+# Smoke: the shared tiny database (a few hundred persons), a second of wrk per endpoint.
+if [[ "$SMOKE" == 1 ]]; then PERSONS=100 CONNECTIONS=4 DURATION=1s WARMUP=1s PARTS_DURATION=1s; fi
+PORT="$(free_port "${BENCH_PORT:-5298}")"
 BASE="http://127.0.0.1:$PORT"
-APP="$ROOT/Portal/bin/Release/net10.0/Portal.dll"
-mkdir -p "$OUT"
-
-log() { echo "[eligibility] $*" >&2; }
-die() { log "FAIL: $*"; exit 1; }
+APP="$PORTAL_DLL"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 q() { sqlite3 -bail "$DB" "$@"; }
-for tool in dotnet sqlite3 curl wrk; do command -v "$tool" >/dev/null || die "$tool not found"; done
+need dotnet sqlite3 curl wrk bc
+build "$ROOT/Portal" "$BENCH_DIR/Eligibility"
 
-log "building Portal (Release)"
-dotnet build "$ROOT/Portal" -c Release -v q --nologo >"$OUT/eligibility-build.log" 2>&1 || die "Portal build failed (see $OUT/eligibility-build.log)"
-portal() { (cd "$ROOT/Portal" && ConnectionStrings__Portal="Data Source=$DB" Files__Root="$OUT/eligibility-files" dotnet "$APP" "$@"); }
-
-if [[ ! -f "$DB" || "${1:-}" == "--reseed" ]]; then
+if [[ "$SMOKE" == 1 ]]; then
+  smoke_db "$DB"; rm -f "$IDS"
+elif [[ ! -f "$DB" || "${ARGS[0]:-}" == "--reseed" ]]; then
   rm -f "$DB" "$DB-shm" "$DB-wal" "$IDS"
   log "seeding $DB (10 agencies per province, $PERSONS insured persons; load $(load))"
   START=$SECONDS
-  portal seed-demo --agencies-per-province 10 --demo-documents false --insured-persons "$PERSONS" >"$OUT/eligibility-seed.log" 2>&1 \
+  portal "$DB" seed-demo --agencies-per-province 10 --demo-documents false --insured-persons "$PERSONS" >"$OUT/eligibility-seed.log" 2>&1 \
     || die "seed-demo failed (see $OUT/eligibility-seed.log)"
   log "seeded in $((SECONDS - START)) s (load $(load)): $(grep '^Insured persons' "$OUT/eligibility-seed.log" || echo 'persons were already there')"
 fi
@@ -55,21 +51,17 @@ if [[ ! -s "$IDS" ]]; then
        for (i = 1; i <= 9; i++) s += substr(b, i, 1) * (11 - i); r = s % 11; print b (r < 2 ? r : 11 - r) } }' >>"$IDS"
 fi
 
-KEY="$(portal issue-api-key --centre "$CENTRE" 2>>"$OUT/eligibility-seed.log" | tail -n1)"
+KEY="$(portal "$DB" issue-api-key --centre "$CENTRE" 2>>"$OUT/eligibility-seed.log" | tail -n1)"
 [[ "$KEY" == elg_* ]] || die "issue-api-key printed no key"
 
 # Staging runs production's pipeline (Development adds the developer exception page to every request); Production itself
 # refuses to start while the seeded demo accounts keep their password.
 log "starting the app (Release, Staging environment, limits raised) on $BASE"
-(cd "$ROOT/Portal" && exec env ASPNETCORE_ENVIRONMENT=Staging ConnectionStrings__Portal="Data Source=$DB" Files__Root="$OUT/eligibility-files" \
+start_app "$OUT/eligibility-app.log" "$BASE/ping" env -C "$ROOT/Portal" ASPNETCORE_ENVIRONMENT=Staging \
+   ConnectionStrings__Portal="Data Source=$DB" Files__Root="${DB%.db}-files" \
    Eligibility__Limits__PerKeyPerSecond=1000000 Eligibility__Limits__PerAddressPerSecond=1000000 \
    Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
-   dotnet "$APP" "--urls=$BASE") >"$OUT/eligibility-app.log" 2>&1 &
-APP_PID=$!
-trap 'kill "$APP_PID" 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-  [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/ping" || true)" == 200 ]] && break; sleep 0.1
-done
+   dotnet "$APP" "--urls=$BASE"
 [[ "$(curl -s "$BASE/ping")" == *pong* ]] || die "the app did not answer /ping (see $OUT/eligibility-app.log)"
 SAMPLE="$(head -n1 "$IDS")"
 ANSWER="$(curl -s -H "X-Api-Key: $KEY" -H 'Content-Type: application/json' -d "{\"nationalId\":\"$SAMPLE\"}" "$BASE/api/v1/eligibility/general")"
@@ -78,51 +70,44 @@ log "sample answer for $SAMPLE: $ANSWER"
 
 inquiry() { API_KEY="$KEY" IDS_FILE="$IDS" wrk -t2 -c"$CONNECTIONS" -d"$1" --latency -s "$BENCH_DIR/eligibility/inquiry.lua" "$BASE/api/v1/eligibility/general"; }
 log "warming up $WARMUP (the inquiry, then /ping)"
-inquiry "$WARMUP" >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d5s "$BASE/ping" >/dev/null
-sleep 2
+[[ "$SMOKE" == 1 ]] || inquiry "$WARMUP" >/dev/null
+[[ "$SMOKE" == 1 ]] || { wrk -t2 -c"$CONNECTIONS" -d5s "$BASE/ping" >/dev/null; sleep 2; }
 
 LOAD_PING="$(load)"
 log "GET /ping: wrk -t2 -c$CONNECTIONS -d$DURATION --latency (load $LOAD_PING)"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE/ping" >"$OUT/eligibility-wrk-ping.txt"
-sleep 2
+[[ "$SMOKE" == 1 ]] || sleep 2
 LOAD_INQ="$(load)"
 ROWS_BEFORE="$(q "select count(*) from Inquiries")"
 log "POST /api/v1/eligibility/general: wrk -t2 -c$CONNECTIONS -d$DURATION --latency (load $LOAD_INQ)"
 inquiry "$DURATION" >"$OUT/eligibility-wrk-inquiry.txt"
-sleep 1
+[[ "$SMOKE" == 1 ]] || sleep 1
 ROWS_AFTER="$(q "select count(*) from Inquiries")"
 LOAD_END="$(load)"
-kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+stop_app
 
 # The same inquiry without HTTP, to split the figure above into its parts (bench/Eligibility).
 log "in process: the reads alone, the log alone, both (bench/Eligibility)"
-dotnet build "$BENCH_DIR/Eligibility" -c Release -v q --nologo >>"$OUT/eligibility-build.log" 2>&1 || die "bench/Eligibility build failed (see $OUT/eligibility-build.log)"
-IN_PROCESS="$(dotnet "$BENCH_DIR/Eligibility/bin/Release/net10.0/Eligibility.dll" "$DB" "$IDS")" || die "bench/Eligibility failed"
+ELIGIBILITY_DLL="$BENCH_DIR/Eligibility/bin/$CONFIG/net10.0/Eligibility.dll"
+IN_PROCESS="$(BENCH_SMOKE="$SMOKE" dotnet "$ELIGIBILITY_DLL" "$DB" "$IDS")" || die "bench/Eligibility failed"
 
 # The same inquiry over HTTP taken apart (bench/Eligibility serve): the portal's pipeline and API-key authentication with
 # a fixed answer, then with the reads and the policy but no log, then with the log but no reads, beside /ping and the
 # whole inquiry, each for PARTS_DURATION, in one run of one process.
-PARTS_DURATION="${PARTS_DURATION:-10s}"
 log "over HTTP, part by part (bench/Eligibility serve), $PARTS_DURATION each"
-(exec dotnet "$BENCH_DIR/Eligibility/bin/Release/net10.0/Eligibility.dll" "$DB" serve "$BASE") >"$OUT/eligibility-parts-app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 600); do
-  [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/ping" || true)" == 200 ]] && break; sleep 0.1
-done
+start_app "$OUT/eligibility-parts-app.log" "$BASE/ping" dotnet "$ELIGIBILITY_DLL" "$DB" serve "$BASE"
 PARTS=(general/parts/fixed general/parts/reads general/parts/log general)
 for part in "${PARTS[@]}"; do
   [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $KEY" -H 'Content-Type: application/json' -d "{\"nationalId\":\"$SAMPLE\"}" \
         "$BASE/api/v1/eligibility/$part")" == 200 ]] || die "$part did not answer 200 (see $OUT/eligibility-parts-app.log)"
 done
-inquiry 5s >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d5s "$BASE/ping" >/dev/null
+[[ "$SMOKE" == 1 ]] || { inquiry 5s >/dev/null; wrk -t2 -c"$CONNECTIONS" -d5s "$BASE/ping" >/dev/null; }
 wrk -t2 -c"$CONNECTIONS" -d"$PARTS_DURATION" --latency "$BASE/ping" >"$OUT/eligibility-parts-ping.txt"
 for part in "${PARTS[@]}"; do
   API_KEY="$KEY" IDS_FILE="$IDS" wrk -t2 -c"$CONNECTIONS" -d"$PARTS_DURATION" --latency -s "$BENCH_DIR/eligibility/inquiry.lua" \
     "$BASE/api/v1/eligibility/$part" >"$OUT/eligibility-parts-${part//\//-}.txt"
 done
-kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+stop_app
 
 # wrk's figures: requests/s, percentiles in ms, completed requests, non-2xx/3xx, socket errors.
 rps() { awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$1"; }

@@ -1,12 +1,12 @@
 -- Monthly statistics for the benchmark: one report for every open agency in each of the 60 Jalali months before the
--- current one (Tehran's calendar), with four category lines each. Run by bench/monthly.sh on a database made by the
+-- current one (Tehran's calendar), with four category lines each. Run by bench/monthly-stats.sh on a database made by the
 -- portal's seed-demo command:
 --
 --   sqlite3 -bail bench/out/monthly.db < bench/monthly-fill.sql
 --
 -- The demo reports (and their audit rows) are deleted first, so each agency×month has exactly one report. Nothing is
 -- done when the database already holds exactly those 60 months for every open agency, unless the caller created
--- TEMP TABLE force_refill first (monthly.sh --refill).
+-- TEMP TABLE force_refill first (monthly-stats.sh --refill).
 --
 -- Stored as the app stores them: Period = JalaliMonth.Key (yyyymm); instants as UTC ticks (PortalDbContext's
 -- UtcTicksConverter); Version as the upper-case text Microsoft.Data.Sqlite writes for a Guid; AverageDaysToForward as

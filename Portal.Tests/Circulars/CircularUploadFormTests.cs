@@ -70,13 +70,13 @@ public sealed class CircularUploadFormTests(PortalFactory portal) : IClassFixtur
 
         await cut.InvokeAsync(() => cut.FindComponent<MudRadioGroup<string>>().Instance.ValueChanged.InvokeAsync("some"));
         var search = cut.FindComponent<MudAutocomplete<CircularLibrary.AgencyOption>>();
-        var found = await search.Instance.SearchFunc!("08002", CancellationToken.None);
+        var found = await search.Instance.SearchFunc!("08002", CancellationToken.None)!;
         var agency = Assert.Single(found);
         await cut.InvokeAsync(() => search.Instance.ValueChanged.InvokeAsync(agency));
 
         cut.WaitForAssertion(() => Assert.Equal(ag08002.ToString(), cut.Find("input[type=hidden][name=agencyIds]").GetAttribute("value")));
         Assert.Equal("some", cut.Find("input[type=hidden][name=recipients]").GetAttribute("value"));
         Assert.Contains("۱ کارگزاری انتخاب شده", cut.Find("[data-testid=upload-chosen-count]").TextContent);
-        Assert.Empty(await search.Instance.SearchFunc!("08002", CancellationToken.None));
+        Assert.Empty(await search.Instance.SearchFunc!("08002", CancellationToken.None)!);
     }
 }

@@ -89,7 +89,7 @@ public static partial class Refusals
         if (e.Message.Contains("as JSON", StringComparison.Ordinal) || e.InnerException is System.Text.Json.JsonException) return L["Request.BadJson"];
         if (e.Message.Contains("no body was provided", StringComparison.Ordinal)) return L["Request.NoBody"];
         // "Failed to bind parameter "AgencySort? sort" from "Nope"." / "Required parameter "int id" was not provided ...": name the parameter, not the value.
-        return ParameterName().Match(e.Message) is { Success: true } m ? L["Request.BadParameter", m.Groups[1].Value] : null;
+        return ParameterName().Match(e.Message) is { Success: true } m ? L["Request.BadParameter", m.Groups[1].Value].Value : null;
     }
 
     private static IStringLocalizer<Strings> Localizer(HttpContext http) => http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();

@@ -24,6 +24,9 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var dbFile = Environment.GetEnvironmentVariable("BENCH_DB") ?? throw new InvalidOperationException("Set BENCH_DB to a seeded portal database.");
 var filesRoot = Environment.GetEnvironmentVariable("BENCH_FILES") ?? throw new InvalidOperationException("Set BENCH_FILES to an empty folder.");
 var portalDir = Bench.FindPortalDir();
+// Smoke mode (bench/contracts.sh --smoke): a few renders and issues on a tiny database, to prove the path still runs.
+var smoke = Environment.GetEnvironmentVariable("BENCH_SMOKE") == "1";
+var (warmups, renderRuns, splitRuns, singles) = smoke ? (1, 3, 2, 1) : (5, 40, 20, 20);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -33,6 +36,8 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["ConnectionStrings:Portal"] = $"Data Source={dbFile}",
     ["Files:Root"] = filesRoot,
+    // Production prints no QR link without the address users reach the portal at; any address does for timing.
+    ["Portal:PublicUrl"] = "https://portal.example",
     ["Database:MigrateOnStartup"] = "false",
     ["Logging:LogLevel:Default"] = "Warning",
     // Disposing the host closes Chromium, which the renderer reports as a warning; a real crash shows in "started N times".
@@ -67,9 +72,9 @@ var paper = ContractPaper.Sample(template, JalaliDate.Today(clock));
 var sw = Stopwatch.StartNew();
 var bytes = await pdf.RenderAsync(paper);
 var coldMs = sw.Elapsed.TotalMilliseconds;
-for (var i = 1; i < 5; i++) await pdf.RenderAsync(paper);
+for (var i = 1; i < warmups; i++) await pdf.RenderAsync(paper);
 var renders = new List<double>();
-for (var i = 0; i < 40; i++)
+for (var i = 0; i < renderRuns; i++)
 {
     sw.Restart();
     bytes = await pdf.RenderAsync(paper);
@@ -79,7 +84,7 @@ for (var i = 0; i < 40; i++)
 var htmlMs = new List<double>();
 var printMs = new List<double>();
 var html = "";
-for (var i = 0; i < 20; i++)
+for (var i = 0; i < splitRuns; i++)
 {
     sw.Restart();
     html = await contractPdf.HtmlAsync(paper);
@@ -90,13 +95,13 @@ for (var i = 0; i < 20; i++)
 }
 var singleMedian = Bench.Median(renders);
 Console.WriteLine($"first render (starts Chromium)   {coldMs,8:F0} ms");
-Console.WriteLine($"40 renders after 5 warm-ups      median {singleMedian:F1} ms   p95 {Bench.Percentile(renders, 95):F1} ms   min {renders.Min():F1} ms   max {renders.Max():F1} ms");
+Console.WriteLine($"{renderRuns} renders after {warmups} warm-ups      median {singleMedian:F1} ms   p95 {Bench.Percentile(renders, 95):F1} ms   min {renders.Min():F1} ms   max {renders.Max():F1} ms");
 Console.WriteLine($"  of which HTML (Blazor + QR)    median {Bench.Median(htmlMs):F1} ms   ({html.Length:N0} chars of HTML)");
 Console.WriteLine($"  of which Chromium load + print median {Bench.Median(printMs):F1} ms");
 Console.WriteLine($"PDF size                         {bytes.Length:N0} bytes ({bytes.Length / 1024.0:F1} KB), {Bench.PageCount(bytes)} pages");
 
 // --- b. one issue end to end -------------------------------------------------------------------------------------------
-Bench.Section("b. One issue end to end (ContractOffice.DraftAsync + IssueAsync: number, render, hash, store, save), 20 agencies");
+Bench.Section($"b. One issue end to end (ContractOffice.DraftAsync + IssueAsync: number, render, hash, store, save), {singles} agencies");
 var actor = new Actor("bench", "bench.kerman.reviewoffice", Roles.ReviewOffice, officeId, OrgScope.Province(kermanId));
 var timedPdf = new TimedPdf(pdf);
 var office = new ContractOffice(new PortalDb(contexts, new FixedUser(actor)), contexts, timedPdf, services.GetRequiredService<IFileStore>(), clock,
@@ -107,14 +112,14 @@ var terms = new ContractTerms(startsOn, 12, 1_500_000);
 var draftable = await office.DraftableAgenciesAsync();
 var candidatesBefore = await office.BatchCandidateCountAsync();
 Console.WriteLine($"agencies the office may draft for: {draftable.Count}; batch candidates before: {candidatesBefore}");
-if (draftable.Count < 20 || candidatesBefore < 220)
+if (draftable.Count < singles || candidatesBefore < (smoke ? singles + 1 : 220))
 {
     Console.Error.WriteLine("Needs 20 draftable agencies and 220 batch candidates in Kerman: run bench/contracts.sh, which arranges the database.");
     return 1;
 }
 var drafts = new List<double>();
 var issues = new List<double>();
-foreach (var agency in draftable.Take(20))
+foreach (var agency in draftable.Take(singles))
 {
     sw.Restart();
     var id = await office.DraftAsync(agency.Id, terms);
@@ -216,7 +221,7 @@ static class Bench
             var colon = line.IndexOf(':');
             if (colon < 0) continue;
             var value = line[(colon + 1)..].Trim();
-            if (value.EndsWith(" kB")) value = value[..^3];
+            if (value.EndsWith(" kB", StringComparison.Ordinal)) value = value[..^3];
             if (long.TryParse(value, out var number)) values[line[..colon]] = number;
         }
         return values;
@@ -341,7 +346,7 @@ sealed class ProcessSampler : IAsyncDisposable
             {
                 var lines = File.ReadAllLines(Path.Combine(dir, "status"));
                 var status = Bench.Status(lines);
-                processes[pid] = (lines.First(l => l.StartsWith("Name:"))[5..].Trim(), (int)status.GetValueOrDefault("PPid"), status.GetValueOrDefault("VmRSS"));
+                processes[pid] = (lines.First(l => l.StartsWith("Name:", StringComparison.Ordinal))[5..].Trim(), (int)status.GetValueOrDefault("PPid"), status.GetValueOrDefault("VmRSS"));
             }
             catch (IOException) { } // exited meanwhile
             catch (UnauthorizedAccessException) { }
@@ -356,7 +361,7 @@ sealed class ProcessSampler : IAsyncDisposable
             for (var p = pid; processes.TryGetValue(p, out var up) && p > 1; p = up.Parent)
                 if (up.Parent == Self)
                 {
-                    yield return (pid, info.Parent, info.RssKb, info.Name.StartsWith("chrom"));
+                    yield return (pid, info.Parent, info.RssKb, info.Name.StartsWith("chrom", StringComparison.Ordinal));
                     break;
                 }
     }

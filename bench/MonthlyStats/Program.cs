@@ -23,11 +23,16 @@ if (args.FirstOrDefault() == "--excel")
     await ExcelRuns.RunAsync();
     return;
 }
+if (args.FirstOrDefault() == "--smoke")
+{
+    await BenchSmoke.RunAsync<BoardReads>();
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(BoardReads).Assembly).Run(args);
 
 /// <summary>
 /// The seeded database and the users who read it, shared by the benchmark classes. BENCH_DB names the SQLite file
-/// (bench/monthly.sh makes one with ~2,000 agencies and a report for each of the 60 months before the current one).
+/// (bench/monthly-stats.sh makes one with ~2,000 agencies and a report for each of the 60 months before the current one).
 /// </summary>
 public sealed class BenchDb : IDisposable
 {
@@ -43,7 +48,7 @@ public sealed class BenchDb : IDisposable
     /// <param name="configure">Extra context options (the <c>--sql</c> mode adds its plan printer).</param>
     public BenchDb(Action<DbContextOptionsBuilder>? configure = null)
     {
-        var file = Environment.GetEnvironmentVariable("BENCH_DB") ?? throw new InvalidOperationException("Set BENCH_DB to a filled portal database (bash bench/monthly.sh).");
+        var file = Environment.GetEnvironmentVariable("BENCH_DB") ?? throw new InvalidOperationException("Set BENCH_DB to a filled portal database (bash bench/monthly-stats.sh).");
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = $"Data Source={file}" }).Build();
         var services = new ServiceCollection().AddLogging().AddPortalData(config);
         if (configure is not null) services.ConfigureDbContext<PortalDbContext>(configure, ServiceLifetime.Singleton);
@@ -59,7 +64,7 @@ public sealed class BenchDb : IDisposable
         var open = system.Agencies.Count(a => a.Status != AgencyStatus.Closed);
         var reports = system.MonthlyReports.Count(r => r.Period == Period.Key);
         if (reports != open)
-            throw new InvalidOperationException($"{reports} reports for {Period} but {open} open agencies: run bash bench/monthly.sh, which refills the months.");
+            throw new InvalidOperationException($"{reports} reports for {Period} but {open} open agencies: run bash bench/monthly-stats.sh, which refills the months.");
     }
 
     /// <summary>The data access of a signed-in user with this role, unit and scope.</summary>
@@ -305,5 +310,5 @@ public static class ExcelRuns
     }
 
     private static long PeakMb() =>
-        long.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+        long.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
 }

@@ -23,7 +23,7 @@ public static class SignInEndpoints
     /// </summary>
     public static string SafeReturnUrl(string? returnUrl)
     {
-        if (string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") || returnUrl.StartsWith("/\\")
+        if (string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) || returnUrl.StartsWith("/\\", StringComparison.Ordinal)
             || returnUrl.Any(char.IsControl))
             return "/";
         if (returnUrl.All(c => c is > ' ' and < (char)0x7F)) return returnUrl;

@@ -15,12 +15,17 @@ if (args.FirstOrDefault() == "--sql")
     Console.WriteLine(bench.ReadinessSql());
     return;
 }
+if (args.FirstOrDefault() == "--smoke")
+{
+    await BenchSmoke.RunAsync<RegistryReads>();
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(RegistryReads).Assembly).Run(args);
 
 /// <summary>
 /// The reads behind the agency list (one 50-row page with a text filter and a sort) and the rollout dashboards,
 /// as the users who open them: Kerman's general office and treatment director, and head office.
-/// BENCH_DB names the seeded SQLite file (bench/registry.sh makes one with ~2,000 agencies and ~10,000 representatives).
+/// BENCH_DB names the seeded SQLite file (bench/agencies.sh makes one with ~2,000 agencies and ~10,000 representatives).
 /// </summary>
 [MemoryDiagnoser]
 public class RegistryReads

@@ -2,62 +2,46 @@
 # Portal benchmark: cold start, home-page render latency (head office and province scope), and
 # server memory idle and with 50 live Blazor circuits. See bench/README.md.
 #
-#   bash bench/run.sh [--rebuild]
+#   bash bench/home.sh [--rebuild] [--smoke]
 #
 # Environment (all optional): BENCH_PORT (first port tried, default 5290), CIRCUITS (default 50),
-# WRK_DURATION (default 15s), WRK_CONNECTIONS (default 4).
+# WRK_DURATION (default 15s), WRK_CONNECTIONS (default 4). --smoke: the Debug build and the shared tiny database,
+# 1 s of wrk and one circuit (bench/lib.sh).
 # Only talks to 127.0.0.1. Everything it starts is stopped on exit.
 set -euo pipefail
-
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$BENCH_DIR/.." && pwd)"
-OUT="$BENCH_DIR/out"
-APP_DIR="$OUT/app"
-DB="$OUT/bench.db"
-RESULTS="$OUT/results.txt"
-APP_LOG="$OUT/app.log"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" home "$@"
+APP_DIR="$BENCH_DIR/out/app"
+DB="$OUT/home.db"
+RESULTS="$OUT/home-results.txt"
+APP_LOG="$OUT/home-app.log"
 CIRCUITS="${CIRCUITS:-50}"
 WRK_DURATION="${WRK_DURATION:-15s}"
 WRK_CONNECTIONS="${WRK_CONNECTIONS:-4}"
-PASSWORD="portal-demo-1403"
+SEQUENTIAL=50
+# Smoke: the Debug build and the shared tiny database, 1 s of wrk, one circuit.
+if [[ "$SMOKE" == 1 ]]; then CIRCUITS="${CIRCUITS_SMOKE:-1}" WRK_DURATION=1s SEQUENTIAL=5; fi
 REBUILD=0
-for arg in "$@"; do
+for arg in "${ARGS[@]}"; do
   case "$arg" in
     --rebuild) REBUILD=1 ;;
-    -h|--help) sed -n '2,9p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
 
-mkdir -p "$OUT"
 WORK="$(mktemp -d "$OUT/tmp.XXXXXX")"
-APP_PID=""
 NODE_PID=""
-
-cleanup() {
-  local rc=$?
-  set +e
+stop_node() {
   if [[ -n "$NODE_PID" ]] && kill -0 "$NODE_PID" 2>/dev/null; then
     kill -TERM "$NODE_PID" 2>/dev/null
     for _ in $(seq 1 100); do kill -0 "$NODE_PID" 2>/dev/null || break; sleep 0.1; done
     # node was started in its own process group (setsid): this also ends its Chromium
     kill -KILL -- "-$NODE_PID" 2>/dev/null
   fi
-  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill -TERM "$APP_PID" 2>/dev/null
-    for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$APP_PID" 2>/dev/null
-  fi
-  rm -rf "$WORK"
-  exit "$rc"
+  return 0
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
-die() { log "FAIL: $*"; exit 1; }
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-loadavg() { cut -d" " -f1 /proc/loadavg; }
+on_exit 'rm -rf "$WORK"'
+on_exit stop_node
 
 declare -a KEYS=()
 declare -A FIG=()
@@ -67,11 +51,14 @@ figure() { # figure KEY VALUE: print now, keep for the summary
   echo "$1=$2"
 }
 
-for tool in dotnet curl wrk node npm; do command -v "$tool" >/dev/null || die "$tool not found"; done
+need dotnet curl wrk node npm
 [[ -x /usr/bin/chromium ]] || die "/usr/bin/chromium not found"
 
-# --- a. publish, bench DB, seed ------------------------------------------------------------------
-if [[ $REBUILD -eq 1 || ! -f "$APP_DIR/Portal.dll" ]]; then
+# --- a. publish (the Debug build in smoke mode), bench DB, seed --------------------------------------
+if [[ "$SMOKE" == 1 ]]; then
+  build "$ROOT/Portal"
+  APP_DIR="$ROOT/Portal/bin/Debug/net10.0"; CONTENT_ROOT="$ROOT/Portal"
+elif [[ $REBUILD -eq 1 || ! -f "$APP_DIR/Portal.dll" ]]; then
   log "publishing Portal (Release) to $APP_DIR"
   published=0
   for attempt in 1 2 3; do
@@ -83,6 +70,7 @@ if [[ $REBUILD -eq 1 || ! -f "$APP_DIR/Portal.dll" ]]; then
 else
   log "using existing publish in $APP_DIR (pass --rebuild to rebuild)"
 fi
+CONTENT_ROOT="${CONTENT_ROOT:-$APP_DIR}"
 
 if [[ ! -d "$BENCH_DIR/node_modules/playwright-core" ]]; then
   log "npm ci in bench/"
@@ -91,58 +79,37 @@ fi
 
 export ASPNETCORE_ENVIRONMENT=Development     # admin 2FA gate off, demo passwords allowed
 export ConnectionStrings__Portal="Data Source=$DB"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1
 unset ASPNETCORE_URLS
 
-rm -f "$DB" "$DB-shm" "$DB-wal"
-log "seeding $DB"
-seed_start=$(now_ms)
-# run from the publish folder: it is the content root (appsettings*.json, wwwroot)
-(cd "$APP_DIR" && dotnet Portal.dll seed-demo) >"$OUT/seed.log" 2>&1 || die "seed-demo failed (see $OUT/seed.log)"
-figure seed_ms $(( $(now_ms) - seed_start ))
-
-# free port on 127.0.0.1 (bounded search)
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-PORT=""
-for p in $(seq "${BENCH_PORT:-5290}" $(( ${BENCH_PORT:-5290} + 50 ))); do
-  if port_free "$p"; then PORT=$p; break; fi
-done
-[[ -n "$PORT" ]] || die "no free port found"
-BASE="http://127.0.0.1:$PORT"
+if [[ "$SMOKE" == 1 ]]; then
+  smoke_db "$DB"
+else
+  rm -f "$DB" "$DB-shm" "$DB-wal"
+  log "seeding $DB"
+  seed_start=$(now_ms)
+  # run from the publish folder: it is the content root (appsettings*.json, wwwroot)
+  (cd "$APP_DIR" && dotnet Portal.dll seed-demo) >"$OUT/home-seed.log" 2>&1 || die "seed-demo failed (see $OUT/home-seed.log)"
+  figure seed_ms $(( $(now_ms) - seed_start ))
+fi
+BASE="http://127.0.0.1:$(free_port "${BENCH_PORT:-5290}")"
 
 # --- b. cold start -------------------------------------------------------------------------------
 log "starting app on $BASE"
 start_ms=$(now_ms)
 # --urls=VALUE (one argument): the app treats its first non-dash argument as an admin command
-(cd "$APP_DIR" && exec dotnet Portal.dll "--urls=$BASE") >"$APP_LOG" 2>&1 &
-APP_PID=$!
-ready=0
-for _ in $(seq 1 1200); do   # 1200 x 50 ms = 60 s
-  if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/account/login" || true)" == 200 ]]; then ready=1; break; fi
-  kill -0 "$APP_PID" 2>/dev/null || die "app exited during start-up (see $APP_LOG)"
-  sleep 0.05
-done
-[[ $ready -eq 1 ]] || die "no 200 on /account/login within 60 s (see $APP_LOG)"
+start_app "$APP_LOG" "$BASE/account/login" env -C "$CONTENT_ROOT" dotnet "$APP_DIR/Portal.dll" "--urls=$BASE"
 figure cold_start_ms $(( $(now_ms) - start_ms ))
 [[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health")" == 200 ]] || die "/health is not 200"
 
 # --- c. home render --------------------------------------------------------------------------------
 HEADING='پیشخوان'
 
-sign_in() { # sign_in USER JAR: prints the Cookie header value of the auth cookie
-  local user=$1 jar=$2 page="$WORK/login.html" token code
-  rm -f "$jar"
-  curl -s -c "$jar" -b "$jar" -o "$page" "$BASE/account/login"
-  token=$(grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' "$page" | head -n1 | sed 's/.*value="//; s/"$//')
-  [[ -n "$token" ]] || die "no antiforgery token on /account/login"
-  code=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' \
-    --data-urlencode "_handler=login" --data-urlencode "__RequestVerificationToken=$token" \
-    --data-urlencode "Input.UserName=$user" --data-urlencode "Input.Password=$PASSWORD" "$BASE/account/login")
-  [[ "$code" == "302 $BASE/" ]] || die "sign-in of $user answered '$code' (expected 302 to /)"
-  # cookie jar lines: domain flag path secure expiry name value (HttpOnly ones are prefixed #HttpOnly_)
+auth_cookie() { # auth_cookie USER JAR: signs USER in, prints the Cookie header value of the auth cookie
   local cookie
-  cookie=$(sed -n 's/^#HttpOnly_//; /^#/d; p' "$jar" | awk -F'\t' 'NF >= 7 && $6 ~ /^portal\.auth/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }')
-  [[ -n "$cookie" ]] || die "no portal.auth cookie after signing in $user"
+  sign_in "$BASE" "$1" "$2"
+  # cookie jar lines: domain flag path secure expiry name value (HttpOnly ones are prefixed #HttpOnly_)
+  cookie=$(sed -n 's/^#HttpOnly_//; /^#/d; p' "$2" | awk -F'\t' 'NF >= 7 && $6 ~ /^portal\.auth/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }')
+  [[ -n "$cookie" ]] || die "no portal.auth cookie after signing in $1"
   echo "$cookie"
 }
 
@@ -165,11 +132,11 @@ median_of() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) { print "nan"; ex
 
 bench_home() { # bench_home USER KEY
   local user=$1 key=$2 cookie wout="$WORK/wrk-$2.txt"
-  cookie=$(sign_in "$user" "$WORK/jar-$key")
+  cookie=$(auth_cookie "$user" "$WORK/jar-$key")
   check_home "$cookie"
   figure "${key}_loadavg_before" "$(loadavg)"
   log "$user: warm-up 3 s, then wrk -t1 -c$WRK_CONNECTIONS -d$WRK_DURATION"
-  wrk -t1 -c"$WRK_CONNECTIONS" -d3s -H "Cookie: $cookie" "$BASE/" >/dev/null
+  [[ "$SMOKE" == 1 ]] || wrk -t1 -c"$WRK_CONNECTIONS" -d3s -H "Cookie: $cookie" "$BASE/" >/dev/null
   wrk -t1 -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency -H "Cookie: $cookie" "$BASE/" >"$wout"
   cp "$wout" "$OUT/wrk-$key.txt"
   local p50 p90 p99 rps errs non2xx
@@ -190,7 +157,7 @@ bench_home() { # bench_home USER KEY
   check_home "$cookie"
   # one request at a time: server time to first byte, 50 sequential requests
   local i t
-  for i in $(seq 1 50); do
+  for i in $(seq 1 "$SEQUENTIAL"); do
     t=$(curl -s -o /dev/null -w '%{http_code} %{time_starttransfer}' -H "Cookie: $cookie" "$BASE/")
     [[ "${t%% *}" == 200 ]] || die "sequential GET / answered ${t%% *}"
     awk -v s="${t#* }" 'BEGIN { printf "%.2f\n", s * 1000 }'
@@ -205,7 +172,7 @@ bench_home kerman.treatment home_kerman
 # --- d. memory -------------------------------------------------------------------------------------
 rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$APP_PID/status"; }
 log "idle 5 s before reading idle RSS"
-sleep 5
+[[ "$SMOKE" == 1 ]] || sleep 5
 figure loadavg_idle "$(loadavg)"
 figure rss_idle_mb "$(rss_mb)"
 
@@ -225,7 +192,7 @@ for k in circuits_open circuit_open_p50_ms circuit_open_max_ms circuits_open_tot
   figure "$k" "$(sed -n "s/^$k=//p" "$NODE_OUT" | tail -n1)"
 done
 log "settle 5 s with the circuits open"
-sleep 5
+[[ "$SMOKE" == 1 ]] || sleep 5
 kill -0 "$NODE_PID" 2>/dev/null || die "circuits.mjs exited early"
 figure rss_50_circuits_mb "$(rss_mb)"
 figure loadavg_50_circuits "$(loadavg)"

@@ -6,39 +6,35 @@
 #   b. sending a 5,000-debtor file (cover letter PDF + two workbooks), cold and warm, with peak memory;
 #   c. posting 1,000 settlements (the treatment side's confirmations), with the ledger's invariants checked after.
 #
-#   bash bench/offset.sh [--reseed]
+#   bash bench/offset-files.sh [--reseed] [--smoke]
 #
-# Seeds bench/out/offset.db once (~1.5 min), arranges its three files once; every send or posting run works on a fresh
-# copy. Prints a summary and writes bench/out/offset-results.txt. Needs dotnet, sqlite3, curl and /usr/bin/chromium.
+# Seeds bench/out/offset-files.db once (~1.5 min), arranges its three files once; every send or posting run works on a
+# fresh copy. Prints a summary and writes bench/out/offset-files-results.txt. Needs dotnet, sqlite3, curl, bc and
+# /usr/bin/chromium. --smoke: the shared tiny database, each step once (bench/lib.sh).
 set -euo pipefail
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$BENCH_DIR/.." && pwd)"
-OUT="$BENCH_DIR/out"
-DB="$OUT/offset.db"
-RESULTS="$OUT/offset-results.txt"
-PASSWORD="portal-demo-1403"
-mkdir -p "$OUT"
-
-log() { echo "[offset] $*" >&2; }
-die() { log "FAIL: $*"; exit 1; }
-for tool in dotnet sqlite3 curl; do command -v "$tool" >/dev/null || die "$tool not found"; done
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" offset-files "$@"
+DB="$OUT/offset-files.db"
+RESULTS="$OUT/offset-files-results.txt"
+need dotnet sqlite3 curl bc
 fresh_copy() { rm -f "$1" "$1-shm" "$1-wal"; sqlite3 "$DB" ".backup '$1'"; }
+build "$ROOT/Portal" "$BENCH_DIR/OffsetFiles"
+bench() { (cd "$BENCH_DIR/OffsetFiles" && BENCH_DB="$1" BENCH_FILES="$2" BENCH_SMOKE="$SMOKE" dotnet "bin/$CONFIG/net10.0/OffsetFiles.dll" "${@:3}"); }
+# Smoke: the shared tiny database, each read once, one GET of each page, one send, one posting run.
+if [[ "$SMOKE" == 1 ]]; then GETS=1 SENDS=1 WORKERS=(1); else GETS=15 SENDS=5 WORKERS=(1 4); fi
 
-log "building Portal and bench/OffsetFiles (Release)"
-dotnet build "$ROOT/Portal" -c Release -v q --nologo >"$OUT/offset-build.log" 2>&1 || die "Portal build failed (see $OUT/offset-build.log)"
-dotnet build "$BENCH_DIR/OffsetFiles" -c Release -v q --nologo >>"$OUT/offset-build.log" 2>&1 || die "bench/OffsetFiles build failed (see $OUT/offset-build.log)"
-bench() { (cd "$BENCH_DIR/OffsetFiles" && BENCH_DB="$1" BENCH_FILES="$2" dotnet run -c Release --no-build -- "${@:3}"); }
-
-if [[ ! -f "$DB" || "${1:-}" == "--reseed" ]]; then
-  rm -rf "$DB" "$DB-shm" "$DB-wal" "$OUT/offset-files"
-  log "seeding $DB (demo + per demo province 5,000 debtors with 4 seized assets each, 800 medical centres)"
-  START=$SECONDS
-  (cd "$ROOT/Portal" && ConnectionStrings__Portal="Data Source=$DB" Files__Root="$OUT/offset-files" dotnet "bin/Release/net10.0/Portal.dll" seed-demo \
-     --demo-documents false --offset-debtors 5000 --offset-assets-per-debtor 4 --offset-centres 800) >"$OUT/offset-seed.log" 2>&1 \
-     || die "seed-demo failed (see $OUT/offset-seed.log)"
-  SEED_S=$((SECONDS - START))
-  log "seeded in $SEED_S s; arranging the files (sends two, so Chromium starts once)"
-  bench "$DB" "$OUT/offset-files" --arrange | tee "$OUT/offset-arrange.log" >&2
+if [[ "$SMOKE" == 1 || ! -f "$DB" || "${ARGS[0]:-}" == "--reseed" ]]; then
+  if [[ "$SMOKE" == 1 ]]; then
+    smoke_db "$DB"
+  else
+    rm -rf "$DB" "$DB-shm" "$DB-wal" "$OUT/offset-files-files"
+    log "seeding $DB (demo + per demo province 5,000 debtors with 4 seized assets each, 800 medical centres)"
+    START=$SECONDS
+    portal "$DB" seed-demo --demo-documents false --offset-debtors 5000 --offset-assets-per-debtor 4 --offset-centres 800 \
+      >"$OUT/offset-files-seed.log" 2>&1 || die "seed-demo failed (see $OUT/offset-files-seed.log)"
+    log "seeded in $((SECONDS - START)) s"
+  fi
+  log "arranging the files (sends two, so Chromium starts once)"
+  bench "$DB" "$OUT/offset-files-files" --arrange | tee "$OUT/offset-files-arrange.log" >&2
 fi
 KERMAN="(select Id from Provinces where Code = '08')"
 log "Kerman: $(sqlite3 "$DB" "select count(*) from DebtorWorkshops where ProvinceId = $KERMAN") debtors," \
@@ -52,52 +48,43 @@ LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- a. the file page: BenchmarkDotNet on FileAsync, then a signed-in GET of the prerendered page ---------------------
 log "a. BenchmarkDotNet on OffsetBoard.FileAsync (files $SENT_ID, $DRAFT_ID, $AGREEMENTS_ID)"
-bench "$DB" "$OUT/offset-files" --filter '*' --join --exporters markdown --artifacts "$OUT/offset-artifacts" >"$OUT/offset-bdn.log" 2>&1 \
-  || die "BenchmarkDotNet failed (see $OUT/offset-bdn.log)"
-BDN_TABLE="$(grep -E "^\|" "$OUT/offset-bdn.log")"
+if [[ "$SMOKE" == 1 ]]; then BDN_ARGS=(--smoke); else BDN_ARGS=(--filter '*' --join --exporters markdown --artifacts "$OUT/offset-files-artifacts"); fi
+bench "$DB" "$OUT/offset-files-files" "${BDN_ARGS[@]}" >"$OUT/offset-files-bdn.log" 2>&1 \
+  || die "BenchmarkDotNet failed (see $OUT/offset-files-bdn.log)"
+BDN_TABLE="$(grep -E "^\|" "$OUT/offset-files-bdn.log")"
 
 log "a. GET /offset/{id} signed in, against the app itself (Release build, Development environment)"
-HTTP_DB="$OUT/offset-http.db"; fresh_copy "$HTTP_DB"
-PORT="${BENCH_PORT:-5297}"; BASE="http://127.0.0.1:$PORT"; WORK="$(mktemp -d)"
-(cd "$ROOT/Portal" && ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Portal="Data Source=$HTTP_DB" Files__Root="$OUT/offset-files" \
-   exec dotnet bin/Release/net10.0/Portal.dll "--urls=$BASE") >"$OUT/offset-app.log" 2>&1 &
-APP_PID=$!
-trap 'kill "$APP_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 600); do
-  [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/account/login" || true)" == 200 ]] && break; sleep 0.1
-done
-curl -s -c "$WORK/jar" -b "$WORK/jar" -o "$WORK/login.html" "$BASE/account/login"
-TOKEN=$(grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' "$WORK/login.html" | head -n1 | sed 's/.*value="//; s/"$//')
-[[ -n "$TOKEN" ]] || die "no antiforgery token on /account/login (see $OUT/offset-app.log)"
-curl -s -c "$WORK/jar" -b "$WORK/jar" -o /dev/null --data-urlencode "_handler=login" --data-urlencode "__RequestVerificationToken=$TOKEN" \
-  --data-urlencode "Input.UserName=kerman.generaloffice" --data-urlencode "Input.Password=$PASSWORD" "$BASE/account/login"
-grep -q portal.auth "$WORK/jar" || die "signing in kerman.generaloffice failed"
+HTTP_DB="$OUT/offset-files-http.db"; fresh_copy "$HTTP_DB"
+PORT="$(free_port "${BENCH_PORT:-5297}")"; BASE="http://127.0.0.1:$PORT"; WORK="$(mktemp -d)"; on_exit 'rm -rf "$WORK"'
+start_app "$OUT/offset-files-app.log" "$BASE/account/login" env -C "$ROOT/Portal" ASPNETCORE_ENVIRONMENT=Development \
+  ConnectionStrings__Portal="Data Source=$HTTP_DB" Files__Root="$OUT/offset-files-files" dotnet "$PORTAL_DLL" "--urls=$BASE"
+sign_in "$BASE" kerman.generaloffice "$WORK/jar"
 get_page() { # get_page ID LABEL: 3 warm-ups, then the median of 15 GETs (curl's time to the last byte on 127.0.0.1)
   local id=$1 label=$2 times=() code size rows
-  for _ in 1 2 3; do curl -s -o "$WORK/page.html" -b "$WORK/jar" "$BASE/offset/$id"; done
+  [[ "$SMOKE" == 1 ]] || for _ in 1 2 3; do curl -s -o "$WORK/page.html" -b "$WORK/jar" "$BASE/offset/$id"; done
   code=$(curl -s -o "$WORK/page.html" -w '%{http_code}' -b "$WORK/jar" "$BASE/offset/$id")
   [[ "$code" == 200 ]] || die "GET /offset/$id gave $code"
   size=$(stat -c %s "$WORK/page.html"); rows=$(grep -o '<tr' "$WORK/page.html" | wc -l)
-  for _ in $(seq 1 15); do times+=("$(curl -s -o /dev/null -w '%{time_total}' -b "$WORK/jar" "$BASE/offset/$id")"); done
-  local median; median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 8p)
+  for _ in $(seq 1 "$GETS"); do times+=("$(curl -s -o /dev/null -w '%{time_total}' -b "$WORK/jar" "$BASE/offset/$id")"); done
+  local median; median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (GETS + 1) / 2 ))p")
   printf '%-62s %6.0f ms  (%s KB of HTML, %s table rows)\n' "GET /offset/$id, $label" "$(echo "$median * 1000" | bc -l)" "$((size / 1024))" "$rows"
 }
 HTTP_LINES="$(get_page "$SENT_ID" "sent file, 5,000 + 800, general office"; get_page "$DRAFT_ID" "draft, 5,000 + 800 + the province's lists"; \
   get_page "$AGREEMENTS_ID" "sent file, 1,000 + 800 + 1,000 outcomes")"
 echo "$HTTP_LINES" >&2
-kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+stop_app
 
 # --- b. sending ------------------------------------------------------------------------------------------------------
-log "b. sending: 5 fresh 5,000-debtor files, the first cold"
-SEND_DB="$OUT/offset-send.db"; fresh_copy "$SEND_DB"; rm -rf "$OUT/offset-send-files"
-SEND_LOG="$(bench "$SEND_DB" "$OUT/offset-send-files" --send 5)"; echo "$SEND_LOG" >&2
+log "b. sending: $SENDS fresh 5,000-debtor files, the first cold"
+SEND_DB="$OUT/offset-files-send.db"; fresh_copy "$SEND_DB"; rm -rf "$OUT/offset-files-send-files"
+SEND_LOG="$(bench "$SEND_DB" "$OUT/offset-files-send-files" --send "$SENDS")"; echo "$SEND_LOG" >&2
 
 # --- c. posting ------------------------------------------------------------------------------------------------------
 POST_LOG=""
-for workers in 1 4; do
+for workers in "${WORKERS[@]}"; do
   log "c. posting 1,000 settlements, $workers treatment worker(s), on a fresh copy"
-  POST_DB="$OUT/offset-post.db"; fresh_copy "$POST_DB"
-  POST_LOG+="$(bench "$POST_DB" "$OUT/offset-files" --post "$workers")"$'\n'
+  POST_DB="$OUT/offset-files-post.db"; fresh_copy "$POST_DB"
+  POST_LOG+="$(bench "$POST_DB" "$OUT/offset-files-files" --post "$workers")"$'\n'
 done
 echo "$POST_LOG" >&2
 
