@@ -14,8 +14,11 @@ public static class Permissions
 
     private static readonly Dictionary<Permission, string[]> Table = new()
     {
+        // The organisation's own offices. The governor's office is outside the organisation: it sees the offset files
+        // sent to it, nothing of the agencies or the organisation's units.
         [Permission.OrganisationRead] = [SystemAdmin, HeadOffice, GeneralOffice, GeneralOfficeDirector, TreatmentDirectorate, ReviewOffice, CallCenter],
-        // The home page's counts: the organisation's own offices, without the call centre.
+        // The home page's counts: the offices that run the organisation; not a governor's office, agencies, branches,
+        // centres or the call centre.
         [Permission.OrganisationCountsRead] = [SystemAdmin, HeadOffice, GeneralOffice, GeneralOfficeDirector, TreatmentDirectorate, ReviewOffice],
         // The director-general who signs a general office's offset letters.
         [Permission.GeneralOfficeHeadRecord] = [SystemAdmin, GeneralOfficeDirector],
