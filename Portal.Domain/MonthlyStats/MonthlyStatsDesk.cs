@@ -75,7 +75,7 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
         MonthlyReport.EnsureOpen(period, now);
         await using var db = await portalDb.OpenAsync(ct);
         var agencyId = OwnAgency(db);
-        if (submit && !Submits(db)) throw DomainException.Of("Monthly.OnlyManagerSubmits");
+        if (submit) db.Actor.Require(Permission.MonthlySubmit, "Monthly.OnlyManagerSubmits");
         var report = await db.MonthlyReports.Include(r => r.Lines).SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.Period == period.Key, ct);
         if (report is null)
         {
@@ -144,7 +144,7 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
     private static bool Submits(PortalDbContext db) => db.Actor.Can(Permission.MonthlySubmit);
 
     private static int OwnAgency(PortalDbContext db) =>
-        db.Actor.Can(Permission.MonthlyEntry) && db.Actor.UnitId is int id ? id : throw DomainException.Of("Monthly.OnlyAgency");
+        db.Actor.Can(Permission.MonthlyEntry) && db.Actor.UnitId is int id ? id : throw DomainException.Forbidden("Monthly.OnlyAgency");
 
     /// <summary>The previous month's pending count, carried in; none when the agency has no report for it.</summary>
     private static async Task<int> BroughtForwardAsync(PortalDbContext db, int agencyId, JalaliMonth period, CancellationToken ct) =>
