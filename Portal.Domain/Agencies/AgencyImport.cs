@@ -55,7 +55,7 @@ public sealed partial class AgencyImport(PortalDb portalDb, TimeProvider clock)
     public async Task<ImportResult> ImportAsync(IReadOnlyList<AgencyImportRow> rows, JalaliDate effective, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        if (!AgencyRegistry.Editors.Contains(db.Actor.Role)) throw new UnauthorizedAccessException("Only a general office imports agencies.");
+        db.Actor.Require(Permission.AgenciesEdit);
         var errors = new Dictionary<int, IReadOnlyList<string>>();
         if (rows.Count > MaxRows) return new(0, 0, new Dictionary<int, IReadOnlyList<string>> { [0] = [Messages.Format("Import.TooMany", MaxRows)] });
 

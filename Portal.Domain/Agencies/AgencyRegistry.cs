@@ -19,9 +19,6 @@ namespace Portal.Domain.Agencies;
 /// </summary>
 public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, IServiceScopeFactory scopes, TimeProvider clock)
 {
-    public static readonly string[] Editors = [Roles.SystemAdmin, Roles.GeneralOffice, Roles.GeneralOfficeDirector];
-    public static readonly string[] RepresentativeEditors = [.. Editors, Roles.AgencyManager];
-
     public sealed record UserRow(string Id, string UserName, string FullName, string Role, bool IsDisabled);
 
     public sealed record Details(Agency Agency, string ProvinceFa, string GeneralOffice, string ReviewOffice, AgencyReadiness Readiness,
@@ -64,7 +61,7 @@ public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, 
         var today = JalaliDate.Today(clock).ToDateOnly();
         var (profile, errors) = form.Validate(today);
         if (profile is null) return errors;
-        await using var db = await OpenForAsync(Editors, ct);
+        await using var db = await portalDb.OpenForAsync(Permission.AgenciesEdit, ct);
         var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw DomainException.Of("Agency.NotFound");
         if (agency.Version != version) throw DomainException.Of("Agency.ChangedMeanwhile");
         // A closure records what happened: its date (the effective date) is not after today. Other changes may be planned ahead.
@@ -80,7 +77,7 @@ public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, 
     {
         var checkedMembers = members.Select(PersonRules.Check).ToList();
         if (checkedMembers.FirstOrDefault(c => !c.IsValid) is { Error: { } error }) throw new DomainException(error);
-        await using var db = await OpenForAsync(Editors, ct);
+        await using var db = await portalDb.OpenForAsync(Permission.AgenciesEdit, ct);
         var agency = await db.Agencies.Include(a => a.Board).SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw DomainException.Of("Agency.NotFound");
         agency.ReplaceBoard(checkedMembers.Select(c => c.Value!));
         await SaveAsync(db, ct);
@@ -90,7 +87,7 @@ public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, 
     {
         var valid = PersonRules.Check(input);
         if (!valid.IsValid) throw new DomainException(valid.Error!);
-        await using var db = await OpenForAsync(RepresentativeEditors, ct);
+        await using var db = await portalDb.OpenForAsync(Permission.RepresentativesEdit, ct);
         var agency = await db.Agencies.Include(a => a.Representatives).SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw DomainException.Of("Agency.NotFound");
         agency.NameRepresentative(valid.Value!, clock.GetUtcNow());
         await SaveAsync(db, ct);
@@ -98,7 +95,7 @@ public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, 
 
     public async Task RemoveRepresentativeAsync(int id, int representativeId, CancellationToken ct = default)
     {
-        await using var db = await OpenForAsync(RepresentativeEditors, ct);
+        await using var db = await portalDb.OpenForAsync(Permission.RepresentativesEdit, ct);
         var agency = await db.Agencies.Include(a => a.Representatives).SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw DomainException.Of("Agency.NotFound");
         agency.RemoveRepresentative(representativeId, clock.GetUtcNow());
         await SaveAsync(db, ct);
@@ -151,7 +148,7 @@ public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, 
     /// </summary>
     private async Task ChangeUsersAsync(int id, JalaliDate effective, Func<Agency, UserManager<PortalUser>, Task> change, CancellationToken ct)
     {
-        var actor = await RequireAsync(Editors);
+        var actor = await currentUser.RequireAsync(Permission.AgenciesEdit);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>().ActAs(actor);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
@@ -179,15 +176,6 @@ public sealed class AgencyRegistry(PortalDb portalDb, ICurrentUser currentUser, 
     }
 
     private ChangeStamp Stamp(PortalDbContext db, JalaliDate effective) => new(db.Actor.UserName, clock.GetUtcNow(), effective.ToDateOnly());
-
-    private Task<PortalDbContext> OpenForAsync(string[] roles, CancellationToken ct) =>
-        portalDb.OpenForAsync(roles, actor => new UnauthorizedAccessException($"{actor.Role} may not change agencies."), ct);
-
-    private async Task<Actor> RequireAsync(string[] roles)
-    {
-        var actor = await currentUser.GetAsync();
-        return roles.Contains(actor.Role) ? actor : throw new UnauthorizedAccessException($"{actor.Role} may not change agency users.");
-    }
 
     private static async Task SaveAsync(PortalDbContext db, CancellationToken ct)
     {

@@ -10,9 +10,6 @@ namespace Portal.Domain.Agencies;
 /// <summary>The treatment directorate's inbox of agency change notices (seed 000 §1-2); the general office reads it too.</summary>
 public sealed class ChangeNoticeInbox(PortalDb portalDb, TimeProvider clock)
 {
-    /// <summary>Who acknowledges notices (seed 000 §1-2: the province's treatment directorate).</summary>
-    public static readonly string[] Acknowledgers = [Roles.TreatmentDirectorate];
-
     /// <summary>
     /// A notice as people read it: field by field, with the full names of whoever recorded and acknowledged it (their
     /// user names when the account is gone).
@@ -48,14 +45,14 @@ public sealed class ChangeNoticeInbox(PortalDb portalDb, TimeProvider clock)
     public async Task<int> WaitingAsync(CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        if (!Acknowledgers.Contains(db.Actor.Role)) return 0;
+        if (!db.Actor.Can(Permission.ChangeNoticesAcknowledge)) return 0;
         return await db.ChangeNotices.CountAsync(n => n.AcknowledgedAt == null, ct);
     }
 
     public async Task AcknowledgeAsync(int id, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        if (!Acknowledgers.Contains(db.Actor.Role)) throw new UnauthorizedAccessException("Only the treatment directorate acknowledges change notices.");
+        db.Actor.Require(Permission.ChangeNoticesAcknowledge);
         var notice = await db.ChangeNotices.SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw DomainException.Of("Notice.NotFound");
         notice.Acknowledge(db.Actor.UserName, clock.GetUtcNow());
         try { await db.SaveChangesAsync(ct); }

@@ -26,7 +26,7 @@ public sealed class AuditSearch(PortalDb portalDb)
 
     private static async Task<(IReadOnlyList<AuditEntry> Rows, int Total)> SearchAsync(PortalDbContext db, Filter filter, int skip, int take, CancellationToken ct)
     {
-        if (db.Actor.Role != Roles.SystemAdmin) throw new UnauthorizedAccessException("Only a system administrator reads the audit log.");
+        db.Actor.Require(Permission.Administer);
         var query = db.AuditEntries.AsNoTracking();
         if (TextNormalizer.Normalize(filter.Entity) is { Length: > 0 } entity) query = query.Where(a => a.Entity == entity);
         if (TextNormalizer.Normalize(filter.Key) is { Length: > 0 } key) query = query.Where(a => a.Key == key);

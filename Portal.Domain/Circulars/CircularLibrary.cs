@@ -35,7 +35,7 @@ public sealed class CircularLibrary(PortalDb portalDb, IFileStore files, TimePro
     public async Task<Checked<int>> UploadAsync(Upload form, Stream content, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        if (db.Actor.Role != Roles.ReviewOffice) return Checked<int>.Fail("Circulars.OnlyReviewOffice");
+        if (!db.Actor.Can(Permission.CircularsSend)) return Checked<int>.Fail("Circulars.OnlyReviewOffice");
         var office = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == db.Actor.UnitId && u.Kind == UnitKind.ReviewOffice, ct);
         if (office is null) return Checked<int>.Fail("Circulars.OnlyReviewOffice");
 
@@ -68,7 +68,7 @@ public sealed class CircularLibrary(PortalDb portalDb, IFileStore files, TimePro
     public async Task<IReadOnlyList<AgencyOption>> AgencyOptionsAsync(CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        if (db.Actor.Role != Roles.ReviewOffice) return [];
+        db.Actor.Require(Permission.CircularsSend, "Circulars.OnlyReviewOffice");
         return await Served(db, db.Actor.UnitId).OrderBy(a => a.Code).Select(a => new AgencyOption(a.Id, a.Code, a.Name)).ToListAsync(ct);
     }
 
@@ -158,12 +158,12 @@ public sealed class CircularLibrary(PortalDb portalDb, IFileStore files, TimePro
 
     private static IQueryable<Circular> Visible(PortalDbContext db)
     {
-        if (db.Actor.Role != Roles.ReviewOffice) return db.Circulars;
+        if (!db.Actor.Can(Permission.CircularsSend)) return db.Circulars;
         var officeId = db.Actor.UnitId;
         return db.Circulars.Where(c => c.ReviewOfficeId == officeId);
     }
 
-    private static bool IsAgency(Actor actor) => actor.Role is Roles.AgencyManager or Roles.AgencyUser;
+    private static bool IsAgency(Actor actor) => actor.Can(Permission.CircularsReceive);
 
     private async Task LogDeniedAsync(PortalDbContext db, int circularId, CancellationToken ct)
     {

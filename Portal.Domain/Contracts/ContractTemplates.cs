@@ -8,15 +8,12 @@ namespace Portal.Domain.Contracts;
 /// <summary>The versions of the contract template: an admin writes a new one, previews it, and sees which contracts used which.</summary>
 public sealed class ContractTemplates(PortalDb portalDb, IContractPdf pdfEngine, TimeProvider clock)
 {
-    public static readonly string[] Editors = [Roles.SystemAdmin];
-
     /// <summary>A version with who saved it: the person's full name, or null when the portal itself wrote it (the first text).</summary>
     public sealed record VersionRow(int Id, int Version, string? Note, DateTimeOffset CreatedAt, string? CreatedBy, int Contracts);
 
     public async Task<IReadOnlyList<VersionRow>> VersionsAsync(CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenAsync(ct);
-        if (!Editors.Contains(db.Actor.Role)) return [];
+        await using var db = await OpenAsEditorAsync(ct);
         var rows = await db.ContractTemplates.OrderByDescending(t => t.Version)
             .Select(t => new VersionRow(t.Id, t.Version, t.Note, t.CreatedAt, t.CreatedBy, db.Contracts.Count(c => c.TemplateId == t.Id)))
             .ToListAsync(ct);
@@ -26,8 +23,7 @@ public sealed class ContractTemplates(PortalDb portalDb, IContractPdf pdfEngine,
 
     public async Task<ContractTemplate?> FindAsync(int? version = null, CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenAsync(ct);
-        if (!Editors.Contains(db.Actor.Role)) return null;
+        await using var db = await OpenAsEditorAsync(ct);
         var query = db.ContractTemplates.AsNoTracking();
         return version is { } v ? await query.SingleOrDefaultAsync(t => t.Version == v, ct)
             : await query.OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct);
@@ -40,8 +36,7 @@ public sealed class ContractTemplates(PortalDb portalDb, IContractPdf pdfEngine,
         if (!text.IsValid) return Checked<int>.Fail(text.Error!);
         var normalizedNote = TextNormalizer.Normalize(note);
         if (normalizedNote.Length > ContractTemplate.NoteMaxLength) return Checked<int>.Fail(Messages.Format("ContractTemplate.NoteTooLong", ContractTemplate.NoteMaxLength));
-        await using var db = await portalDb.OpenAsync(ct);
-        if (!Editors.Contains(db.Actor.Role)) throw DomainException.Of("ContractTemplate.OnlyAdmin");
+        await using var db = await OpenAsEditorAsync(ct);
         var last = await db.ContractTemplates.MaxAsync(t => (int?)t.Version, ct) ?? 0;
         db.ContractTemplates.Add(new ContractTemplate(last + 1, text.Value!, normalizedNote, db.Actor.UserName, clock.GetUtcNow()));
         try { await db.SaveChangesAsync(ct); }
@@ -52,8 +47,7 @@ public sealed class ContractTemplates(PortalDb portalDb, IContractPdf pdfEngine,
     /// <summary>The body (saved or not) as a PDF with a made-up agency, marked as a sample.</summary>
     public async Task<Checked<byte[]>> PreviewAsync(string? body, CancellationToken ct = default)
     {
-        await using (var db = await portalDb.OpenAsync(ct))
-            if (!Editors.Contains(db.Actor.Role)) throw DomainException.Of("ContractTemplate.OnlyAdmin");
+        await using (await OpenAsEditorAsync(ct)) { }
         var text = ContractText.Check(body);
         if (!text.IsValid) return Checked<byte[]>.Fail(text.Error!);
         var template = new ContractTemplate(1, text.Value!, null, "preview", clock.GetUtcNow());
@@ -70,4 +64,7 @@ public sealed class ContractTemplates(PortalDb portalDb, IContractPdf pdfEngine,
         if (!body.IsValid) throw new InvalidOperationException("The default contract template is invalid: " + body.Error);
         db.ContractTemplates.Add(new ContractTemplate(1, body.Value!, "متن نخست قرارداد، همراه سامانه", "system", at));
     }
+
+    private Task<PortalDbContext> OpenAsEditorAsync(CancellationToken ct) =>
+        portalDb.OpenForAsync(Permission.ContractTemplatesEdit, "ContractTemplate.OnlyAdmin", ct);
 }

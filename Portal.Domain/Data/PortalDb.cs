@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
 using Portal.Domain.Security;
 
 namespace Portal.Domain.Data;
@@ -15,14 +16,16 @@ public sealed class PortalDb(IDbContextFactory<PortalDbContext> factory, ICurren
         return Open(factory, actor);
     }
 
-    /// <summary>A context for a command only some roles may give; anyone else gets <paramref name="refusal"/> and no context.</summary>
-    public async Task<PortalDbContext> OpenForAsync(IReadOnlyCollection<string> roles, Func<Actor, Exception> refusal, CancellationToken ct = default)
+    /// <summary>A context for an act only some roles hold; anyone else gets the forbidden refusal worded by <paramref name="refusal"/> and no context.</summary>
+    public async Task<PortalDbContext> OpenForAsync(Permission permission, string refusal = Permissions.Refused, CancellationToken ct = default)
     {
         var db = await OpenAsync(ct);
-        if (roles.Contains(db.Actor.Role)) return db;
+        if (db.Actor.Can(permission)) return db;
         await db.DisposeAsync();
-        throw refusal(db.Actor);
+        throw DomainException.Forbidden(refusal);
     }
+
+    public Task<PortalDbContext> OpenForAsync(Permission permission, CancellationToken ct) => OpenForAsync(permission, Permissions.Refused, ct);
 
     /// <summary>A context acting as <paramref name="actor"/>: for commands, seeding and tests.</summary>
     public static PortalDbContext Open(IDbContextFactory<PortalDbContext> factory, Actor actor)

@@ -9,12 +9,10 @@ namespace Portal.Domain.Eligibility;
 /// </summary>
 public sealed class CentreInquiry(EligibilityDesk desk, ICurrentUser currentUser)
 {
-    public static readonly string[] Askers = [Roles.MedicalCenter];
-
     public async Task<Checked<GeneralAnswer>> AskAsync(string? nationalId, CancellationToken ct = default)
     {
-        var actor = await currentUser.GetAsync();
-        if (!Askers.Contains(actor.Role) || actor.UnitId is null) throw DomainException.Of("Eligibility.NotACentre");
+        var actor = await currentUser.RequireAsync(Permission.CentreInquiry, "Eligibility.NotACentre");
+        if (actor.UnitId is null) throw DomainException.Forbidden("Eligibility.NotACentre");
         return await desk.GeneralAsync(nationalId, InquiryChannel.Web, new Requester(actor.UserName, actor.UnitId, actor.Scope.ProvinceId), ct);
     }
 }

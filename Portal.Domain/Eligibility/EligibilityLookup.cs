@@ -10,8 +10,6 @@ namespace Portal.Domain.Eligibility;
 /// </summary>
 public sealed class EligibilityLookup(EligibilityDesk desk, ICurrentUser currentUser, TimeProvider clock)
 {
-    public static readonly string[] Staff = [Roles.CallCenter, Roles.TreatmentDirectorate, Roles.HeadOffice, Roles.SystemAdmin];
-
     /// <summary>The decision on <see cref="On"/>; <see cref="Known"/> false when the number is not in the records.</summary>
     public sealed record Answer(CoverageDecision Decision, bool Known, DateOnly On)
     {
@@ -21,8 +19,7 @@ public sealed class EligibilityLookup(EligibilityDesk desk, ICurrentUser current
 
     public async Task<Checked<Answer>> LookUpAsync(string? nationalId, CancellationToken ct = default)
     {
-        var actor = await currentUser.GetAsync();
-        if (!Staff.Contains(actor.Role)) throw DomainException.Of("Eligibility.NotStaff");
+        var actor = await currentUser.RequireAsync(Permission.EligibilityLookup, "Eligibility.NotStaff");
         var id = EligibilityDesk.CheckId(nationalId);
         if (!id.IsValid) return Checked<Answer>.Fail(id.Error!);
         var today = JalaliDate.Today(clock).ToDateOnly();

@@ -14,7 +14,6 @@ namespace Portal.Domain.Eligibility;
 /// </summary>
 public sealed class InquiryApiKeys(PortalDb portalDb, IDbContextFactory<PortalDbContext> factory, IMemoryCache cache, TimeProvider clock)
 {
-    public static readonly string[] Issuers = [Roles.SystemAdmin, Roles.TreatmentDirectorate];
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(60);
 
     /// <summary>What an accepted key stands for: its centre, the centre's province, and a name for the log.</summary>
@@ -36,8 +35,7 @@ public sealed class InquiryApiKeys(PortalDb portalDb, IDbContextFactory<PortalDb
 
     public async Task<IReadOnlyList<KeyRow>> ListAsync(CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenAsync(ct);
-        if (!Issuers.Contains(db.Actor.Role)) return [];
+        await using var db = await OpenAsIssuerAsync(ct);
         return await db.InquiryApiKeys.Join(db.OrgUnits, k => k.CentreId, u => u.Id, (k, u) => new { k, u })
             .OrderBy(x => x.u.Code).ThenByDescending(x => x.k.IssuedAt)
             .Select(x => new KeyRow(x.k.Id, x.u.Name, x.u.Code, x.k.Prefix, x.k.IssuedAt, x.k.IssuedBy, x.k.RevokedAt)).ToListAsync(ct);
@@ -46,7 +44,7 @@ public sealed class InquiryApiKeys(PortalDb portalDb, IDbContextFactory<PortalDb
     /// <summary>Issues a key for a centre of the issuer's province; the returned secret is shown once and never stored.</summary>
     public async Task<string> IssueAsync(string centreCode, CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenForAsync(Issuers, _ => DomainException.Of("Eligibility.NotKeyIssuer"), ct);
+        await using var db = await OpenAsIssuerAsync(ct);
         var code = TextNormalizer.Normalize(centreCode).ToUpperInvariant();
         var centre = await db.OrgUnits.OfType<MedicalCenter>().SingleOrDefaultAsync(m => m.Code == code, ct) ?? throw DomainException.Of("Eligibility.NoSuchCentre");
         var (key, secret) = InquiryApiKey.Issue(centre, db.Actor.UserName, clock.GetUtcNow());
@@ -57,10 +55,12 @@ public sealed class InquiryApiKeys(PortalDb portalDb, IDbContextFactory<PortalDb
 
     public async Task RevokeAsync(int id, CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenForAsync(Issuers, _ => DomainException.Of("Eligibility.NotKeyIssuer"), ct);
+        await using var db = await OpenAsIssuerAsync(ct);
         var key = await db.InquiryApiKeys.SingleOrDefaultAsync(k => k.Id == id, ct) ?? throw DomainException.Of("Eligibility.NoSuchKey");
         key.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         cache.Remove(("api-key", key.Hash));
     }
+
+    private Task<PortalDbContext> OpenAsIssuerAsync(CancellationToken ct) => portalDb.OpenForAsync(Permission.ApiKeysIssue, "Eligibility.NotKeyIssuer", ct);
 }

@@ -15,9 +15,6 @@ namespace Portal.Domain.Eligibility;
 /// </summary>
 public sealed class InquiryReport(PortalDb portalDb)
 {
-    public static readonly string[] Readers =
-        [Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.TreatmentDirectorate, Roles.MedicalCenter];
-
     public const int MaxDays = 366;
 
     /// <summary>
@@ -44,7 +41,7 @@ public sealed class InquiryReport(PortalDb portalDb)
     {
         if (from > to) throw DomainException.Of("InquiryReport.RangeOrder");
         if (to.ToDateOnly().DayNumber - from.ToDateOnly().DayNumber >= MaxDays) throw DomainException.Of("InquiryReport.RangeTooLong", MaxDays);
-        await using var db = await portalDb.OpenForAsync(Readers, _ => DomainException.Of("InquiryReport.NotYours"), ct);
+        await using var db = await portalDb.OpenForAsync(Permission.InquiryReportRead, "InquiryReport.NotYours", ct);
         var (first, last) = (DayKey(from), DayKey(to));
         var range = db.Inquiries.AsNoTracking().Where(i => i.Day >= first && i.Day <= last);
 

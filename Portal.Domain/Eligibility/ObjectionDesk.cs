@@ -20,8 +20,6 @@ public sealed class ObjectionForm
 /// </summary>
 public sealed class ObjectionDesk(PortalDb portalDb, TimeProvider clock)
 {
-    public static readonly string[] Handlers = [Roles.CallCenter];
-    public static readonly string[] Readers = [Roles.CallCenter, Roles.HeadOffice, Roles.SystemAdmin];
 
     public sealed record ObjectionRow(int Id, string TrackingCode, ObjectionStatus Status, ObjectionOutcome? Outcome, DateTimeOffset RecordedAt,
         string RecordedBy, string Description);
@@ -35,7 +33,7 @@ public sealed class ObjectionDesk(PortalDb portalDb, TimeProvider clock)
     /// <summary>Records an objection; returns its id, or the errors by field (<see cref="ObjectionForm"/>'s property names).</summary>
     public async Task<(int? Id, IReadOnlyDictionary<string, string> Errors)> RecordAsync(ObjectionForm form, CancellationToken ct = default)
     {
-        await using var db = await OpenAsync(Handlers, ct);
+        await using var db = await OpenAsync(Permission.ObjectionsHandle, ct);
         var errors = new Dictionary<string, string>();
         var code = TrackingCode.Check(form.TrackingCode);
         if (!code.IsValid) errors[nameof(ObjectionForm.TrackingCode)] = code.Error!;
@@ -70,7 +68,7 @@ public sealed class ObjectionDesk(PortalDb portalDb, TimeProvider clock)
     /// <summary>Objections newest first, optionally of one status; at most <paramref name="take"/>.</summary>
     public async Task<IReadOnlyList<ObjectionRow>> ListAsync(ObjectionStatus? status = null, int take = 500, CancellationToken ct = default)
     {
-        await using var db = await OpenAsync(Readers, ct);
+        await using var db = await OpenAsync(Permission.ObjectionsRead, ct);
         var query = db.Objections.AsNoTracking();
         if (status is { } s) query = query.Where(o => o.Status == s);
         return await query.OrderByDescending(o => o.Id).Take(take)
@@ -80,7 +78,7 @@ public sealed class ObjectionDesk(PortalDb portalDb, TimeProvider clock)
     /// <summary>An objection and the inquiry it concerns; null when unknown or outside the reader's scope.</summary>
     public async Task<ObjectionDetails?> FindAsync(int id, CancellationToken ct = default)
     {
-        await using var db = await OpenAsync(Readers, ct);
+        await using var db = await OpenAsync(Permission.ObjectionsRead, ct);
         var objection = await db.Objections.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
         if (objection is null) return null;
         var inquiry = await db.Inquiries.AsNoTracking().Where(i => i.Id == objection.InquiryId)
@@ -94,7 +92,7 @@ public sealed class ObjectionDesk(PortalDb portalDb, TimeProvider clock)
 
     private async Task ChangeAsync(int id, Guid version, Action<Objection, string, DateTimeOffset> change, CancellationToken ct)
     {
-        await using var db = await OpenAsync(Handlers, ct);
+        await using var db = await OpenAsync(Permission.ObjectionsHandle, ct);
         var objection = await db.Objections.SingleOrDefaultAsync(o => o.Id == id, ct) ?? throw DomainException.Of("Objection.NotFound");
         if (objection.Version != version) throw DomainException.Of("Objection.ChangedMeanwhile");
         change(objection, db.Actor.UserName, clock.GetUtcNow());
@@ -102,6 +100,6 @@ public sealed class ObjectionDesk(PortalDb portalDb, TimeProvider clock)
         catch (DbUpdateConcurrencyException) { throw DomainException.Of("Objection.ChangedMeanwhile"); }
     }
 
-    private Task<PortalDbContext> OpenAsync(string[] roles, CancellationToken ct) =>
-        portalDb.OpenForAsync(roles, _ => DomainException.Of("Objection.NotYours"), ct);
+    private Task<PortalDbContext> OpenAsync(Permission permission, CancellationToken ct) =>
+        portalDb.OpenForAsync(permission, "Objection.NotYours", ct);
 }

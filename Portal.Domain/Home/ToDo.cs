@@ -45,14 +45,11 @@ public sealed record ToDoItem(ToDoKind Kind, string Link, int Count = 1, JalaliM
 /// <summary>
 /// The home page's to-do list (DESIGN §5), per role and from the data, read through the user's scope: each item is work
 /// the role itself does, with a link to the page where it is done. Rules stay in their modules (deadlines and cut-offs
-/// in <see cref="MonthlyReport"/> and <see cref="MonthlyStatsOptions"/>, who acts in each desk's role lists); this class
+/// in <see cref="MonthlyReport"/> and <see cref="MonthlyStatsOptions"/>, who acts in the one permission table); this class
 /// only asks.
 /// </summary>
 public sealed class ToDoList(PortalDb portalDb, TimeProvider clock, MonthlyStatsOptions options)
 {
-    /// <summary>Roles whose modules are still to come (electronic files, booklet services): their home says what is coming.</summary>
-    public static readonly string[] Coming = [Roles.BranchStaff, Roles.BranchSupervisor];
-
     /// <summary>How many months back an agency is reminded of a report it never sent (while the month is not locked).</summary>
     private const int MonthsBack = 12;
 
@@ -60,19 +57,19 @@ public sealed class ToDoList(PortalDb portalDb, TimeProvider clock, MonthlyStats
     {
         await using var db = await portalDb.OpenAsync(ct);
         var items = new List<ToDoItem>();
-        var role = db.Actor.Role;
-        if (MonthlyStatsDesk.AgencyRoles.Contains(role)) items.AddRange(await AgencyAsync(db, ct));
-        if (MonthlyStatsDesk.Reviewers.Contains(role)) items.AddRange(await ReviewOfficeAsync(db, ct));
-        if (ChangeNoticeInbox.Acknowledgers.Contains(role)) items.AddRange(await NoticesAsync(db, ToDoKind.NoticesToAcknowledge, ct));
-        if (role == Roles.GeneralOffice) items.AddRange(await NoticesAsync(db, ToDoKind.NoticesAwaitingAcknowledgement, ct));
-        if (OffsetDesk.Treatment.Contains(role)) items.AddRange(await AgreementsAsync(db, ExecutionSide.Treatment, ct));
-        if (role == Roles.GeneralOffice) items.AddRange(await AgreementsAsync(db, ExecutionSide.Insurance, ct));
-        if (OffsetDesk.Enforcement.Contains(role)) items.AddRange(await DraftFilesAsync(db, sendable: OffsetDesk.Senders.Contains(role), ct));
-        if (OffsetDesk.Governors.Contains(role)) items.AddRange(await GovernorAsync(db, ct));
-        if (ObjectionDesk.Handlers.Contains(role)) items.AddRange(await ObjectionsAsync(db, ct));
-        if (role is Roles.GeneralOffice or Roles.GeneralOfficeDirector or Roles.TreatmentDirectorate) items.AddRange(await RolloutAsync(db, ct));
-        if (role == Roles.HeadOffice) items.AddRange(await HeadOfficeAsync(db, ct));
-        if (role == Roles.SystemAdmin) items.AddRange(await AdminAsync(db, ct));
+        var me = db.Actor;
+        if (me.Can(Permission.MonthlyEntry)) items.AddRange(await AgencyAsync(db, ct));
+        if (me.Can(Permission.MonthlyReview)) items.AddRange(await ReviewOfficeAsync(db, ct));
+        if (me.Can(Permission.ChangeNoticesAcknowledge)) items.AddRange(await NoticesAsync(db, ToDoKind.NoticesToAcknowledge, ct));
+        if (me.Can(Permission.ChangeNoticesFollowUp)) items.AddRange(await NoticesAsync(db, ToDoKind.NoticesAwaitingAcknowledgement, ct));
+        if (me.Can(Permission.OffsetTreat)) items.AddRange(await AgreementsAsync(db, ExecutionSide.Treatment, ct));
+        if (me.Can(Permission.OffsetAgreementsFollowUp)) items.AddRange(await AgreementsAsync(db, ExecutionSide.Insurance, ct));
+        if (me.Can(Permission.OffsetEnforce)) items.AddRange(await DraftFilesAsync(db, sendable: me.Can(Permission.OffsetSend), ct));
+        if (me.Can(Permission.OffsetGovernorDecide)) items.AddRange(await GovernorAsync(db, ct));
+        if (me.Can(Permission.ObjectionsHandle)) items.AddRange(await ObjectionsAsync(db, ct));
+        if (me.Can(Permission.RolloutFollowUp)) items.AddRange(await RolloutAsync(db, ct));
+        if (me.Can(Permission.ProvincesFollowUp)) items.AddRange(await HeadOfficeAsync(db, ct));
+        if (me.Can(Permission.Administer)) items.AddRange(await AdminAsync(db, ct));
         return items;
     }
 

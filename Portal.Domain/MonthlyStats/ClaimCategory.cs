@@ -60,8 +60,6 @@ public sealed class ClaimCategory : IAudited
 /// </summary>
 public sealed class ClaimCategories(PortalDb portalDb)
 {
-    public static readonly string[] Editors = [Roles.SystemAdmin];
-
     public sealed record Item(int Id, string Code, string NameFa, string NameEn, bool IsActive, int Lines);
 
     public async Task<IReadOnlyList<Item>> ListAsync(CancellationToken ct = default)
@@ -98,7 +96,7 @@ public sealed class ClaimCategories(PortalDb portalDb)
         await db.SaveChangesAsync(ct);
     }
 
-    private Task<PortalDbContext> OpenAsEditorAsync(CancellationToken ct) => portalDb.OpenForAsync(Editors, _ => DomainException.Of("Monthly.OnlyAdmin"), ct);
+    private Task<PortalDbContext> OpenAsEditorAsync(CancellationToken ct) => portalDb.OpenForAsync(Permission.ClaimCategoriesEdit, "Monthly.OnlyAdmin", ct);
 
     private static async Task EnsureUniqueAsync(PortalDbContext db, ClaimCategory category, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Agencies;
 using Portal.Domain.Common;
 using Portal.Domain.Data;
+using Portal.Domain.Security;
 
 namespace Portal.Domain.MonthlyStats;
 
@@ -127,7 +128,7 @@ public sealed class MonthlyImport(PortalDb portalDb, TimeProvider clock)
     private static ImportResult Refused(string message) => new(0, 0, new Dictionary<int, IReadOnlyList<string>> { [0] = [message] });
 
     private static int OwnOffice(PortalDbContext db) =>
-        MonthlyStatsDesk.Reviewers.Contains(db.Actor.Role) && db.Actor.UnitId is int id ? id : throw DomainException.Of("Monthly.OnlyReviewOffice");
+        db.Actor.Can(Permission.MonthlyReview) && db.Actor.UnitId is int id ? id : throw DomainException.Forbidden("Monthly.OnlyReviewOffice");
 
     private static IQueryable<MonthlyReport> Reports(PortalDbContext db, JalaliMonth period, int officeId) =>
         db.MonthlyReports.Include(r => r.Lines).Where(r => r.Period == period.Key && r.Agency.ReviewOfficeId == officeId);

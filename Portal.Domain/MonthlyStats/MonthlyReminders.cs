@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Data;
+using Portal.Domain.Security;
 
 namespace Portal.Domain.MonthlyStats;
 
@@ -24,7 +25,7 @@ public sealed class MonthlyReminders(PortalDb portalDb, TimeProvider clock, Mont
         await using var db = await portalDb.OpenAsync(ct);
         var today = JalaliDate.Today(clock);
         var period = today.YearMonth.Previous();
-        if (MonthlyStatsDesk.AgencyRoles.Contains(db.Actor.Role) && db.Actor.UnitId is int agencyId)
+        if (db.Actor.Can(Permission.MonthlyEntry) && db.Actor.UnitId is int agencyId)
         {
             var deadline = period.Next().First.AddDays(options.AgencyDeadlineDay - 1);
             if (!Started(today, deadline)) return null;
@@ -32,7 +33,7 @@ public sealed class MonthlyReminders(PortalDb portalDb, TimeProvider clock, Mont
                 && !db.MonthlyReports.Any(r => r.AgencyId == agencyId && r.Period == period.Key && r.SubmittedAt != null), ct);
             return owes ? new Reminder(Audience.Agency, period, deadline, 1, today > deadline) : null;
         }
-        if (MonthlyStatsDesk.Reviewers.Contains(db.Actor.Role) && db.Actor.UnitId is int officeId)
+        if (db.Actor.Can(Permission.MonthlyReview) && db.Actor.UnitId is int officeId)
         {
             var deadline = period.Next().First.AddDays(ForwardingDeadlineDay - 1);
             if (!Started(today, deadline)) return null;

@@ -13,9 +13,8 @@ namespace Portal.Domain.MonthlyStats;
 /// </summary>
 public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, MonthlyStatsOptions options)
 {
-    public static readonly string[] AgencyRoles = [Roles.AgencyManager, Roles.AgencyUser];
-    public static readonly string[] Submitters = [Roles.AgencyManager];
-    public static readonly string[] Reviewers = [Roles.ReviewOffice];
+    /// <summary>Read by MonthlyStatsBoard until it asks <see cref="Permission.MonthlyReview"/> itself; not for new code.</summary>
+    public static readonly string[] Reviewers = Permissions.RolesFor(Permission.MonthlyReview);
 
     public sealed record Category(int Id, string NameFa, string NameEn);
 
@@ -76,7 +75,7 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
         MonthlyReport.EnsureOpen(period, now);
         await using var db = await portalDb.OpenAsync(ct);
         var agencyId = OwnAgency(db);
-        if (submit && !Submits(db)) throw DomainException.Of("Monthly.OnlyManagerSubmits");
+        if (submit) db.Actor.Require(Permission.MonthlySubmit, "Monthly.OnlyManagerSubmits");
         var report = await db.MonthlyReports.Include(r => r.Lines).SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.Period == period.Key, ct);
         if (report is null)
         {
@@ -117,7 +116,7 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
     public async Task<int> ForwardAllAsync(JalaliMonth period, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        if (!Reviewers.Contains(db.Actor.Role)) throw DomainException.Of("Monthly.OnlyReviewOffice");
+        db.Actor.Require(Permission.MonthlyReview, "Monthly.OnlyReviewOffice");
         var accepted = await Reviewed(db).Where(r => r.Period == period.Key && r.Status == ReportStatus.Accepted).ToListAsync(ct);
         var at = clock.GetUtcNow();
         foreach (var report in accepted) report.Forward(db.Actor.UserName, at);
@@ -128,7 +127,7 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
     private async Task ReviewAsync(int reportId, Guid version, Action<PortalDbContext, MonthlyReport> change, CancellationToken ct)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        if (!Reviewers.Contains(db.Actor.Role)) throw DomainException.Of("Monthly.OnlyReviewOffice");
+        db.Actor.Require(Permission.MonthlyReview, "Monthly.OnlyReviewOffice");
         var report = await Reviewed(db).SingleOrDefaultAsync(r => r.Id == reportId, ct) ?? throw DomainException.Of("Monthly.NotFound");
         if (report.Version != version) throw DomainException.Of("Monthly.ChangedMeanwhile");
         change(db, report);
@@ -142,10 +141,10 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
         return db.MonthlyReports.Where(r => r.Agency.ReviewOfficeId == officeId);
     }
 
-    private static bool Submits(PortalDbContext db) => Submitters.Contains(db.Actor.Role);
+    private static bool Submits(PortalDbContext db) => db.Actor.Can(Permission.MonthlySubmit);
 
     private static int OwnAgency(PortalDbContext db) =>
-        AgencyRoles.Contains(db.Actor.Role) && db.Actor.UnitId is int id ? id : throw DomainException.Of("Monthly.OnlyAgency");
+        db.Actor.Can(Permission.MonthlyEntry) && db.Actor.UnitId is int id ? id : throw DomainException.Forbidden("Monthly.OnlyAgency");
 
     /// <summary>The previous month's pending count, carried in; none when the agency has no report for it.</summary>
     private static async Task<int> BroughtForwardAsync(PortalDbContext db, int agencyId, JalaliMonth period, CancellationToken ct) =>

@@ -11,10 +11,6 @@ public enum OffsetPaper { CoverLetter = 1, Debtors, Claims }
 /// <summary>What the offset pages show, in the reader's province (head office: every province; a governor: sent files only).</summary>
 public sealed class OffsetBoard(PortalDb portalDb, IFileStore store)
 {
-    /// <summary>Who reads the debtor and claim lists: the general office, the treatment directorate, head office.</summary>
-    public static readonly string[] ListReaders = [Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.TreatmentDirectorate];
-    public static readonly string[] FileReaders = [.. ListReaders, Roles.Governor];
-
     public sealed record DebtorRow(int Id, string WorkshopCode, string Employer, string NationalId, long InitialDebt, long Remaining, int FirstPeriod, int LastPeriod, int Assets, long AssetsValue);
     public sealed record AssetRow(string WorkshopCode, string Employer, AssetKind Kind, string Description, long Value, DateOnly SeizedOn, string Reference);
     public sealed record ClaimRow(int Id, string Centre, MedicalCenterOwnership Ownership, long Amount, long Remaining, int FirstPeriod, int LastPeriod);
@@ -48,36 +44,33 @@ public sealed class OffsetBoard(PortalDb portalDb, IFileStore store)
 
     public async Task<IReadOnlyList<DebtorRow>> DebtorsAsync(CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenAsync(ct);
-        return ListReaders.Contains(db.Actor.Role) ? await Debtors(db.DebtorWorkshops.OrderBy(w => w.WorkshopCode)).ToListAsync(ct) : [];
+        await using var db = await portalDb.OpenForAsync(Permission.OffsetListsRead, ct);
+        return await Debtors(db.DebtorWorkshops.OrderBy(w => w.WorkshopCode)).ToListAsync(ct);
     }
 
     /// <summary>A listed debtor's seized assets, newest seizure first.</summary>
     public async Task<IReadOnlyList<SeizedAsset>> AssetsAsync(int workshopId, CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenAsync(ct);
-        return ListReaders.Contains(db.Actor.Role)
-            ? await db.SeizedAssets.AsNoTracking().Where(a => a.WorkshopId == workshopId).OrderByDescending(a => a.SeizedOn).ToListAsync(ct)
-            : [];
+        await using var db = await portalDb.OpenForAsync(Permission.OffsetListsRead, ct);
+        return await db.SeizedAssets.AsNoTracking().Where(a => a.WorkshopId == workshopId).OrderByDescending(a => a.SeizedOn).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<ClaimRow>> ClaimsAsync(CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenAsync(ct);
-        return ListReaders.Contains(db.Actor.Role) ? await Claims(db, db.CenterClaims).ToListAsync(ct) : [];
+        await using var db = await portalDb.OpenForAsync(Permission.OffsetListsRead, ct);
+        return await Claims(db, db.CenterClaims).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<FileRow>> FilesAsync(CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenAsync(ct);
-        return FileReaders.Contains(db.Actor.Role) ? await Files(OffsetDesk.Files(db).OrderByDescending(f => f.Id)).ToListAsync(ct) : [];
+        await using var db = await portalDb.OpenForAsync(Permission.OffsetFilesRead, ct);
+        return await Files(OffsetDesk.Files(db).OrderByDescending(f => f.Id)).ToListAsync(ct);
     }
 
     /// <summary>A file in the reader's scope with its lists, meetings and outcomes; null when it is not found.</summary>
     public async Task<FileDetails?> FileAsync(int id, CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenAsync(ct);
-        if (!FileReaders.Contains(db.Actor.Role)) return null;
+        await using var db = await portalDb.OpenForAsync(Permission.OffsetFilesRead, ct);
         var file = await Files(OffsetDesk.Files(db).Where(f => f.Id == id)).SingleOrDefaultAsync(ct);
         if (file is null) return null;
         // The governor's office reads the file's debtors by workshop and employer's name, not the employer's national ID.
@@ -101,15 +94,14 @@ public sealed class OffsetBoard(PortalDb portalDb, IFileStore store)
     /// </summary>
     public async Task<IReadOnlyList<OffsetFile.Holding>> HeldElsewhereAsync(int fileId, CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenAsync(ct);
-        return ListReaders.Contains(db.Actor.Role) ? await OffsetDesk.HeldElsewhereAsync(db, fileId, null, null, ct) : [];
+        await using var db = await portalDb.OpenForAsync(Permission.OffsetListsRead, ct);
+        return await OffsetDesk.HeldElsewhereAsync(db, fileId, null, null, ct);
     }
 
     /// <summary>The collection report's rows: every workshop of a sent file in the reader's scope, by province and code.</summary>
     public async Task<IReadOnlyList<CollectionRow>> CollectionAsync(CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenAsync(ct);
-        if (!ListReaders.Contains(db.Actor.Role)) return [];
+        await using var db = await portalDb.OpenForAsync(Permission.OffsetListsRead, ct);
         var sent = db.OffsetFiles.Where(f => f.Status != OffsetFileStatus.Draft);
         var files = (await db.Set<OffsetFileDebtor>().Join(sent, d => d.FileId, f => f.Id, (d, f) => new { d.WorkshopId, f.Id, f.Number }).ToListAsync(ct))
             .OrderBy(f => f.Id).ToLookup(f => f.WorkshopId, f => f.Number!);
@@ -129,11 +121,10 @@ public sealed class OffsetBoard(PortalDb portalDb, IFileStore store)
             r.InitialDebt - r.Settled, r.AgreedAt, r.CollectedAt, string.Join("، ", files[r.Id])))];
     }
 
-    /// <summary>One of a sent file's papers as it was sent, for a reader who may see the file; null otherwise.</summary>
+    /// <summary>One of a sent file's papers as it was sent; null when the file is not found or not sent.</summary>
     public async Task<FileDownload?> OpenPaperAsync(int id, OffsetPaper paper, CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenAsync(ct);
-        if (!FileReaders.Contains(db.Actor.Role)) return null;
+        await using var db = await portalDb.OpenForAsync(Permission.OffsetFilesRead, ct);
         var file = await OffsetDesk.Files(db).Where(f => f.Id == id && f.Number != null)
             .Select(f => new { f.Number, f.CoverLetterSha256, f.DebtorsSheetSha256, f.ClaimsSheetSha256 }).SingleOrDefaultAsync(ct);
         if (file is null) return null;

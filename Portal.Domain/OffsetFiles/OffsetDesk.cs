@@ -16,14 +16,9 @@ namespace Portal.Domain.OffsetFiles;
 /// </summary>
 public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileStore store, TimeProvider clock)
 {
-    public static readonly string[] Enforcement = [Roles.GeneralOffice, Roles.GeneralOfficeDirector];
-    public static readonly string[] Treatment = [Roles.TreatmentDirectorate];
-    public static readonly string[] Senders = [Roles.GeneralOfficeDirector];
-    public static readonly string[] Governors = [Roles.Governor];
-
     public async Task<(int? Id, IReadOnlyDictionary<string, string> Errors)> RegisterDebtorAsync(DebtorForm form, CancellationToken ct = default)
     {
-        await using var db = await OpenAsync(Enforcement, ct);
+        await using var db = await OpenAsync(Permission.OffsetEnforce, ct);
         var (workshop, errors) = form.Validate(ProvinceOf(db));
         if (workshop is null) return (null, errors);
         if (await db.DebtorWorkshops.AnyAsync(w => w.WorkshopCode == workshop.WorkshopCode, ct))
@@ -36,7 +31,7 @@ public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileSto
     /// <summary>Records an asset seized from a listed debtor; returns the errors by field, none when saved.</summary>
     public async Task<IReadOnlyDictionary<string, string>> SeizeAsync(int workshopId, AssetForm form, CancellationToken ct = default)
     {
-        await using var db = await OpenAsync(Enforcement, ct);
+        await using var db = await OpenAsync(Permission.OffsetEnforce, ct);
         var workshop = await db.DebtorWorkshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct) ?? throw DomainException.Of("Offset.NotFound");
         var errors = new Dictionary<string, string>();
         if (form.Validate(errors, Today) is not { } asset) return errors;
@@ -47,7 +42,7 @@ public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileSto
 
     public async Task<(int? Id, IReadOnlyDictionary<string, string> Errors)> RegisterClaimAsync(ClaimForm form, CancellationToken ct = default)
     {
-        await using var db = await OpenAsync(Treatment, ct);
+        await using var db = await OpenAsync(Permission.OffsetTreat, ct);
         var errors = new Dictionary<string, string>();
         var code = TextNormalizer.Normalize(form.CenterCode).ToUpperInvariant();
         // Centres are read through the scope filter: another province's centre is simply unknown.
@@ -62,7 +57,7 @@ public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileSto
 
     public async Task<int> CreateFileAsync(string title, CancellationToken ct = default)
     {
-        await using var db = await OpenAsync(Enforcement, ct);
+        await using var db = await OpenAsync(Permission.OffsetEnforce, ct);
         var file = new OffsetFile(ProvinceOf(db), title, db.Actor.UserName, clock.GetUtcNow());
         db.OffsetFiles.Add(file);
         await db.SaveChangesAsync(ct);
@@ -71,7 +66,7 @@ public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileSto
 
     /// <summary>Sets a draft file's debtors and claims (ids outside the province are not found).</summary>
     public Task CompileAsync(int fileId, Guid version, IReadOnlyCollection<int> workshopIds, IReadOnlyCollection<int> claimIds, CancellationToken ct = default) =>
-        ChangeAsync(Enforcement, fileId, version, async (db, file) =>
+        ChangeAsync(Permission.OffsetEnforce, fileId, version, async (db, file) =>
         {
             var debtors = await db.DebtorWorkshops.Where(w => workshopIds.Contains(w.Id)).ToListAsync(ct);
             var claims = await db.CenterClaims.Where(c => claimIds.Contains(c.Id)).ToListAsync(ct);
@@ -109,7 +104,7 @@ public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileSto
 
     /// <summary>Sends the file with its cover letter and lists, made from the lists as they stand now and stored as sent.</summary>
     public Task SendAsync(int fileId, Guid version, CancellationToken ct = default) =>
-        ChangeAsync(Senders, fileId, version, async (db, file) =>
+        ChangeAsync(Permission.OffsetSend, fileId, version, async (db, file) =>
         {
             await SendAsync(db, file, papers, store, db.Actor.UserName, clock.GetUtcNow(), ct);
             return NoErrors;
@@ -155,7 +150,7 @@ public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileSto
 
     /// <summary>A meeting as typed (its date a Jalali date, e.g. ۱۴۰۵/۰۹/۱۰, not after today); the errors by field, none when recorded.</summary>
     public Task<IReadOnlyDictionary<string, string>> RecordMeetingAsync(int fileId, Guid version, MeetingForm form, CancellationToken ct = default) =>
-        ChangeAsync(Governors, fileId, version, (_, file) =>
+        ChangeAsync(Permission.OffsetGovernorDecide, fileId, version, (_, file) =>
         {
             var errors = new Dictionary<string, string>();
             if (form.Validate(errors, Today) is { } meeting) file.RecordMeeting(meeting.HeldOn, meeting.Attendees, meeting.Minutes);
@@ -168,7 +163,7 @@ public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileSto
     /// </summary>
     public Task<IReadOnlyDictionary<string, string>> RecordOutcomeAsync(int fileId, Guid version, int workshopId, int claimId, string? agreedAmount,
         CancellationToken ct = default) =>
-        ChangeAsync(Governors, fileId, version, async (db, file) =>
+        ChangeAsync(Permission.OffsetGovernorDecide, fileId, version, async (db, file) =>
         {
             var errors = new Dictionary<string, string>();
             long? amount = null;
@@ -220,7 +215,7 @@ public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileSto
     private async Task<IReadOnlyDictionary<string, string>> ChangeAgreementAsync(int agreementId, Guid version,
         Func<PortalDbContext, OffsetAgreement, Task<IReadOnlyDictionary<string, string>>> change, CancellationToken ct)
     {
-        await using var db = await OpenAsync(Governors, ct);
+        await using var db = await OpenAsync(Permission.OffsetGovernorDecide, ct);
         // One writer at a time (BEGIN IMMEDIATE on SQLite): the sums of the open agreements cannot move under the check.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var agreement = await db.OffsetAgreements.Where(a => Files(db).Any(f => f.Id == a.FileId)).SingleOrDefaultAsync(a => a.Id == agreementId, ct)
@@ -262,11 +257,11 @@ public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileSto
 
     /// <summary>The governor's office ends its review of a file (see <see cref="OffsetFile.Close"/>).</summary>
     public Task CloseAsync(int fileId, Guid version, CancellationToken ct = default) =>
-        ChangeAsync(Governors, fileId, version, (_, file) => { file.Close(clock.GetUtcNow()); return Task.FromResult(NoErrors); }, ct);
+        ChangeAsync(Permission.OffsetGovernorDecide, fileId, version, (_, file) => { file.Close(clock.GetUtcNow()); return Task.FromResult(NoErrors); }, ct);
 
     /// <summary>The files the actor may see: the province's, and for a governor only those sent.</summary>
     internal static IQueryable<OffsetFile> Files(PortalDbContext db) =>
-        Governors.Contains(db.Actor.Role) ? db.OffsetFiles.Where(f => f.Status != OffsetFileStatus.Draft) : db.OffsetFiles;
+        db.Actor.Can(Permission.OffsetGovernorDecide) ? db.OffsetFiles.Where(f => f.Status != OffsetFileStatus.Draft) : db.OffsetFiles;
 
     private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
 
@@ -276,10 +271,10 @@ public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileSto
     /// Loads the file, applies the change and saves it unless the change returned field errors (then nothing is
     /// written). In one transaction (BEGIN IMMEDIATE on SQLite), so what a rule read cannot change before the save.
     /// </summary>
-    private async Task<IReadOnlyDictionary<string, string>> ChangeAsync(string[] roles, int fileId, Guid version,
+    private async Task<IReadOnlyDictionary<string, string>> ChangeAsync(Permission permission, int fileId, Guid version,
         Func<PortalDbContext, OffsetFile, Task<IReadOnlyDictionary<string, string>>> change, CancellationToken ct, bool serialized = true)
     {
-        await using var db = await OpenAsync(roles, ct);
+        await using var db = await OpenAsync(permission, ct);
         await using var transaction = serialized ? await db.Database.BeginTransactionAsync(ct) : null;
         var file = await Files(db).Include(f => f.Debtors).Include(f => f.Claims).Include(f => f.Agreements).AsSplitQuery()
             .SingleOrDefaultAsync(f => f.Id == fileId, ct) ?? throw DomainException.Of("Offset.NotFound");
@@ -292,8 +287,8 @@ public sealed class OffsetDesk(PortalDb portalDb, IOffsetPapers papers, IFileSto
         return errors;
     }
 
-    // Every role of these lists is a provincial one, so the scope always names the province.
-    private Task<PortalDbContext> OpenAsync(string[] roles, CancellationToken ct) => portalDb.OpenForAsync(roles, _ => DomainException.Of("Offset.NotYours"), ct);
+    // Every role holding these permissions is a provincial one, so the scope always names the province.
+    private Task<PortalDbContext> OpenAsync(Permission permission, CancellationToken ct) => portalDb.OpenForAsync(permission, "Offset.NotYours", ct);
 
     private static int ProvinceOf(PortalDbContext db) => db.Scope.ProvinceId!.Value;
 }

@@ -4,6 +4,7 @@ using Portal.Domain.Agencies;
 using Portal.Domain.Common;
 using Portal.Domain.Data;
 using Portal.Domain.Organisation;
+using Portal.Domain.Security;
 
 namespace Portal.Domain.OffsetFiles;
 
@@ -65,21 +66,21 @@ public sealed class OffsetImport(PortalDb portalDb, TimeProvider clock)
     /// <summary>The province's contracted centres, for the claims template: the type comes from the centre, it is never typed.</summary>
     public async Task<IReadOnlyList<Centre>> CentresAsync(CancellationToken ct = default)
     {
-        await using var db = await OpenAsync(OffsetDesk.Treatment, ct);
+        await using var db = await OpenAsync(Permission.OffsetTreat, ct);
         return await db.OrgUnits.OfType<MedicalCenter>().OrderBy(m => m.Code).Select(m => new Centre(m.Code, m.Name, m.Ownership)).ToListAsync(ct);
     }
 
     /// <summary>The province's listed debtors (code, employer), for the assets template.</summary>
     public async Task<IReadOnlyList<(string Code, string Employer)>> DebtorsAsync(CancellationToken ct = default)
     {
-        await using var db = await OpenAsync(OffsetDesk.Enforcement, ct);
+        await using var db = await OpenAsync(Permission.OffsetEnforce, ct);
         var rows = await db.DebtorWorkshops.OrderBy(w => w.WorkshopCode).Select(w => new { w.WorkshopCode, w.EmployerName }).ToListAsync(ct);
         return rows.Select(w => (w.WorkshopCode, w.EmployerName)).ToList();
     }
 
     public async Task<ImportResult> ImportDebtorsAsync(IReadOnlyList<DebtorImportRow> rows, CancellationToken ct = default)
     {
-        await using var db = await OpenAsync(OffsetDesk.Enforcement, ct);
+        await using var db = await OpenAsync(Permission.OffsetEnforce, ct);
         if (TooFewOrMany(rows.Count) is { } refused) return refused;
         var province = db.Scope.ProvinceId!.Value;
         var codes = rows.Select(r => TextNormalizer.DigitsOnly(r.Form.WorkshopCode)).ToList();
@@ -109,7 +110,7 @@ public sealed class OffsetImport(PortalDb portalDb, TimeProvider clock)
 
     public async Task<ImportResult> ImportAssetsAsync(IReadOnlyList<AssetImportRow> rows, CancellationToken ct = default)
     {
-        await using var db = await OpenAsync(OffsetDesk.Enforcement, ct);
+        await using var db = await OpenAsync(Permission.OffsetEnforce, ct);
         if (TooFewOrMany(rows.Count) is { } refused) return refused;
         var codes = rows.Select(r => TextNormalizer.DigitsOnly(r.WorkshopCode)).Where(c => c.Length > 0).Distinct().ToList();
         // Through the scope filter: a workshop of another province is not on this province's list.
@@ -154,7 +155,7 @@ public sealed class OffsetImport(PortalDb portalDb, TimeProvider clock)
 
     public async Task<ImportResult> ImportClaimsAsync(IReadOnlyList<ClaimImportRow> rows, CancellationToken ct = default)
     {
-        await using var db = await OpenAsync(OffsetDesk.Treatment, ct);
+        await using var db = await OpenAsync(Permission.OffsetTreat, ct);
         if (TooFewOrMany(rows.Count) is { } refused) return refused;
         var province = db.Scope.ProvinceId!.Value;
         // Centres through the scope filter, as on the page: another province's centre is unknown.
@@ -213,5 +214,5 @@ public sealed class OffsetImport(PortalDb portalDb, TimeProvider clock)
     }
 
     // The same gate as the page's commands: only that office, always in its own province.
-    private Task<PortalDbContext> OpenAsync(string[] roles, CancellationToken ct) => portalDb.OpenForAsync(roles, _ => DomainException.Of("Offset.NotYours"), ct);
+    private Task<PortalDbContext> OpenAsync(Permission permission, CancellationToken ct) => portalDb.OpenForAsync(permission, "Offset.NotYours", ct);
 }

@@ -13,16 +13,13 @@ namespace Portal.Domain.OffsetFiles;
 /// </summary>
 public sealed class OffsetLedger(PortalDb portalDb, TimeProvider clock)
 {
-    public static readonly string[] InsuranceSide = [Roles.GeneralOffice, Roles.GeneralOfficeDirector];
-    public static readonly string[] TreatmentSide = [Roles.TreatmentDirectorate];
-
     /// <summary>Confirms the agreement for the acting user's side; returns the posting when this confirmation completed it.</summary>
     public async Task<Settlement?> ConfirmAsync(int agreementId, Guid version, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        var side = InsuranceSide.Contains(db.Actor.Role) ? ExecutionSide.Insurance
-            : TreatmentSide.Contains(db.Actor.Role) ? ExecutionSide.Treatment
-            : throw DomainException.Of("Offset.NotASide");
+        var side = db.Actor.Can(Permission.OffsetEnforce) ? ExecutionSide.Insurance
+            : db.Actor.Can(Permission.OffsetTreat) ? ExecutionSide.Treatment
+            : throw DomainException.Forbidden("Offset.NotASide");
         // BEGIN IMMEDIATE on SQLite: writers queue here rather than failing on a stale snapshot later.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var agreement = await db.OffsetAgreements.SingleOrDefaultAsync(a => a.Id == agreementId, ct) ?? throw DomainException.Of("Offset.NotFound");
@@ -43,7 +40,7 @@ public sealed class OffsetLedger(PortalDb portalDb, TimeProvider clock)
     public async Task<Settlement> ReverseAsync(long settlementId, string reason, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        if (!InsuranceSide.Contains(db.Actor.Role)) throw DomainException.Of("Offset.NotASide");
+        db.Actor.Require(Permission.OffsetEnforce, "Offset.NotASide");
         var normalized = TextNormalizer.Normalize(reason);
         if (normalized.Length == 0) throw DomainException.Of("Offset.ReasonRequired");
         if (Input.Text(normalized, TextLength.Reason) is { IsValid: false } tooLong) throw DomainException.Of("Offset.ReasonInvalid", tooLong.Error!);

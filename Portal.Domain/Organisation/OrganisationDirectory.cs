@@ -10,18 +10,8 @@ namespace Portal.Domain.Organisation;
 /// <summary>Finding units inside the acting user's scope. A unit outside it is "not found", and the attempt is logged.</summary>
 public sealed class OrganisationDirectory(PortalDb portalDb, ILogger<OrganisationDirectory> logger)
 {
-    /// <summary>
-    /// The organisation's own offices. The governor's office is outside the organisation: it sees the offset files sent
-    /// to it, nothing of the agencies or the organisation's units.
-    /// </summary>
-    public static readonly string[] Readers =
-        [Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.TreatmentDirectorate, Roles.ReviewOffice, Roles.CallCenter];
-
-    /// <summary>Who records the name a general office's letters are signed with: the administrator, and the province's director-general.</summary>
-    public static readonly string[] HeadKeepers = [Roles.SystemAdmin, Roles.GeneralOfficeDirector];
-
     private Task<PortalDbContext> OpenAsync(CancellationToken ct) =>
-        portalDb.OpenForAsync(Readers, _ => DomainException.Of("Organisation.NotYours"), ct);
+        portalDb.OpenForAsync(Permission.OrganisationRead, "Organisation.NotYours", ct);
 
     public sealed record UnitRow(int Id, UnitKind Kind, string Code, string Name, string? ProvinceFa, string? ProvinceEn, string? City);
 
@@ -72,7 +62,7 @@ public sealed class OrganisationDirectory(PortalDb portalDb, ILogger<Organisatio
         var facts = agency is null ? null
             : new AgencyFacts(agency.Status, agency.ManagerName, personal.NationalId(agency.ManagerNationalId), personal.Mobile(agency.ManagerMobile));
         return new UnitDetails(unit, unit.Province, unit.Parent, facts, review, unit as MedicalCenter,
-            unit.Kind == UnitKind.GeneralOffice && HeadKeepers.Contains(db.Actor.Role));
+            unit.Kind == UnitKind.GeneralOffice && db.Actor.Can(Permission.GeneralOfficeHeadRecord));
     }
 
     /// <summary>
@@ -83,7 +73,7 @@ public sealed class OrganisationDirectory(PortalDb portalDb, ILogger<Organisatio
     {
         var name = Input.Text(typed, TextLength.Name, required: false);
         if (!name.IsValid) return name.Error;
-        await using var db = await portalDb.OpenForAsync(HeadKeepers, _ => DomainException.Of("Organisation.HeadNotYours"), ct);
+        await using var db = await portalDb.OpenForAsync(Permission.GeneralOfficeHeadRecord, "Organisation.HeadNotYours", ct);
         var unit = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == unitId && u.Kind == UnitKind.GeneralOffice, ct)
             ?? throw DomainException.Of("Organisation.HeadNotYours");
         unit.SetHead(name.Value);

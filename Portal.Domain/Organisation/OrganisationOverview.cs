@@ -8,22 +8,15 @@ namespace Portal.Domain.Organisation;
 /// <summary>The home page's figures, counted inside the acting user's scope, for the offices that use them.</summary>
 public sealed class OrganisationOverview(PortalDb portalDb)
 {
-    /// <summary>
-    /// Who reads the organisation's counts: the offices that run it. Not a governor's office (the organisation's internal
-    /// figures are none of its business), nor agencies, branches, centres or the call centre.
-    /// </summary>
-    public static readonly string[] Readers =
-        [Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.TreatmentDirectorate, Roles.ReviewOffice];
-
     public sealed record ProvinceRow(int ProvinceId, string NameFa, string NameEn, int Wave, int Agencies, int ActiveAgencies, int Branches, int MedicalCenters);
 
     public sealed record Summary(IReadOnlyDictionary<UnitKind, int> UnitsByKind, int ActiveAgencies, int Users, IReadOnlyList<ProvinceRow> Provinces);
 
-    /// <summary>The counts, or null for a role that does not read them.</summary>
-    public async Task<Summary?> GetAsync(CancellationToken ct = default)
+    /// <summary>The counts in the reader's scope; a role that does not read them is refused.</summary>
+    public async Task<Summary> GetAsync(CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        if (!Readers.Contains(db.Actor.Role)) return null;
+        db.Actor.Require(Permission.OrganisationCountsRead);
         var byKind = await db.OrgUnits.GroupBy(u => u.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var activeAgencies = await db.Agencies.CountAsync(a => a.Status == AgencyStatus.Active, ct);
         var users = await db.Users.CountAsync(u => !u.IsDisabled && db.OrgUnits.Any(o => o.Id == u.UnitId), ct);

@@ -10,9 +10,6 @@ namespace Portal.Domain.Rollout;
 /// <summary>Rollout waves (admins) and the information tools put up at agencies (treatment directorates).</summary>
 public sealed class RolloutPlanning(PortalDb portalDb, TimeProvider clock)
 {
-    public static readonly string[] WaveOpeners = [Roles.SystemAdmin];
-    public static readonly string[] ToolRecorders = [Roles.TreatmentDirectorate];
-
     public sealed record WaveRow(int Id, int Number, string Name, string CircularNo, DateOnly GoLive, IReadOnlyList<string> ProvincesFa);
 
     public async Task<IReadOnlyList<WaveRow>> WavesAsync(CancellationToken ct = default)
@@ -28,7 +25,7 @@ public sealed class RolloutPlanning(PortalDb portalDb, TimeProvider clock)
     public async Task<int> OpenWaveAsync(string name, string? circularNo, JalaliDate goLive, IReadOnlyCollection<int> provinceIds, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        if (!WaveOpeners.Contains(db.Actor.Role)) throw new UnauthorizedAccessException("Only an administrator opens rollout waves.");
+        db.Actor.Require(Permission.WavesOpen);
         var title = TextNormalizer.Normalize(name);
         if (title.Length == 0) throw DomainException.Of("Wave.NameRequired");
         title = Input.Text(title, TextLength.Name).OrRefuse("Wave.NameField");
@@ -48,7 +45,7 @@ public sealed class RolloutPlanning(PortalDb portalDb, TimeProvider clock)
         var quantity = Input.WholeNumber(quantityText, 1, ToolDeployment.MaxQuantity).OrRefuse("Tools.QuantityField");
         var deployedOn = Input.PastDate(deployedOnText, JalaliDate.Today(clock).ToDateOnly()).OrRefuse("Tools.DeployedOnField");
         await using var db = await portalDb.OpenAsync(ct);
-        if (!ToolRecorders.Contains(db.Actor.Role)) throw new UnauthorizedAccessException("Only the treatment directorate records information tools.");
+        db.Actor.Require(Permission.InformationToolsRecord);
         var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId, ct) ?? throw DomainException.Of("Agency.NotFound");
         db.Add(new ToolDeployment(agency, tool, quantity, deployedOn, db.Actor.UserName, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);

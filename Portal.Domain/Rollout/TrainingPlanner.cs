@@ -8,9 +8,6 @@ namespace Portal.Domain.Rollout;
 /// <summary>A review office's training sessions for the representatives of the agencies it serves (seed 000 §2-1).</summary>
 public sealed class TrainingPlanner(PortalDb portalDb, TimeProvider clock)
 {
-    /// <summary>Who holds training sessions: review offices, for the agencies they serve.</summary>
-    public static readonly string[] Organisers = [Roles.ReviewOffice];
-
     public sealed record SessionRow(int Id, TrainingStage Stage, DateOnly Date, string Place, string Trainer, string ReviewOffice, int Enrolled, int Attended);
 
     public sealed record Candidate(int RepresentativeId, string Name, string NationalId, string AgencyCode, string AgencyName);
@@ -93,5 +90,5 @@ public sealed class TrainingPlanner(PortalDb portalDb, TimeProvider clock)
         ?? throw DomainException.Of("Training.SessionNotFound");
 
     private Task<PortalDbContext> OpenAsReviewOfficeAsync(CancellationToken ct) =>
-        portalDb.OpenForAsync(Organisers, _ => new UnauthorizedAccessException("Only a review office holds training sessions."), ct);
+        portalDb.OpenForAsync(Permission.TrainingOrganise, ct);
 }

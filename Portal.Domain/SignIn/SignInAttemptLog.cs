@@ -9,8 +9,7 @@ public sealed class SignInAttemptLog(PortalDb portalDb)
 {
     public async Task<(IReadOnlyList<SignInAttempt> Rows, int Total)> SearchAsync(string? userName, string? address, int skip, int take, CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenAsync(ct);
-        if (db.Actor.Role != Roles.SystemAdmin) throw new UnauthorizedAccessException("Only a system administrator reads the sign-in attempts.");
+        await using var db = await portalDb.OpenForAsync(Permission.Administer, ct);
         var query = db.SignInAttempts.AsNoTracking();
         if (SignInAttempt.NormaliseName(userName) is { Length: > 0 } name) query = query.Where(a => a.UserName.Contains(name));
         if (Common.TextNormalizer.Normalize(address) is { Length: > 0 } from) query = query.Where(a => a.Address.StartsWith(from));

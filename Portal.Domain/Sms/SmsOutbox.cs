@@ -41,11 +41,9 @@ public sealed class OutboxSmsSender(IDbContextFactory<PortalDbContext> factory, 
 /// <summary>The outbox page: newest first, administrators only (the codes in it are readable).</summary>
 public sealed class SmsOutbox(PortalDb portalDb)
 {
-    public static readonly string[] Readers = [Roles.SystemAdmin];
-
     public async Task<(IReadOnlyList<SmsMessage> Rows, int Total)> PageAsync(int skip, int take, CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenForAsync(Readers, _ => new DomainException(Messages.Get("Sms.NotAllowed")), ct);
+        await using var db = await portalDb.OpenForAsync(Permission.Administer, "Sms.NotAllowed", ct);
         var total = await db.SmsMessages.CountAsync(ct);
         var rows = await db.SmsMessages.AsNoTracking().OrderByDescending(m => m.Id).Skip(skip).Take(take).ToListAsync(ct);
         return (rows, total);

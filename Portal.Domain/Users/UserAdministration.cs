@@ -171,7 +171,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
     private async Task<Operation> BeginAsync(Actor? actor = null)
     {
         actor ??= await currentUser.GetAsync();
-        if (actor.Role != Roles.SystemAdmin) throw new UnauthorizedAccessException("Only a system administrator manages accounts.");
+        actor.Require(Permission.Administer);
         var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>().ActAs(actor);
         return new Operation(scope, db, scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>());

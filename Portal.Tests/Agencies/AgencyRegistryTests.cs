@@ -171,7 +171,7 @@ public sealed class AgencyRegistryTests : IClassFixture<PortalFactory>, IAsyncLi
         var added = Assert.Single(details!.Agency.Representatives, r => r.NationalId == "1234567891");
         Assert.Equal("زهرا احمدی", added.Name);
         await Assert.ThrowsAsync<DomainException>(() => manager.NameRepresentativeAsync(own, new("زهرا احمدی", "1234567891", "09121234567")));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => manager.SaveAsync(own, AgencyProfileForm.From(details.Agency), details.Agency.ReviewOfficeId, details.Agency.Version, Effective));
+        await Refused.ByRoleAsync(() => manager.SaveAsync(own, AgencyProfileForm.From(details.Agency), details.Agency.ReviewOfficeId, details.Agency.Version, Effective));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class UserAdministrationTests : IClassFixture<PortalFactory>, IAsy
     [Fact]
     public async Task NonAdmin_CannotManageAccounts()
     {
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+        await Refused.ByRoleAsync(() =>
             AsAsync("headoffice", (admin, _) => admin.ListAsync(null, 0, 10)));
     }
 

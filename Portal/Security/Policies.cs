@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
-using Portal.Domain.Agencies;
-using Portal.Domain.Contracts;
-using Portal.Domain.MonthlyStats;
-using Portal.Domain.Rollout;
 using Portal.Domain.Security;
 
 namespace Portal.Security;
 
-/// <summary>Every authorization policy of the portal, declared once. Pages and endpoints name these, never role strings.</summary>
+/// <summary>
+/// Every authorization policy of the portal, declared once and built from the one permission table
+/// (<see cref="Permissions"/>). Pages and endpoints name these, never role strings.
+/// </summary>
 public static class Policies
 {
     public const string SignedIn = nameof(SignedIn);
@@ -72,52 +71,50 @@ public static class Policies
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
-        options.AddPolicy(Administration, p => p.RequireRole(Roles.SystemAdmin));
-        options.AddPolicy(Organisation, p => p.RequireRole(Portal.Domain.Organisation.OrganisationDirectory.Readers));
-        options.AddPolicy(Agencies, p => p.RequireRole(
-            Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector,
-            Roles.TreatmentDirectorate, Roles.ReviewOffice, Roles.AgencyManager, Roles.AgencyUser));
-        options.AddPolicy(AgencyEditing, p => p.RequireRole(AgencyRegistry.Editors));
-        options.AddPolicy(ChangeNotices, p => p.RequireRole(
-            Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.TreatmentDirectorate));
-        options.AddPolicy(Rollout, p => p.RequireRole(
-            Roles.SystemAdmin, Roles.HeadOffice, Roles.GeneralOffice, Roles.GeneralOfficeDirector, Roles.TreatmentDirectorate, Roles.ReviewOffice));
-        options.AddPolicy(Training, p => p.RequireRole(Roles.SystemAdmin, Roles.HeadOffice, Roles.TreatmentDirectorate, Roles.ReviewOffice));
-        options.AddPolicy(TrainingSessions, p => p.RequireRole(TrainingPlanner.Organisers));
-        options.AddPolicy(Representatives, p => p.RequireRole(AgencyRegistry.RepresentativeEditors));
-        options.AddPolicy(InformationTools, p => p.RequireRole(RolloutPlanning.ToolRecorders));
-        options.AddPolicy(Waves, p => p.RequireRole(RolloutPlanning.WaveOpeners));
-        options.AddPolicy(NoticeAcknowledging, p => p.RequireRole(ChangeNoticeInbox.Acknowledgers));
-        options.AddPolicy(OwnAgency, p => p.RequireRole(Roles.AgencyManager, Roles.AgencyUser));
-        options.AddPolicy(Circulars, p => p.RequireRole(
-            Roles.SystemAdmin, Roles.HeadOffice, Roles.ReviewOffice, Roles.AgencyManager, Roles.AgencyUser,
-            Roles.TreatmentDirectorate, Roles.GeneralOffice));
-        options.AddPolicy(CircularUpload, p => p.RequireRole(Roles.ReviewOffice));
-        options.AddPolicy(CircularReceipts, p => p.RequireRole(
-            Roles.SystemAdmin, Roles.HeadOffice, Roles.ReviewOffice, Roles.TreatmentDirectorate, Roles.GeneralOffice));
-        options.AddPolicy(Contracts, p => p.RequireRole(ContractOffice.Readers));
-        options.AddPolicy(ContractIssuing, p => p.RequireRole(ContractOffice.Issuers));
-        options.AddPolicy(ContractTemplates, p => p.RequireRole(Domain.Contracts.ContractTemplates.Editors));
-        options.AddPolicy(MonthlyEntry, p => p.RequireRole(MonthlyStatsDesk.AgencyRoles));
-        options.AddPolicy(MonthlyReview, p => p.RequireRole(MonthlyStatsDesk.Reviewers));
-        options.AddPolicy(MonthlyOverview, p => p.RequireRole(MonthlyStatsBoard.Followers));
-        options.AddPolicy(ClaimCategories, p => p.RequireRole(Domain.MonthlyStats.ClaimCategories.Editors));
-        options.AddPolicy(OffsetFiles, p => p.RequireRole(Domain.OffsetFiles.OffsetBoard.FileReaders));
-        options.AddPolicy(OffsetLists, p => p.RequireRole(Domain.OffsetFiles.OffsetBoard.ListReaders));
-        options.AddPolicy(OffsetEnforcement, p => p.RequireRole(Domain.OffsetFiles.OffsetDesk.Enforcement));
-        options.AddPolicy(OffsetTreatment, p => p.RequireRole(Domain.OffsetFiles.OffsetDesk.Treatment));
-        options.AddPolicy(OffsetSending, p => p.RequireRole(Domain.OffsetFiles.OffsetDesk.Senders));
-        options.AddPolicy(OffsetGovernor, p => p.RequireRole(Domain.OffsetFiles.OffsetDesk.Governors));
-        options.AddPolicy(EligibilityApi, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireRole(Roles.MedicalCenter));
-        options.AddPolicy(EligibilityKeys, p => p.RequireRole(Domain.Eligibility.InquiryApiKeys.Issuers));
-        options.AddPolicy(MonthlyStats, p => p.RequireRole([.. MonthlyStatsDesk.AgencyRoles, .. MonthlyStatsBoard.Followers]));
-        options.AddPolicy(EligibilityInquiry, p => p.RequireRole(Domain.Eligibility.CentreInquiry.Askers));
-        options.AddPolicy(EligibilityLookup, p => p.RequireRole(Domain.Eligibility.EligibilityLookup.Staff));
-        options.AddPolicy(Objections, p => p.RequireRole(Domain.Eligibility.ObjectionDesk.Readers));
-        options.AddPolicy(ObjectionHandling, p => p.RequireRole(Domain.Eligibility.ObjectionDesk.Handlers));
-        options.AddPolicy(InquiryReport, p => p.RequireRole(Domain.Eligibility.InquiryReport.Readers));
-        options.AddPolicy(EligibilityPages, p => p.RequireRole([.. Domain.Eligibility.CentreInquiry.Askers, .. Domain.Eligibility.EligibilityLookup.Staff,
-            .. Domain.Eligibility.ObjectionDesk.Readers, .. Domain.Eligibility.InquiryReport.Readers, .. Domain.Eligibility.InquiryApiKeys.Issuers]));
+        Role(options, Administration, Permission.Administer);
+        Role(options, Organisation, Permission.OrganisationRead);
+        Role(options, Agencies, Permission.AgenciesRead);
+        Role(options, AgencyEditing, Permission.AgenciesEdit);
+        Role(options, ChangeNotices, Permission.ChangeNoticesRead);
+        Role(options, Rollout, Permission.RolloutRead);
+        Role(options, Training, Permission.TrainingRead);
+        Role(options, TrainingSessions, Permission.TrainingOrganise);
+        Role(options, Representatives, Permission.RepresentativesEdit);
+        Role(options, InformationTools, Permission.InformationToolsRecord);
+        Role(options, Waves, Permission.WavesOpen);
+        Role(options, NoticeAcknowledging, Permission.ChangeNoticesAcknowledge);
+        Role(options, OwnAgency, Permission.OwnAgency);
+        Role(options, Circulars, Permission.CircularsRead);
+        Role(options, CircularUpload, Permission.CircularsSend);
+        Role(options, CircularReceipts, Permission.CircularReceiptsRead);
+        Role(options, Contracts, Permission.ContractsRead);
+        Role(options, ContractIssuing, Permission.ContractsIssue);
+        Role(options, ContractTemplates, Permission.ContractTemplatesEdit);
+        Role(options, MonthlyStats, Permission.MonthlyEntry, Permission.MonthlyFollow);
+        Role(options, MonthlyEntry, Permission.MonthlyEntry);
+        Role(options, MonthlyReview, Permission.MonthlyReview);
+        Role(options, MonthlyOverview, Permission.MonthlyFollow);
+        Role(options, ClaimCategories, Permission.ClaimCategoriesEdit);
+        Role(options, OffsetFiles, Permission.OffsetFilesRead);
+        Role(options, OffsetLists, Permission.OffsetListsRead);
+        Role(options, OffsetEnforcement, Permission.OffsetEnforce);
+        Role(options, OffsetTreatment, Permission.OffsetTreat);
+        Role(options, OffsetSending, Permission.OffsetSend);
+        Role(options, OffsetGovernor, Permission.OffsetGovernorDecide);
+        options.AddPolicy(EligibilityApi, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+            .RequireRole(Permissions.RolesFor(Permission.CentreInquiry)));
+        Role(options, EligibilityKeys, Permission.ApiKeysIssue);
+        Role(options, EligibilityInquiry, Permission.CentreInquiry);
+        Role(options, EligibilityLookup, Permission.EligibilityLookup);
+        Role(options, Objections, Permission.ObjectionsRead);
+        Role(options, ObjectionHandling, Permission.ObjectionsHandle);
+        Role(options, InquiryReport, Permission.InquiryReportRead);
+        Role(options, EligibilityPages, Permission.CentreInquiry, Permission.EligibilityLookup, Permission.ObjectionsRead,
+            Permission.InquiryReportRead, Permission.ApiKeysIssue);
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
+
+    /// <summary>A policy held by the roles that hold any of the permissions (<see cref="Permissions"/>, the one table).</summary>
+    private static void Role(AuthorizationOptions options, string policy, params Permission[] permissions) =>
+        options.AddPolicy(policy, p => p.RequireRole(Permissions.RolesFor(permissions)));
 }

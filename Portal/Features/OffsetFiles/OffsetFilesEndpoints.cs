@@ -39,12 +39,9 @@ public static class OffsetFilesEndpoints
         }
         catch (DomainException e)
         {
-            var status = e.Key switch
-            {
-                "Offset.NotFound" => StatusCodes.Status404NotFound,
-                "Offset.NotASide" => StatusCodes.Status403Forbidden,
-                _ => StatusCodes.Status409Conflict,
-            };
+            var status = e.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden
+                : e.Key == "Offset.NotFound" ? StatusCodes.Status404NotFound
+                : StatusCodes.Status409Conflict;
             return Results.Json(new { error = e.Message }, statusCode: status);
         }
     }
