@@ -13,10 +13,6 @@ namespace Portal.Domain.MonthlyStats;
 /// </summary>
 public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, MonthlyStatsOptions options)
 {
-    public static readonly string[] AgencyRoles = [Roles.AgencyManager, Roles.AgencyUser];
-    public static readonly string[] Submitters = [Roles.AgencyManager];
-    public static readonly string[] Reviewers = [Roles.ReviewOffice];
-
     public sealed record Category(int Id, string NameFa, string NameEn);
 
     /// <summary>What the month's form shows: the categories, the figures so far and where the report stands.</summary>
@@ -28,7 +24,7 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
         /// The agency edits a report it has not sent, or one sent back to it; after the lock, only one sent back; before
         /// the month's last day, nothing.
         /// </summary>
-        public bool Editable => IsOpen && AgencyMayEdit(Status, PastLock);
+        public bool Editable => IsOpen && MonthlyReport.AgencyMayEdit(Status, PastLock);
 
         /// <summary>The month closed before the agency sent anything: only the review office can record it now.</summary>
         public bool LockedBeforeSubmitting => PastLock && Status is null or ReportStatus.Draft;
@@ -36,9 +32,6 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
         /// <summary>Its manager may submit what is on the form (saved with it in one step) while the agency may edit.</summary>
         public bool Submittable => ActorSubmits && Editable;
     }
-
-    private static bool AgencyMayEdit(ReportStatus? status, bool pastLock) =>
-        pastLock ? status == ReportStatus.Returned : status is null or ReportStatus.Draft or ReportStatus.Returned;
 
     private bool PastLock(JalaliMonth period) => MonthlyReport.LockedFrom(period, options.LockDay) <= clock.GetUtcNow();
 
@@ -97,8 +90,8 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
 
     private void EnsureAgencyMayEdit(ReportStatus? status, JalaliMonth period)
     {
-        if (!AgencyMayEdit(status, pastLock: false)) throw DomainException.Of("Monthly.NotEditable");
-        if (!AgencyMayEdit(status, PastLock(period))) throw DomainException.Of("Monthly.PeriodLocked");
+        if (!MonthlyReport.AgencyMayEdit(status, pastLock: false)) throw DomainException.Of("Monthly.NotEditable");
+        if (!MonthlyReport.AgencyMayEdit(status, PastLock(period))) throw DomainException.Of("Monthly.PeriodLocked");
     }
 
     public Task AcceptAsync(int reportId, Guid version, CancellationToken ct = default) =>
@@ -117,7 +110,7 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
     public async Task<int> ForwardAllAsync(JalaliMonth period, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        if (!Reviewers.Contains(db.Actor.Role)) throw DomainException.Of("Monthly.OnlyReviewOffice");
+        if (!MonthlyStatsRoles.Reviewers.Contains(db.Actor.Role)) throw DomainException.Of("Monthly.OnlyReviewOffice");
         var accepted = await Reviewed(db).Where(r => r.Period == period.Key && r.Status == ReportStatus.Accepted).ToListAsync(ct);
         var at = clock.GetUtcNow();
         foreach (var report in accepted) report.Forward(db.Actor.UserName, at);
@@ -128,7 +121,7 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
     private async Task ReviewAsync(int reportId, Guid version, Action<PortalDbContext, MonthlyReport> change, CancellationToken ct)
     {
         await using var db = await portalDb.OpenAsync(ct);
-        if (!Reviewers.Contains(db.Actor.Role)) throw DomainException.Of("Monthly.OnlyReviewOffice");
+        if (!MonthlyStatsRoles.Reviewers.Contains(db.Actor.Role)) throw DomainException.Of("Monthly.OnlyReviewOffice");
         var report = await Reviewed(db).SingleOrDefaultAsync(r => r.Id == reportId, ct) ?? throw DomainException.Of("Monthly.NotFound");
         if (report.Version != version) throw DomainException.Of("Monthly.ChangedMeanwhile");
         change(db, report);
@@ -142,10 +135,10 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
         return db.MonthlyReports.Where(r => r.Agency.ReviewOfficeId == officeId);
     }
 
-    private static bool Submits(PortalDbContext db) => Submitters.Contains(db.Actor.Role);
+    private static bool Submits(PortalDbContext db) => MonthlyStatsRoles.Submitters.Contains(db.Actor.Role);
 
     private static int OwnAgency(PortalDbContext db) =>
-        AgencyRoles.Contains(db.Actor.Role) && db.Actor.UnitId is int id ? id : throw DomainException.Of("Monthly.OnlyAgency");
+        MonthlyStatsRoles.AgencyRoles.Contains(db.Actor.Role) && db.Actor.UnitId is int id ? id : throw DomainException.Of("Monthly.OnlyAgency");
 
     /// <summary>The previous month's pending count, carried in; none when the agency has no report for it.</summary>
     private static async Task<int> BroughtForwardAsync(PortalDbContext db, int agencyId, JalaliMonth period, CancellationToken ct) =>

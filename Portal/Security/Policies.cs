@@ -95,12 +95,12 @@ public static class Policies
         options.AddPolicy(CircularUpload, p => p.RequireRole(Roles.ReviewOffice));
         options.AddPolicy(CircularReceipts, p => p.RequireRole(
             Roles.SystemAdmin, Roles.HeadOffice, Roles.ReviewOffice, Roles.TreatmentDirectorate, Roles.GeneralOffice));
-        options.AddPolicy(Contracts, p => p.RequireRole(ContractOffice.Readers));
-        options.AddPolicy(ContractIssuing, p => p.RequireRole(ContractOffice.Issuers));
+        options.AddPolicy(Contracts, p => p.RequireRole(ContractRoles.Readers));
+        options.AddPolicy(ContractIssuing, p => p.RequireRole(ContractRoles.Issuers));
         options.AddPolicy(ContractTemplates, p => p.RequireRole(Domain.Contracts.ContractTemplates.Editors));
-        options.AddPolicy(MonthlyEntry, p => p.RequireRole(MonthlyStatsDesk.AgencyRoles));
-        options.AddPolicy(MonthlyReview, p => p.RequireRole(MonthlyStatsDesk.Reviewers));
-        options.AddPolicy(MonthlyOverview, p => p.RequireRole(MonthlyStatsBoard.Followers));
+        options.AddPolicy(MonthlyEntry, p => p.RequireRole(MonthlyStatsRoles.AgencyRoles));
+        options.AddPolicy(MonthlyReview, p => p.RequireRole(MonthlyStatsRoles.Reviewers));
+        options.AddPolicy(MonthlyOverview, p => p.RequireRole(MonthlyStatsRoles.Followers));
         options.AddPolicy(ClaimCategories, p => p.RequireRole(Domain.MonthlyStats.ClaimCategories.Editors));
         options.AddPolicy(OffsetFiles, p => p.RequireRole(Domain.OffsetFiles.OffsetBoard.FileReaders));
         options.AddPolicy(OffsetLists, p => p.RequireRole(Domain.OffsetFiles.OffsetBoard.ListReaders));
@@ -110,7 +110,7 @@ public static class Policies
         options.AddPolicy(OffsetGovernor, p => p.RequireRole(Domain.OffsetFiles.OffsetDesk.Governors));
         options.AddPolicy(EligibilityApi, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireRole(Roles.MedicalCenter));
         options.AddPolicy(EligibilityKeys, p => p.RequireRole(Domain.Eligibility.InquiryApiKeys.Issuers));
-        options.AddPolicy(MonthlyStats, p => p.RequireRole([.. MonthlyStatsDesk.AgencyRoles, .. MonthlyStatsBoard.Followers]));
+        options.AddPolicy(MonthlyStats, p => p.RequireRole([.. MonthlyStatsRoles.AgencyRoles, .. MonthlyStatsRoles.Followers]));
         options.AddPolicy(EligibilityInquiry, p => p.RequireRole(Domain.Eligibility.CentreInquiry.Askers));
         options.AddPolicy(EligibilityLookup, p => p.RequireRole(Domain.Eligibility.EligibilityLookup.Staff));
         options.AddPolicy(Objections, p => p.RequireRole(Domain.Eligibility.ObjectionDesk.Readers));
