@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
+using Portal.Domain.Common.Files;
 using Portal.Domain.Data;
 using Portal.Domain.Rollout;
 using static Portal.Domain.Contracts.ContractAccess;
@@ -12,8 +13,11 @@ namespace Portal.Domain.Contracts;
 /// leaves the others issued and is reported by agency. Terms that end before today are refused outright, and a
 /// draft whose term has ended is skipped and listed: such a contract is issued on its own page, with a reason.
 /// </summary>
-public sealed class ContractBatchIssuing(PortalDb portalDb, ContractIssuing issuing, IContractPdf pdfEngine, TimeProvider clock)
+public sealed class ContractBatchIssuing(PortalDb portalDb, IContractPdf pdfEngine, IFileStore files, TimeProvider clock)
 {
+    // Each contract of the batch is issued exactly as one issued on its own page.
+    private readonly ContractIssuing issuing = new(portalDb, pdfEngine, files, clock);
+
     public sealed record BatchProgress(int Done, int Total);
 
     public sealed record BatchFailure(string AgencyCode, string AgencyName, string Message);

@@ -103,7 +103,7 @@ var officeDb = new PortalDb(contexts, new FixedUser(actor));
 var queries = new ContractQueries(officeDb, services.GetRequiredService<ILogger<ContractQueries>>());
 var drafting = new ContractDrafting(officeDb, clock);
 var issuing = new ContractIssuing(officeDb, timedPdf, services.GetRequiredService<IFileStore>(), clock);
-var batches = new ContractBatchIssuing(officeDb, issuing, timedPdf, clock);
+var batches = new ContractBatchIssuing(officeDb, timedPdf, services.GetRequiredService<IFileStore>(), clock);
 var today = JalaliDate.Today(clock);
 var startsOn = (today.Month == 12 ? JalaliDate.Create(today.Year + 1, 1, 1) : JalaliDate.Create(today.Year, today.Month + 1, 1)).ToDateOnly();
 var terms = new ContractTerms(startsOn, 12, 1_500_000);
