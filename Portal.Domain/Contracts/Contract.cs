@@ -8,6 +8,10 @@ namespace Portal.Domain.Contracts;
 
 public enum ContractStatus { Draft = 1, Issued, Signed, Active, Expired, Terminated }
 
+/// <summary>What can be done to a contract; <see cref="Contract.AllowedActions"/> says which its state allows.</summary>
+[Flags]
+public enum ContractActions { None = 0, Revise = 1, Issue = 2, RecordScan = 4, Activate = 8, Terminate = 16, Renew = 32 }
+
 /// <summary>A stored file of a contract: its kind (checked by content), hash and length.</summary>
 public sealed record StoredFile(FileKind Kind, string Sha256, long Size);
 
@@ -84,7 +88,7 @@ public sealed class Contract : IScoped, IAudited, IUnitOwned
     public Contract(Agency agency, ContractTerms terms, string by, DateTimeOffset at, Contract? renews = null)
     {
         if (agency.IsClosed) throw DomainException.Of("Contract.AgencyClosed");
-        if (renews is not null && (renews.AgencyId != agency.Id || renews.Status is not (ContractStatus.Active or ContractStatus.Expired)))
+        if (renews is not null && (renews.AgencyId != agency.Id || !renews.Allows(ContractActions.Renew)))
             throw DomainException.Of("Contract.RenewOnlyActive");
         Agency = agency;
         AgencyId = agency.Id;
@@ -101,10 +105,33 @@ public sealed class Contract : IScoped, IAudited, IUnitOwned
     /// <summary>In progress or in force: an agency holds one such contract at a time (a renewal's draft aside).</summary>
     public static readonly ContractStatus[] Live = [.. InProgress, ContractStatus.Active];
 
+    /// <summary>
+    /// The acts the contract's state allows; each guarded method below refuses the others. A draft is revised or
+    /// issued; a scan is recorded (or replaced) until activation; an active contract is terminated; an active or
+    /// expired one is renewed.
+    /// </summary>
+    public ContractActions AllowedActions => Status switch
+    {
+        ContractStatus.Draft => ContractActions.Revise | ContractActions.Issue,
+        ContractStatus.Issued => ContractActions.RecordScan,
+        ContractStatus.Signed => ContractActions.RecordScan | ContractActions.Activate,
+        ContractStatus.Active => ContractActions.Terminate | ContractActions.Renew,
+        ContractStatus.Expired => ContractActions.Renew,
+        _ => ContractActions.None,
+    };
+
+    public bool Allows(ContractActions action) => (AllowedActions & action) == action;
+
+    /// <summary>Refuses an act the contract's state does not allow.</summary>
+    internal void Require(ContractActions action)
+    {
+        if (!Allows(action)) throw Illegal();
+    }
+
     /// <summary>Changes a draft's term and fee; issued contracts never change.</summary>
     public void Revise(ContractTerms terms)
     {
-        Require(ContractStatus.Draft);
+        Require(ContractActions.Revise);
         SetTerms(terms);
         Touch();
     }
@@ -118,7 +145,7 @@ public sealed class Contract : IScoped, IAudited, IUnitOwned
     /// </summary>
     public string? CheckIssue(DateOnly today, string? lateReason)
     {
-        Require(ContractStatus.Draft);
+        Require(ContractActions.Issue);
         if (Agency is { IsClosed: true }) throw DomainException.Of("Contract.AgencyClosed");
         if (!EndsBefore(today)) return null;
         var reason = Input.Text(lateReason, TextLength.Reason);
@@ -147,7 +174,7 @@ public sealed class Contract : IScoped, IAudited, IUnitOwned
     /// <summary>Records the signed copy. A wrong scan may be replaced until the contract is activated.</summary>
     public void RecordSignedScan(StoredFile scan, string by, DateTimeOffset at)
     {
-        if (Status is not (ContractStatus.Issued or ContractStatus.Signed)) throw Illegal();
+        Require(ContractActions.RecordScan);
         (ScanSha256, ScanKind, ScanSize) = (scan.Sha256, scan.Kind, scan.Size);
         (SignedAt, SignedBy, Status) = (at, by, ContractStatus.Signed);
         Touch();
@@ -156,7 +183,7 @@ public sealed class Contract : IScoped, IAudited, IUnitOwned
     /// <summary>In force from now on; the agency may hold only one active contract at a time.</summary>
     public void Activate(bool agencyHasActiveContract, string by, DateTimeOffset at)
     {
-        Require(ContractStatus.Signed);
+        Require(ContractActions.Activate);
         if (Agency is { IsClosed: true }) throw DomainException.Of("Contract.AgencyClosed");
         if (agencyHasActiveContract) throw DomainException.Of("Contract.AlreadyActive");
         (Status, ActivatedAt, ActivatedBy) = (ContractStatus.Active, at, by);
@@ -174,7 +201,7 @@ public sealed class Contract : IScoped, IAudited, IUnitOwned
 
     public void Terminate(string reason, string by, DateTimeOffset at)
     {
-        Require(ContractStatus.Active);
+        Require(ContractActions.Terminate);
         var normalized = TextNormalizer.Normalize(reason);
         if (normalized.Length == 0) throw DomainException.Of("Contract.ReasonRequired");
         if (normalized.Length > ReasonMaxLength) throw DomainException.Of("Contract.ReasonTooLong");

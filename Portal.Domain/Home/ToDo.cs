@@ -94,7 +94,7 @@ public sealed class ToDoList(PortalDb portalDb, TimeProvider clock, MonthlyStats
         for (var month = first; month <= latest; month = month.Next())
         {
             if (submitted.Contains(month.Key) || MonthlyReport.LockedFrom(month, options.LockDay) <= now) continue;
-            if (!await MonthlyStatsBoard.Expected(db, month).AnyAsync(a => a.Id == agencyId, ct)) continue;
+            if (!await ExpectedAgencies.For(db, month).AnyAsync(a => a.Id == agencyId, ct)) continue;
             var cutOff = MonthlyReport.SubmitCutOff(month, options.AgencyDeadlineDay);
             items.Add(new ToDoItem(ToDoKind.ReportDue, $"monthly/form?{MonthQuery(month)}", Period: month, Since: MonthlyReport.OpensAt(month),
                 Deadline: month.Next().First.AddDays(options.AgencyDeadlineDay - 1).ToDateOnly(), Overdue: now >= cutOff));
@@ -115,12 +115,12 @@ public sealed class ToDoList(PortalDb portalDb, TimeProvider clock, MonthlyStats
         {
             var period = JalaliMonth.FromKey(month.Key);
             var link = $"monthly/worklist?{MonthQuery(period)}";
-            var lateForwarding = now >= MonthlyReport.OnTimeCutOff(period);
+            var lateForwarding = MonthlyReport.LateToForward(period, now);
             if (month.Where(r => r.Status == ReportStatus.Submitted).ToList() is { Count: > 0 } submitted)
                 items.Add(new ToDoItem(ToDoKind.ReportsToReview, link, submitted.Count, period, Since: submitted.Min(r => r.SubmittedAt), Overdue: lateForwarding));
             if (month.Where(r => r.Status == ReportStatus.Accepted).ToList() is { Count: > 0 } accepted)
                 items.Add(new ToDoItem(ToDoKind.ReportsToForward, link, accepted.Count, period, Since: accepted.Min(r => r.AcceptedAt),
-                    Deadline: period.Next().First.AddDays(MonthlyReminders.ForwardingDeadlineDay - 1).ToDateOnly(), Overdue: lateForwarding));
+                    Deadline: MonthlyReport.ForwardingDeadline(period).ToDateOnly(), Overdue: lateForwarding));
         }
         // The latest month whose agencies' deadline has passed: those that have not sent their report.
         var last = MonthlyReport.LatestOpen(now);
@@ -128,7 +128,7 @@ public sealed class ToDoList(PortalDb portalDb, TimeProvider clock, MonthlyStats
         var cutOff = MonthlyReport.SubmitCutOff(last, options.AgencyDeadlineDay);
         if (now >= cutOff)
         {
-            var missing = await MonthlyStatsBoard.Expected(db, last).CountAsync(a => a.ReviewOfficeId == officeId
+            var missing = await ExpectedAgencies.For(db, last).CountAsync(a => a.ReviewOfficeId == officeId
                 && !db.MonthlyReports.Any(r => r.AgencyId == a.Id && r.Period == last.Key && r.SubmittedAt != null), ct);
             if (missing > 0)
                 items.Add(new ToDoItem(ToDoKind.ReportsNotSubmitted, $"monthly/worklist?{MonthQuery(last)}", missing, last, Since: cutOff,
@@ -209,8 +209,8 @@ public sealed class ToDoList(PortalDb portalDb, TimeProvider clock, MonthlyStats
     {
         var now = clock.GetUtcNow();
         var month = MonthlyReport.LatestOpen(now);
-        while (now < MonthlyReport.OnTimeCutOff(month)) month = month.Previous();
-        var facts = await MonthlyStatsBoard.Expected(db, month)
+        while (!MonthlyReport.LateToForward(month, now)) month = month.Previous();
+        var facts = await ExpectedAgencies.For(db, month)
             .Select(a => new { a.Province!.NameFa, a.Province.Code, Forwarded = db.MonthlyReports.Any(r => r.AgencyId == a.Id && r.Period == month.Key && r.FirstForwardedAt != null) })
             .ToListAsync(ct);
         var behind = facts.GroupBy(f => (f.Code, f.NameFa)).Where(g => g.Any(f => !f.Forwarded)).OrderBy(g => g.Key.Code).Select(g => g.Key.NameFa).ToList();

@@ -57,7 +57,7 @@ public sealed class MonthlyImport(PortalDb portalDb, TimeProvider clock)
     {
         await using var db = await portalDb.OpenAsync(ct);
         var officeId = OwnOffice(db);
-        var agencies = await MonthlyStatsBoard.Expected(db, period).Where(a => a.ReviewOfficeId == officeId).OrderBy(a => a.Code)
+        var agencies = await ExpectedAgencies.For(db, period).Where(a => a.ReviewOfficeId == officeId).OrderBy(a => a.Code)
             .Select(a => new { a.Id, a.Code, a.Name }).ToListAsync(ct);
         var reports = await Reports(db, period, officeId).AsNoTracking().ToDictionaryAsync(r => r.AgencyId, ct);
         var broughtForward = await BroughtForwardAsync(db, period, officeId, ct);
@@ -78,7 +78,7 @@ public sealed class MonthlyImport(PortalDb portalDb, TimeProvider clock)
 
         var titles = (await ColumnsAsync(db, ct)).ToDictionary(c => c.Key, c => c.Title);
         var categories = titles.Keys.Where(k => k.StartsWith("Received:", StringComparison.Ordinal)).Select(k => int.Parse(k["Received:".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var agencies = await MonthlyStatsBoard.Expected(db, period).Where(a => a.ReviewOfficeId == officeId).ToDictionaryAsync(a => a.Code, ct);
+        var agencies = await ExpectedAgencies.For(db, period).Where(a => a.ReviewOfficeId == officeId).ToDictionaryAsync(a => a.Code, ct);
         var reports = await Reports(db, period, officeId).ToDictionaryAsync(r => r.AgencyId, ct);
         var broughtForward = await BroughtForwardAsync(db, period, officeId, ct);
 

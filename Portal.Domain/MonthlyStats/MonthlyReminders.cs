@@ -17,9 +17,6 @@ public sealed class MonthlyReminders(PortalDb portalDb, TimeProvider clock, Mont
     /// <summary>Reports of <paramref name="Period"/> still owed by <paramref name="Deadline"/> (<paramref name="Count"/> of them for an office).</summary>
     public sealed record Reminder(Audience For, JalaliMonth Period, JalaliDate Deadline, int Count, bool Overdue);
 
-    /// <summary>The 10th: the review office's deadline for forwarding (seed 000 §2-2).</summary>
-    public const int ForwardingDeadlineDay = 10;
-
     public async Task<Reminder?> DueAsync(CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenAsync(ct);
@@ -29,15 +26,15 @@ public sealed class MonthlyReminders(PortalDb portalDb, TimeProvider clock, Mont
         {
             var deadline = period.Next().First.AddDays(options.AgencyDeadlineDay - 1);
             if (!Started(today, deadline)) return null;
-            var owes = await MonthlyStatsBoard.Expected(db, period).AnyAsync(a => a.Id == agencyId
+            var owes = await ExpectedAgencies.For(db, period).AnyAsync(a => a.Id == agencyId
                 && !db.MonthlyReports.Any(r => r.AgencyId == agencyId && r.Period == period.Key && r.SubmittedAt != null), ct);
             return owes ? new Reminder(Audience.Agency, period, deadline, 1, today > deadline) : null;
         }
         if (db.Actor.Can(Permission.MonthlyReview) && db.Actor.UnitId is int officeId)
         {
-            var deadline = period.Next().First.AddDays(ForwardingDeadlineDay - 1);
+            var deadline = MonthlyReport.ForwardingDeadline(period);
             if (!Started(today, deadline)) return null;
-            var owed = await MonthlyStatsBoard.Expected(db, period).CountAsync(a => a.ReviewOfficeId == officeId
+            var owed = await ExpectedAgencies.For(db, period).CountAsync(a => a.ReviewOfficeId == officeId
                 && !db.MonthlyReports.Any(r => r.AgencyId == a.Id && r.Period == period.Key && r.FirstForwardedAt != null), ct);
             return owed > 0 ? new Reminder(Audience.ReviewOffice, period, deadline, owed, today > deadline) : null;
         }

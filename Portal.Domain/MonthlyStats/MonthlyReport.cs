@@ -6,6 +6,10 @@ namespace Portal.Domain.MonthlyStats;
 
 public enum ReportStatus { Draft = 1, Submitted, Accepted, Returned, Forwarded }
 
+/// <summary>What can be done to a report; <see cref="MonthlyReport.ActionsIn"/> says which its status allows.</summary>
+[Flags]
+public enum ReportActions { None = 0, Submit = 1, Accept = 2, Return = 4, Forward = 8, Reopen = 16 }
+
 /// <summary>
 /// An agency's performance statistics for one Jalali month (seed 000 §1-3, §2-2): filled by the agency, submitted by its
 /// manager, accepted or returned by the review office, and forwarded by it to the treatment directorate and head office
@@ -72,10 +76,49 @@ public sealed class MonthlyReport : IScoped, IAudited, IUnitOwned
     public bool IsLocked => Status == ReportStatus.Forwarded;
 
     /// <summary>Forwarded on time: on or before the 10th of the following month, 23:59:59 Tehran time (first forwarding).</summary>
-    public bool? ForwardedOnTime => FirstForwardedAt is { } at ? at < OnTimeCutOff(Month) : null;
+    public bool? ForwardedOnTime => OnTime(Month, FirstForwardedAt);
+
+    /// <summary>The review office's deadline for forwarding a month's reports: the 10th of the next month (seed 000 §2-2).</summary>
+    public const int ForwardingDeadlineDay = 10;
+
+    /// <summary>The last day a month's reports are forwarded on time.</summary>
+    public static JalaliDate ForwardingDeadline(JalaliMonth period) => period.Next().First.AddDays(ForwardingDeadlineDay - 1);
 
     /// <summary>The first instant that is late for forwarding a month's reports: 00:00 on the 11th of the next month, Tehran.</summary>
-    public static DateTimeOffset OnTimeCutOff(JalaliMonth period) => period.Next().First.AddDays(10).StartInstant;
+    public static DateTimeOffset OnTimeCutOff(JalaliMonth period) => ForwardingDeadline(period).AddDays(1).StartInstant;
+
+    /// <summary>
+    /// The one on-time rule: a month's report first forwarded at <paramref name="firstForwardedAt"/> was on time when
+    /// before the cut-off; null when it has not been forwarded. Every count and mark of timeliness reads it.
+    /// </summary>
+    public static bool? OnTime(JalaliMonth period, DateTimeOffset? firstForwardedAt) => firstForwardedAt is { } at ? at < OnTimeCutOff(period) : null;
+
+    /// <summary>Whether a month's reports not yet forwarded are late at <paramref name="now"/>.</summary>
+    public static bool LateToForward(JalaliMonth period, DateTimeOffset now) => now >= OnTimeCutOff(period);
+
+    /// <summary>
+    /// The workflow's acts each status allows; <see cref="Submit"/>, <see cref="Accept"/>, <see cref="Return"/>,
+    /// <see cref="Forward"/> and <see cref="Reopen"/> refuse the others.
+    /// </summary>
+    public static ReportActions ActionsIn(ReportStatus status) => status switch
+    {
+        ReportStatus.Draft or ReportStatus.Returned => ReportActions.Submit,
+        ReportStatus.Submitted => ReportActions.Accept | ReportActions.Return,
+        ReportStatus.Accepted => ReportActions.Forward,
+        ReportStatus.Forwarded => ReportActions.Reopen,
+        _ => ReportActions.None,
+    };
+
+    public static bool Allows(ReportStatus status, ReportActions action) => (ActionsIn(status) & action) == action;
+
+    public ReportActions AllowedActions => ActionsIn(Status);
+
+    /// <summary>
+    /// The agency edits a report it has not sent (or not started), or one sent back to it; after the month's lock, only
+    /// one sent back.
+    /// </summary>
+    public static bool AgencyMayEdit(ReportStatus? status, bool pastLock) =>
+        pastLock ? status == ReportStatus.Returned : status is null or ReportStatus.Draft or ReportStatus.Returned;
 
     /// <summary>
     /// The first instant a month's report may be started, saved, submitted or imported: 00:00 Tehran time on the
@@ -146,28 +189,28 @@ public sealed class MonthlyReport : IScoped, IAudited, IUnitOwned
 
     public void Submit(string by, DateTimeOffset at)
     {
-        if (Status is not (ReportStatus.Draft or ReportStatus.Returned)) throw Illegal();
+        Require(ReportActions.Submit);
         (Status, SubmittedAt, SubmittedBy) = (ReportStatus.Submitted, at, by);
         Touch();
     }
 
     public void Accept(string by, DateTimeOffset at)
     {
-        if (Status != ReportStatus.Submitted) throw Illegal();
+        Require(ReportActions.Accept);
         (Status, AcceptedAt, AcceptedBy, ChangesSinceAcceptance) = (ReportStatus.Accepted, at, by, 0);
         Touch();
     }
 
     public void Return(string reason, string by, DateTimeOffset at)
     {
-        if (Status != ReportStatus.Submitted) throw Illegal();
+        Require(ReportActions.Return);
         (Status, ReturnedAt, ReturnedBy, ReturnReason) = (ReportStatus.Returned, at, by, Reason(reason));
         Touch();
     }
 
     public void Forward(string by, DateTimeOffset at)
     {
-        if (Status != ReportStatus.Accepted) throw Illegal();
+        Require(ReportActions.Forward);
         (Status, ForwardedAt, ForwardedBy) = (ReportStatus.Forwarded, at, by);
         FirstForwardedAt ??= at;
         Touch();
@@ -176,7 +219,7 @@ public sealed class MonthlyReport : IScoped, IAudited, IUnitOwned
     /// <summary>Unlocks forwarded figures for correction; the report goes back to accepted and must be forwarded again.</summary>
     public void Reopen(string reason, string by, DateTimeOffset at)
     {
-        if (Status != ReportStatus.Forwarded) throw Illegal();
+        Require(ReportActions.Reopen);
         (Status, ReopenedAt, ReopenedBy, ReopenReason) = (ReportStatus.Accepted, at, by, Reason(reason));
         Touch();
     }
@@ -195,6 +238,11 @@ public sealed class MonthlyReport : IScoped, IAudited, IUnitOwned
         if (normalized.Length == 0) throw DomainException.Of("Monthly.ReasonRequired");
         if (normalized.Length > ReasonMaxLength) throw DomainException.Of("Monthly.ReasonTooLong");
         return normalized;
+    }
+
+    private void Require(ReportActions action)
+    {
+        if (!Allows(Status, action)) throw Illegal();
     }
 
     private DomainException Illegal() => DomainException.Of("Monthly.IllegalTransition", Messages.Get($"ReportStatus.{Status}"));

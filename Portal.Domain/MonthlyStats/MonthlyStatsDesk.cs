@@ -13,9 +13,6 @@ namespace Portal.Domain.MonthlyStats;
 /// </summary>
 public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, MonthlyStatsOptions options)
 {
-    /// <summary>Read by MonthlyStatsBoard until it asks <see cref="Permission.MonthlyReview"/> itself; not for new code.</summary>
-    public static readonly string[] Reviewers = Permissions.RolesFor(Permission.MonthlyReview);
-
     public sealed record Category(int Id, string NameFa, string NameEn);
 
     /// <summary>What the month's form shows: the categories, the figures so far and where the report stands.</summary>
@@ -27,7 +24,7 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
         /// The agency edits a report it has not sent, or one sent back to it; after the lock, only one sent back; before
         /// the month's last day, nothing.
         /// </summary>
-        public bool Editable => IsOpen && AgencyMayEdit(Status, PastLock);
+        public bool Editable => IsOpen && MonthlyReport.AgencyMayEdit(Status, PastLock);
 
         /// <summary>The month closed before the agency sent anything: only the review office can record it now.</summary>
         public bool LockedBeforeSubmitting => PastLock && Status is null or ReportStatus.Draft;
@@ -35,9 +32,6 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
         /// <summary>Its manager may submit what is on the form (saved with it in one step) while the agency may edit.</summary>
         public bool Submittable => ActorSubmits && Editable;
     }
-
-    private static bool AgencyMayEdit(ReportStatus? status, bool pastLock) =>
-        pastLock ? status == ReportStatus.Returned : status is null or ReportStatus.Draft or ReportStatus.Returned;
 
     private bool PastLock(JalaliMonth period) => MonthlyReport.LockedFrom(period, options.LockDay) <= clock.GetUtcNow();
 
@@ -96,8 +90,8 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
 
     private void EnsureAgencyMayEdit(ReportStatus? status, JalaliMonth period)
     {
-        if (!AgencyMayEdit(status, pastLock: false)) throw DomainException.Of("Monthly.NotEditable");
-        if (!AgencyMayEdit(status, PastLock(period))) throw DomainException.Of("Monthly.PeriodLocked");
+        if (!MonthlyReport.AgencyMayEdit(status, pastLock: false)) throw DomainException.Of("Monthly.NotEditable");
+        if (!MonthlyReport.AgencyMayEdit(status, PastLock(period))) throw DomainException.Of("Monthly.PeriodLocked");
     }
 
     public Task AcceptAsync(int reportId, Guid version, CancellationToken ct = default) =>

@@ -15,7 +15,10 @@ public sealed class OffsetBoard(PortalDb portalDb, IFileStore store)
     public sealed record AssetRow(string WorkshopCode, string Employer, AssetKind Kind, string Description, long Value, DateOnly SeizedOn, string Reference);
     public sealed record ClaimRow(int Id, string Centre, MedicalCenterOwnership Ownership, long Amount, long Remaining, int FirstPeriod, int LastPeriod);
     public sealed record FileRow(int Id, string Title, string? Number, OffsetFileStatus Status, int Debtors, int Claims, long DebtTotal, long ClaimTotal, DateTimeOffset? SentAt,
-        Guid Version);
+        Guid Version)
+    {
+        public bool Allows(OffsetFileActions action) => OffsetFile.Allows(Status, action);
+    }
     /// <summary>An outcome with its execution: each side's confirmation, the live posting (null until both confirmed, or once reversed) and any reversal's reason.</summary>
     public sealed record AgreementRow(int Id, int WorkshopId, string Employer, int ClaimId, string Centre, long? Amount, DateTimeOffset? InsuranceConfirmedAt,
         DateTimeOffset? TreatmentConfirmedAt, long? Posting, string? ReversalReason, Guid Version,

@@ -5,6 +5,10 @@ namespace Portal.Domain.OffsetFiles;
 
 public enum OffsetFileStatus { Draft = 1, Sent, UnderReview, Closed }
 
+/// <summary>What can be done to an offset file; <see cref="OffsetFile.ActionsIn"/> says which its status allows.</summary>
+[Flags]
+public enum OffsetFileActions { None = 0, Compile = 1, Send = 2, RecordReview = 4, Close = 8 }
+
 /// <summary>
 /// A general office's offset file (seed 001 §3): chosen debtor workshops and medical centres' claims, sent by the
 /// director-general to the province's governor, who records meetings and, per employer–centre pair, whether they
@@ -50,12 +54,28 @@ public sealed class OffsetFile : IScoped, IAudited
     }
 
     /// <summary>
+    /// The acts each status allows, and the guarded methods below refuse the others: a draft's lists are compiled and
+    /// it is sent; a sent file's meetings and outcomes are recorded (review); a file under review is also closed.
+    /// </summary>
+    public static OffsetFileActions ActionsIn(OffsetFileStatus status) => status switch
+    {
+        OffsetFileStatus.Draft => OffsetFileActions.Compile | OffsetFileActions.Send,
+        OffsetFileStatus.Sent => OffsetFileActions.RecordReview,
+        OffsetFileStatus.UnderReview => OffsetFileActions.RecordReview | OffsetFileActions.Close,
+        _ => OffsetFileActions.None,
+    };
+
+    public static bool Allows(OffsetFileStatus status, OffsetFileActions action) => (ActionsIn(status) & action) == action;
+
+    public OffsetFileActions AllowedActions => ActionsIn(Status);
+
+    /// <summary>
     /// Sets the file's lists (draft only); every workshop and claim must be of the file's province, and none may be
     /// in another file still open (<see cref="Holding"/>: the caller reads them from the database).
     /// </summary>
     public void Compile(IReadOnlyCollection<DebtorWorkshop> debtors, IReadOnlyCollection<CenterClaim> claims, IReadOnlyCollection<Holding>? heldElsewhere = null)
     {
-        Require(OffsetFileStatus.Draft);
+        Require(OffsetFileActions.Compile);
         if (debtors.Any(d => d.ProvinceId != ProvinceId) || claims.Any(c => c.ProvinceId != ProvinceId)) throw DomainException.Of("Offset.OtherProvince");
         RefuseHeld(heldElsewhere);
         _debtors.RemoveAll(d => debtors.All(x => x.Id != d.WorkshopId));
@@ -68,7 +88,7 @@ public sealed class OffsetFile : IScoped, IAudited
     /// <summary>Throws unless the file could be sent now: a draft with at least one debtor and one claim.</summary>
     public void CheckSendable()
     {
-        Require(OffsetFileStatus.Draft);
+        Require(OffsetFileActions.Send);
         if (_debtors.Count == 0 || _claims.Count == 0) throw DomainException.Of("Offset.EmptyFile");
     }
 
@@ -84,7 +104,7 @@ public sealed class OffsetFile : IScoped, IAudited
     /// <summary>The governor's office records a meeting; the first one puts the file under review.</summary>
     public OffsetMeeting RecordMeeting(DateOnly heldOn, string attendees, string minutes)
     {
-        Require(OffsetFileStatus.Sent, OffsetFileStatus.UnderReview);
+        Require(OffsetFileActions.RecordReview);
         var meeting = new OffsetMeeting(this, heldOn, TextNormalizer.Normalize(attendees), TextNormalizer.Normalize(minutes));
         _meetings.Add(meeting);
         Status = OffsetFileStatus.UnderReview;
@@ -99,7 +119,7 @@ public sealed class OffsetFile : IScoped, IAudited
     /// </summary>
     public OffsetAgreement RecordOutcome(int workshopId, int claimId, long? agreedAmount, string by, DateTimeOffset at)
     {
-        Require(OffsetFileStatus.Sent, OffsetFileStatus.UnderReview);
+        Require(OffsetFileActions.RecordReview);
         if (_debtors.All(d => d.WorkshopId != workshopId) || _claims.All(c => c.ClaimId != claimId)) throw DomainException.Of("Offset.PairNotInFile");
         if (_agreements.Any(a => a.WorkshopId == workshopId && a.ClaimId == claimId)) throw DomainException.Of("Offset.PairRecorded");
         if (agreedAmount is <= 0) throw DomainException.Of("Offset.AmountPositive");
@@ -117,7 +137,7 @@ public sealed class OffsetFile : IScoped, IAudited
     /// </summary>
     public void Close(DateTimeOffset at)
     {
-        Require(OffsetFileStatus.UnderReview);
+        Require(OffsetFileActions.Close);
         (Status, ClosedAt) = (OffsetFileStatus.Closed, at);
         Touch();
     }
@@ -132,9 +152,9 @@ public sealed class OffsetFile : IScoped, IAudited
             throw DomainException.Of(held.IsDebtor ? "Offset.DebtorInOpenFile" : "Offset.ClaimInOpenFile", held.ItemLabel, held.FileLabel);
     }
 
-    private void Require(params OffsetFileStatus[] allowed)
+    private void Require(OffsetFileActions action)
     {
-        if (!allowed.Contains(Status)) throw DomainException.Of("Offset.IllegalTransition", Messages.Get($"OffsetFileStatus.{Status}"));
+        if (!Allows(Status, action)) throw DomainException.Of("Offset.IllegalTransition", Messages.Get($"OffsetFileStatus.{Status}"));
     }
 
     private void Touch() => Version = Guid.NewGuid();

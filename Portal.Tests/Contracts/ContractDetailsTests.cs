@@ -31,7 +31,9 @@ public sealed class ContractDetailsTests(PortalFactory portal) : IClassFixture<P
         ctx.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         ctx.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         ctx.Services.AddScoped<PortalDb>();
-        ctx.Services.AddScoped<ContractOffice>();
+        ctx.Services.AddScoped<ContractQueries>();
+        ctx.Services.AddScoped<ContractIssuing>();
+        ctx.Services.AddScoped<ContractInForce>();
         ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         var cut = ctx.Render<ContractDetails>(p => p.Add(x => x.Id, id));
         cut.WaitForElement("[data-testid=contract-status], [data-testid=contract-not-found]", TimeSpan.FromSeconds(10));
@@ -42,8 +44,9 @@ public sealed class ContractDetailsTests(PortalFactory portal) : IClassFixture<P
     public async Task ReviewOffice_SeesIssueOnADraft_AndUploadOnceIssued()
     {
         using var culture = CultureScope.Persian();
-        var office = await portal.AsAsync<ContractOffice>("kerman.review");
-        var id = await office.DraftAsync(await KermanAgencyAsync(portal), Terms);
+        var drafting = await portal.AsAsync<ContractDrafting>("kerman.review");
+        var issuing = await portal.AsAsync<ContractIssuing>("kerman.review");
+        var id = await drafting.DraftAsync(await KermanAgencyAsync(portal), Terms);
         await using var ctx = new BunitContext();
 
         var cut = await RenderAsync(ctx, "kerman.review", id);
@@ -51,7 +54,7 @@ public sealed class ContractDetailsTests(PortalFactory portal) : IClassFixture<P
         Assert.Empty(cut.FindAll("[data-testid=scan-upload]"));
         Assert.Contains("پیش‌نویس", cut.Find("[data-testid=contract-status]").TextContent);
 
-        await office.IssueAsync(id, (await ContractAsync(portal, id)).Version);
+        await issuing.IssueAsync(id, (await ContractAsync(portal, id)).Version);
         await using var after = new BunitContext();
         var issued = await RenderAsync(after, "kerman.review", id);
         Assert.Empty(issued.FindAll("[data-testid=contract-issue]"));
@@ -90,8 +93,8 @@ public sealed class ContractDetailsTests(PortalFactory portal) : IClassFixture<P
     public async Task Issue_AsksFirst_SayingItCannotBeUndone_AndCancellingIssuesNothing_ThenConfirmingNamesTheNumber()
     {
         using var culture = CultureScope.Persian();
-        var office = await portal.AsAsync<ContractOffice>("kerman.review");
-        var id = await office.DraftAsync(await KermanAgencyAsync(portal), Terms);
+        var drafting = await portal.AsAsync<ContractDrafting>("kerman.review");
+        var id = await drafting.DraftAsync(await KermanAgencyAsync(portal), Terms);
         await using var ctx = new BunitContext();
         var cut = await RenderAsync(ctx, "kerman.review", id);
         var dialogs = ctx.Render<MudDialogProvider>();
@@ -115,8 +118,8 @@ public sealed class ContractDetailsTests(PortalFactory portal) : IClassFixture<P
     public async Task ADraftWhoseTermHasEnded_IsShownWithAWarning_AndIssuingAsksForAReason()
     {
         using var culture = CultureScope.Persian();
-        var office = await portal.AsAsync<ContractOffice>("kerman.review");
-        var id = await office.DraftAsync(await KermanAgencyAsync(portal), Terms with { StartsOn = new Portal.Domain.Common.JalaliDate(1403, 12, 30).ToDateOnly() });
+        var drafting = await portal.AsAsync<ContractDrafting>("kerman.review");
+        var id = await drafting.DraftAsync(await KermanAgencyAsync(portal), Terms with { StartsOn = new Portal.Domain.Common.JalaliDate(1403, 12, 30).ToDateOnly() });
         await using var ctx = new BunitContext();
         var cut = await RenderAsync(ctx, "kerman.review", id);
         var dialogs = ctx.Render<MudDialogProvider>();

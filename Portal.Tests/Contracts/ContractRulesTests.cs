@@ -56,6 +56,29 @@ public sealed class ContractRulesTests
     }
 
     [Fact]
+    public void AllowedActions_FollowTheState_AndEachOtherActIsRefused()
+    {
+        var signed = Issued();
+        signed.RecordSignedScan(new StoredFile(FileKind.Png, new string('c', 64), 300), "kerman.review", Now);
+        var expired = Active();
+        expired.Expire(expired.EndsOn.AddDays(1));
+        var terminated = Active();
+        terminated.Terminate("دلیل", "kerman.review", Now);
+
+        Assert.Equal(ContractActions.Revise | ContractActions.Issue, Draft().AllowedActions);
+        Assert.Equal(ContractActions.RecordScan, Issued().AllowedActions);
+        Assert.Equal(ContractActions.RecordScan | ContractActions.Activate, signed.AllowedActions);
+        Assert.Equal(ContractActions.Terminate | ContractActions.Renew, Active().AllowedActions);
+        Assert.Equal(ContractActions.Renew, expired.AllowedActions);
+        Assert.Equal(ContractActions.None, terminated.AllowedActions);
+        // The guarded methods read the same rule: what is not allowed is refused.
+        Assert.Equal("Contract.IllegalTransition", Assert.Throws<DomainException>(() => Issued().Activate(false, "x", Now)).Key);
+        Assert.Equal("Contract.IllegalTransition", Assert.Throws<DomainException>(() => signed.Terminate("دلیل", "x", Now)).Key);
+        Assert.Equal("Contract.RenewOnlyActive", Assert.Throws<DomainException>(() =>
+            new Contract(terminated.Agency, new ContractTerms(Start, 12, 1_500_000), "x", Now, terminated)).Key);
+    }
+
+    [Fact]
     public void IssuedContract_CannotBeRevised() =>
         Assert.Throws<DomainException>(() => Issued().Revise(new ContractTerms(Start, 6, 0)));
 

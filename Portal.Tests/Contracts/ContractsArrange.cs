@@ -46,18 +46,20 @@ internal static class ContractsArrange
     /// <summary>Drafts and issues a contract for a new Kerman agency as kerman.review; returns the issued contract.</summary>
     public static async Task<Contract> IssuedAsync(PortalFactory portal)
     {
-        var office = await portal.AsAsync<ContractOffice>("kerman.review");
-        var id = await office.DraftAsync(await KermanAgencyAsync(portal), Terms);
-        await office.IssueAsync(id, (await ContractAsync(portal, id)).Version);
+        var drafting = await portal.AsAsync<ContractDrafting>("kerman.review");
+        var issuing = await portal.AsAsync<ContractIssuing>("kerman.review");
+        var id = await drafting.DraftAsync(await KermanAgencyAsync(portal), Terms);
+        await issuing.IssueAsync(id, (await ContractAsync(portal, id)).Version);
         return await ContractAsync(portal, id);
     }
 
     public static async Task<Contract> ActiveAsync(PortalFactory portal)
     {
-        var office = await portal.AsAsync<ContractOffice>("kerman.review");
+        var scans = await portal.AsAsync<ContractScans>("kerman.review");
+        var inForce = await portal.AsAsync<ContractInForce>("kerman.review");
         var issued = await IssuedAsync(portal);
-        await office.RecordSignedScanAsync(issued.Id, new MemoryStream(SampleScan));
-        await office.ActivateAsync(issued.Id, (await ContractAsync(portal, issued.Id)).Version);
+        await scans.RecordSignedScanAsync(issued.Id, new MemoryStream(SampleScan));
+        await inForce.ActivateAsync(issued.Id, (await ContractAsync(portal, issued.Id)).Version);
         return await ContractAsync(portal, issued.Id);
     }
 

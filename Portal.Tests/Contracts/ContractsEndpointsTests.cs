@@ -16,11 +16,13 @@ public sealed class ContractsEndpointsTests(PortalFactory portal) : IClassFixtur
     /// <summary>An issued contract of Kerman's demo agency AG-08001 (kerman.agency.manager's own).</summary>
     private async Task<Contract> OwnAgencysContractAsync()
     {
-        var office = await portal.AsAsync<ContractOffice>("kerman.review");
-        var existing = (await office.ListAsync(new ContractOffice.Filter(AgencyId: await Acting.AgencyIdAsync(portal, "AG-08001")), 0, 1)).Rows;
+        var queries = await portal.AsAsync<ContractQueries>("kerman.review");
+        var drafting = await portal.AsAsync<ContractDrafting>("kerman.review");
+        var issuing = await portal.AsAsync<ContractIssuing>("kerman.review");
+        var existing = (await queries.ListAsync(new ContractQueries.Filter(AgencyId: await Acting.AgencyIdAsync(portal, "AG-08001")), 0, 1)).Rows;
         if (existing.Count > 0) return await ContractAsync(portal, existing[0].Id);
-        var id = await office.DraftAsync(await Acting.AgencyIdAsync(portal, "AG-08001"), Terms);
-        await office.IssueAsync(id, (await ContractAsync(portal, id)).Version);
+        var id = await drafting.DraftAsync(await Acting.AgencyIdAsync(portal, "AG-08001"), Terms);
+        await issuing.IssueAsync(id, (await ContractAsync(portal, id)).Version);
         return await ContractAsync(portal, id);
     }
 
@@ -122,7 +124,7 @@ public sealed class ContractsEndpointsTests(PortalFactory portal) : IClassFixtur
     public async Task BatchZip_HoldsEachContractPdf_NamedByNumber()
     {
         await KermanAgencyAsync(portal, trained: true);
-        var result = await (await portal.AsAsync<ContractOffice>("kerman.review")).IssueBatchAsync(Terms);
+        var result = await (await portal.AsAsync<ContractBatchIssuing>("kerman.review")).IssueBatchAsync(Terms);
         var review = await PortalFactory.SignedInClientAsync(portal, "kerman.review");
 
         var response = await review.GetAsync($"/contracts/batches/{result.BatchId}/zip");

@@ -95,12 +95,12 @@ public sealed class PostgresTests(PostgresPortal pg) : IClassFixture<PostgresPor
     [Fact]
     public async Task Postgres_ConcurrentContractIssues_GetDistinctNumbers()
     {
-        var office = await pg.Portal.AsAsync<Portal.Domain.Contracts.ContractOffice>("kerman.review");
+        var drafting = await pg.Portal.AsAsync<Portal.Domain.Contracts.ContractDrafting>("kerman.review");
         var ids = new List<int>();
         for (var i = 0; i < 4; i++)
-            ids.Add(await office.DraftAsync(await Contracts.ContractsArrange.KermanAgencyAsync(pg.Portal), Contracts.ContractsArrange.Terms));
+            ids.Add(await drafting.DraftAsync(await Contracts.ContractsArrange.KermanAgencyAsync(pg.Portal), Contracts.ContractsArrange.Terms));
 
-        await Task.WhenAll(ids.Select(async id => await (await pg.Portal.AsAsync<Portal.Domain.Contracts.ContractOffice>("kerman.review"))
+        await Task.WhenAll(ids.Select(async id => await (await pg.Portal.AsAsync<Portal.Domain.Contracts.ContractIssuing>("kerman.review"))
             .IssueAsync(id, (await Contracts.ContractsArrange.ContractAsync(pg.Portal, id)).Version)));
 
         await using var db = PortalDb.Open(Contexts, Actor.System);

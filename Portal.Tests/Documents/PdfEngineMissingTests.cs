@@ -31,11 +31,12 @@ public sealed class PdfEngineMissingTests : IAsyncLifetime
     [Fact]
     public async Task IssuingAContract_SaysWhatToInstall_AndLeavesTheDraft()
     {
-        var office = await _portal.AsAsync<ContractOffice>("kerman.review");
-        var id = await office.DraftAsync(await Acting.AgencyIdAsync(_portal, "AG-08002"), Contracts.ContractsArrange.Terms);
+        var drafting = await _portal.AsAsync<ContractDrafting>("kerman.review");
+        var issuing = await _portal.AsAsync<ContractIssuing>("kerman.review");
+        var id = await drafting.DraftAsync(await Acting.AgencyIdAsync(_portal, "AG-08002"), Contracts.ContractsArrange.Terms);
 
         var refused = await Assert.ThrowsAsync<DomainException>(async () =>
-            await office.IssueAsync(id, (await Contracts.ContractsArrange.ContractAsync(_portal, id)).Version));
+            await issuing.IssueAsync(id, (await Contracts.ContractsArrange.ContractAsync(_portal, id)).Version));
 
         Assert.Contains("apt-get install -y chromium", refused.Message);
         Assert.Contains("Chromium", refused.Message);

@@ -30,7 +30,7 @@ public sealed class MonthlyFollowUpTests(PortalFactory portal) : IClassFixture<P
         var last = new JalaliMonth(1402, 3);
         await ForwardFirstAgencyAsync(last, received: 9, forwarded: 9);
 
-        var trend = await (await portal.AsAsync<MonthlyStatsBoard>("kerman.treatment")).TrendAsync(last, months: 3);
+        var trend = await (await portal.AsAsync<MonthlyTrendQuery>("kerman.treatment")).TrendAsync(last, months: 3);
         var points = trend.Months;
 
         Assert.Equal([new JalaliMonth(1402, 1), new JalaliMonth(1402, 2), last], points.Select(p => p.Period));
@@ -46,13 +46,13 @@ public sealed class MonthlyFollowUpTests(PortalFactory portal) : IClassFixture<P
     {
         var month = new JalaliMonth(1402, 4);
         await ForwardFirstAgencyAsync(month, received: 4, forwarded: 4);
-        var board = await portal.AsAsync<MonthlyStatsBoard>("kerman.review");
+        var board = await portal.AsAsync<AgencyMonthsQuery>("kerman.review");
 
         var rows = (await board.AgencyMonthsAsync(month))!;
-        IEnumerable<(string, MonthlyStatsBoard.Overdue?)> At(DateTimeOffset now) => rows.Select(r => (r.Code, board.OverdueAt(month, now)(r)));
+        IEnumerable<(string, AgencyMonthsQuery.Overdue?)> At(DateTimeOffset now) => rows.Select(r => (r.Code, board.OverdueAt(month, now)(r)));
 
         Assert.Equal([("AG-08001", null), ("AG-08002", null)], At(new JalaliDate(1402, 5, 5).StartInstant.AddHours(23)));
-        Assert.Equal([("AG-08001", null), ("AG-08002", MonthlyStatsBoard.Overdue.NotSubmitted)], At(new JalaliDate(1402, 5, 6).StartInstant));
+        Assert.Equal([("AG-08001", null), ("AG-08002", AgencyMonthsQuery.Overdue.NotSubmitted)], At(new JalaliDate(1402, 5, 6).StartInstant));
     }
 
     [Fact]
@@ -61,16 +61,16 @@ public sealed class MonthlyFollowUpTests(PortalFactory portal) : IClassFixture<P
         var month = new JalaliMonth(1402, 5);
         await ForwardFirstAgencyAsync(month, received: 5, forwarded: 5);
         var review = await portal.AsAsync<MonthlyStatsDesk>("kerman.review");
-        var work = (await (await portal.AsAsync<MonthlyStatsBoard>("kerman.review")).WorklistAsync(month)).Single(r => r.Code == "AG-08001");
+        var work = (await (await portal.AsAsync<MonthlyWorklistQuery>("kerman.review")).WorklistAsync(month)).Single(r => r.Code == "AG-08001");
         await review.ReopenAsync(work.ReportId!.Value, work.Version!.Value, "شمار ارسالی اصلاح شود");
         await ForwardFirstAgencyAsync(month, received: 5, forwarded: 3);
 
-        var history = await (await portal.AsAsync<MonthlyStatsBoard>("kerman.treatment")).HistoryAsync(work.ReportId.Value);
+        var history = await (await portal.AsAsync<ReportHistoryQuery>("kerman.treatment")).HistoryAsync(work.ReportId.Value);
 
         Assert.NotNull(history);
         Assert.Contains(history.Value.Changes, c => c.Field == nameof(MonthlyReport.FilesForwarded) && c.Old == "5" && c.New == "3" && c.UserName == "kerman.review");
         Assert.Contains(history.Value.Changes, c => c.Field == nameof(MonthlyReport.Status) && c.New == "ارسال‌شده به مدیریت درمان و ستاد");
-        Assert.Null(await (await portal.AsAsync<MonthlyStatsBoard>("golestan.treatment")).HistoryAsync(work.ReportId.Value));
+        Assert.Null(await (await portal.AsAsync<ReportHistoryQuery>("golestan.treatment")).HistoryAsync(work.ReportId.Value));
     }
 
     [Fact]
@@ -81,9 +81,9 @@ public sealed class MonthlyFollowUpTests(PortalFactory portal) : IClassFixture<P
         var form = AgencyProfileForm.From(details.Agency);
         form.Status = AgencyStatus.Closed;
         Assert.Empty(await registry.SaveAsync(details.Agency.Id, form, details.Agency.ReviewOfficeId, details.Agency.Version, new JalaliDate(1402, 8, 15)));
-        var board = await portal.AsAsync<MonthlyStatsBoard>("headoffice");
+        var board = await portal.AsAsync<MonthlyCompletenessQuery>("headoffice");
 
-        int Golestan(IReadOnlyList<MonthlyStatsBoard.CompletenessRow> rows) => rows.Single(r => r.Name == "گلستان").Expected;
+        int Golestan(IReadOnlyList<CompletenessRow> rows) => rows.Single(r => r.Name == "گلستان").Expected;
         Assert.Equal(2, Golestan(await board.CompletenessAsync(new JalaliMonth(1402, 8))));
         Assert.Equal(1, Golestan(await board.CompletenessAsync(new JalaliMonth(1402, 9))));
     }

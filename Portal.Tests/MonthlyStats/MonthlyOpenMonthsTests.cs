@@ -94,12 +94,12 @@ public sealed class MonthlyOpenMonthsTests(PortalFactory portal) : IClassFixture
     [Fact]
     public async Task AMonthNotOver_IsNeverOverdue_TheMonthJustEndedIs()
     {
-        var board = await portal.AsAsync<MonthlyStatsBoard>("headoffice");
+        var board = await portal.AsAsync<AgencyMonthsQuery>("headoffice");
         var now = FixedClock.At(new JalaliDate(1405, 10, 20), 10); // 20 Dey: Azar's deadlines have passed
-        MonthlyStatsBoard.AgencyMonth Missing(JalaliMonth m) =>
+        AgencyMonth Missing(JalaliMonth m) =>
             new(m.Key, "08", "کرمان", "دفتر", "AG-08001", "کارگزاری", null, null, 0, 0, 0, 0, 0, null, null, null, null);
 
-        Assert.Equal(MonthlyStatsBoard.Overdue.NotSubmitted, board.OverdueAt(new JalaliMonth(1405, 9), now)(Missing(new JalaliMonth(1405, 9))));
+        Assert.Equal(AgencyMonthsQuery.Overdue.NotSubmitted, board.OverdueAt(new JalaliMonth(1405, 9), now)(Missing(new JalaliMonth(1405, 9))));
         Assert.Null(board.OverdueAt(new JalaliMonth(1405, 10), now)(Missing(new JalaliMonth(1405, 10))));
         Assert.Null(board.OverdueAt(new JalaliMonth(1405, 11), now)(Missing(new JalaliMonth(1405, 11))));
     }

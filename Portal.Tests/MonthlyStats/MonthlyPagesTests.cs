@@ -29,7 +29,11 @@ public sealed class MonthlyPagesTests(PortalFactory portal) : IClassFixture<Port
         ctx.Services.AddSingleton<ImportFailures>();
         ctx.Services.AddScoped<PortalDb>();
         ctx.Services.AddScoped<MonthlyStatsDesk>();
-        ctx.Services.AddScoped<MonthlyStatsBoard>();
+        ctx.Services.AddScoped<MonthlyWorklistQuery>();
+        ctx.Services.AddScoped<MonthlyCompletenessQuery>();
+        ctx.Services.AddScoped<AgencyMonthsQuery>();
+        ctx.Services.AddScoped<MonthlyTrendQuery>();
+        ctx.Services.AddScoped<ReportHistoryQuery>();
         ctx.Services.AddScoped<MonthlyReminders>();
         ctx.Services.AddScoped<ClaimCategories>();
         ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
@@ -171,7 +175,7 @@ public sealed class MonthlyPagesTests(PortalFactory portal) : IClassFixture<Port
         (form.Received[category], form.Amount[category]) = ("2", "436440000");
         Assert.Empty(await manager.SubmitAsync(month, form, null));
         var review = await portal.AsAsync<MonthlyStatsDesk>("kerman.review");
-        var id = (await (await portal.AsAsync<MonthlyStatsBoard>("kerman.review")).WorklistAsync(month)).Single(r => r.Code == "AG-08001");
+        var id = (await (await portal.AsAsync<MonthlyWorklistQuery>("kerman.review")).WorklistAsync(month)).Single(r => r.Code == "AG-08001");
         await review.ReturnAsync(id.ReportId!.Value, id.Version!.Value, "مبلغ بستری");
         form.Amount[category] = "430000000";
         Assert.Empty(await manager.SubmitAsync(month, form, (await manager.SheetAsync(month)).Version));

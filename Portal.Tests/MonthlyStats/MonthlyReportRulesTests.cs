@@ -165,6 +165,51 @@ public sealed class MonthlyReportRulesTests
         Assert.False(report.ForwardedOnTime);
     }
 
+    [Fact]
+    public void AllowedActions_FollowTheStatus_AndEachOtherActIsRefused()
+    {
+        var report = Report();
+        report.Record(Figures());
+        Assert.Equal(ReportActions.Submit, report.AllowedActions);
+        Assert.Throws<DomainException>(() => report.Accept("r", Now));
+        report.Submit("m", Now);
+        Assert.Equal(ReportActions.Accept | ReportActions.Return, report.AllowedActions);
+        Assert.Throws<DomainException>(() => report.Forward("r", Now));
+        report.Return("ناقص", "r", Now);
+        Assert.Equal(ReportActions.Submit, report.AllowedActions);
+        report.Submit("m", Now);
+        report.Accept("r", Now);
+        Assert.Equal(ReportActions.Forward, report.AllowedActions);
+        Assert.Throws<DomainException>(() => report.Reopen("اصلاح", "r", Now));
+        report.Forward("r", Now);
+        Assert.Equal(ReportActions.Reopen, report.AllowedActions);
+        Assert.Equal("Monthly.IllegalTransition", Assert.Throws<DomainException>(() => report.Submit("m", Now)).Key);
+    }
+
+    [Theory]
+    [InlineData(null, false, true)]
+    [InlineData(ReportStatus.Draft, false, true)]
+    [InlineData(ReportStatus.Returned, false, true)]
+    [InlineData(ReportStatus.Submitted, false, false)]
+    [InlineData(ReportStatus.Forwarded, false, false)]
+    [InlineData(null, true, false)]
+    [InlineData(ReportStatus.Draft, true, false)]
+    [InlineData(ReportStatus.Returned, true, true)]
+    public void AgencyMayEdit_ANotSentOrReturnedReport_AndAfterTheLockOnlyAReturnedOne(ReportStatus? status, bool pastLock, bool editable) =>
+        Assert.Equal(editable, MonthlyReport.AgencyMayEdit(status, pastLock));
+
+    [Fact]
+    public void OnTime_IsOneRule_ForTheDeadlineTheCutOffAndTheMark()
+    {
+        var month = new JalaliMonth(1405, 7);
+        Assert.Equal(new JalaliDate(1405, 8, 10), MonthlyReport.ForwardingDeadline(month));
+        Assert.True(MonthlyReport.OnTime(month, MonthlyReport.OnTimeCutOff(month).AddTicks(-1)));
+        Assert.False(MonthlyReport.OnTime(month, MonthlyReport.OnTimeCutOff(month)));
+        Assert.Null(MonthlyReport.OnTime(month, null));
+        Assert.False(MonthlyReport.LateToForward(month, MonthlyReport.OnTimeCutOff(month).AddTicks(-1)));
+        Assert.True(MonthlyReport.LateToForward(month, MonthlyReport.OnTimeCutOff(month)));
+    }
+
     private static MonthlyReport ForwardedAt(JalaliMonth month, DateTimeOffset at)
     {
         var report = new MonthlyReport(AgencyRulesTests.NewAgency().Agency, month, 10);

@@ -186,7 +186,7 @@ public sealed class MonthlyStatsDeskTests(PortalFactory portal) : IClassFixture<
         form.Amount[category] = "430000000";
         Assert.Empty(await manager.SubmitAsync(month, form, (await manager.SheetAsync(month)).Version));
 
-        var row = (await (await portal.AsAsync<MonthlyStatsBoard>("kerman.review")).WorklistAsync(month)).Single(r => r.Code == "AG-08001");
+        var row = (await (await portal.AsAsync<MonthlyWorklistQuery>("kerman.review")).WorklistAsync(month)).Single(r => r.Code == "AG-08001");
 
         Assert.Equal((10, 430_000_000L, 6, 1), (row.Figures!.FilesReceived, row.Figures.AmountClaimed, row.Figures.FilesForwarded, row.Figures.FilesReturned));
         Assert.Equal((7, 7_000_000L, 4), (row.LastMonth!.FilesReceived, row.LastMonth.AmountClaimed, row.LastMonth.FilesForwarded));

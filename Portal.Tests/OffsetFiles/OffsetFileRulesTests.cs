@@ -57,6 +57,21 @@ public sealed class OffsetFileRulesTests
     }
 
     [Fact]
+    public void AllowedActions_FollowTheStatus_AndTheGuardsReadThem()
+    {
+        var (file, _, _) = Draft();
+        Assert.Equal(OffsetFileActions.Compile | OffsetFileActions.Send, file.AllowedActions);
+        file.Send("08/1405/1", VerificationCodes.New(), Papers, "kerman.director", At);
+        Assert.Equal(OffsetFileActions.RecordReview, file.AllowedActions);
+        Assert.Equal("Offset.IllegalTransition", Assert.Throws<DomainException>(() => file.Close(At)).Key);
+        file.RecordMeeting(new DateOnly(2026, 11, 25), "نماینده استاندار", "");
+        Assert.Equal(OffsetFileActions.RecordReview | OffsetFileActions.Close, file.AllowedActions);
+        file.Close(At);
+        Assert.Equal(OffsetFileActions.None, file.AllowedActions);
+        Assert.False(OffsetFile.Allows(OffsetFileStatus.Closed, OffsetFileActions.RecordReview));
+    }
+
+    [Fact]
     public void AnEmptyFile_CannotBeSent_AndAnotherProvincesClaim_CannotJoin()
     {
         var file = new OffsetFile(1, "پرونده", "kerman.generaloffice", At);

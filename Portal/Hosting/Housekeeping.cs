@@ -23,7 +23,7 @@ public sealed class Housekeeping(IDbContextFactory<PortalDbContext> factory, Tim
         {
             await RunAsync("Expiring contracts", async db =>
             {
-                var expired = await ContractOffice.ExpireDueAsync(db, JalaliDate.Today(clock).ToDateOnly(), stoppingToken);
+                var expired = await ContractExpiry.ExpireDueAsync(db, JalaliDate.Today(clock).ToDateOnly(), stoppingToken);
                 if (expired > 0) logger.LogInformation("{Count} contracts reached their end date and expired", expired);
             });
             await RunAsync("Purging spent one-time codes", async db =>

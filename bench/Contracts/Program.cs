@@ -101,16 +101,19 @@ Console.WriteLine($"  of which Chromium load + print median {Bench.Median(printM
 Console.WriteLine($"PDF size                         {bytes.Length:N0} bytes ({bytes.Length / 1024.0:F1} KB), {Bench.PageCount(bytes)} pages");
 
 // --- b. one issue end to end -------------------------------------------------------------------------------------------
-Bench.Section($"b. One issue end to end (ContractOffice.DraftAsync + IssueAsync: number, render, hash, store, save), {singles} agencies");
+Bench.Section($"b. One issue end to end (ContractDrafting.DraftAsync + ContractIssuing.IssueAsync: number, render, hash, store, save), {singles} agencies");
 var actor = new Actor("bench", "bench.kerman.reviewoffice", Roles.ReviewOffice, officeId, OrgScope.Province(kermanId));
 var timedPdf = new TimedPdf(pdf);
-var office = new ContractOffice(new PortalDb(contexts, new FixedUser(actor)), contexts, timedPdf, services.GetRequiredService<IFileStore>(), clock,
-    services.GetRequiredService<ILogger<ContractOffice>>());
+var officeDb = new PortalDb(contexts, new FixedUser(actor));
+var queries = new ContractQueries(officeDb, services.GetRequiredService<ILogger<ContractQueries>>());
+var drafting = new ContractDrafting(officeDb, clock);
+var issuing = new ContractIssuing(officeDb, timedPdf, services.GetRequiredService<IFileStore>(), clock);
+var batches = new ContractBatchIssuing(officeDb, timedPdf, services.GetRequiredService<IFileStore>(), clock);
 var today = JalaliDate.Today(clock);
 var startsOn = (today.Month == 12 ? JalaliDate.Create(today.Year + 1, 1, 1) : JalaliDate.Create(today.Year, today.Month + 1, 1)).ToDateOnly();
 var terms = new ContractTerms(startsOn, 12, 1_500_000);
-var draftable = await office.DraftableAgenciesAsync();
-var candidatesBefore = await office.BatchCandidateCountAsync();
+var draftable = await queries.DraftableAgenciesAsync();
+var candidatesBefore = await batches.BatchCandidateCountAsync();
 Console.WriteLine($"agencies the office may draft for: {draftable.Count}; batch candidates before: {candidatesBefore}");
 if (draftable.Count < singles || candidatesBefore < (smoke ? singles + 1 : 220))
 {
@@ -122,13 +125,13 @@ var issues = new List<double>();
 foreach (var agency in draftable.Take(singles))
 {
     sw.Restart();
-    var id = await office.DraftAsync(agency.Id, terms);
+    var id = await drafting.DraftAsync(agency.Id, terms);
     drafts.Add(sw.Elapsed.TotalMilliseconds);
     Guid version;
     await using (var system = PortalDb.Open(contexts, Actor.System))
         version = await system.Contracts.Where(c => c.Id == id).Select(c => c.Version).SingleAsync();
     sw.Restart();
-    await office.IssueAsync(id, version);
+    await issuing.IssueAsync(id, version);
     issues.Add(sw.Elapsed.TotalMilliseconds);
 }
 var totals = drafts.Zip(issues, (d, i) => d + i).ToList();
@@ -138,13 +141,13 @@ Console.WriteLine($"  issue                          median {Bench.Median(issues
 Console.WriteLine($"    of which PDF render          median {Bench.Median(timedPdf.Calls):F1} ms");
 
 // --- c. batch of 200 ---------------------------------------------------------------------------------------------------
-Bench.Section($"c. Batch (ContractOffice.IssueBatchAsync, starts {JalaliDate.FromDateOnly(startsOn)} = {startsOn:yyyy-MM-dd}, 12 months, 1,500,000 rials per file)");
-var candidates = await office.BatchCandidateCountAsync();
+Bench.Section($"c. Batch (ContractBatchIssuing.IssueBatchAsync, starts {JalaliDate.FromDateOnly(startsOn)} = {startsOn:yyyy-MM-dd}, 12 months, 1,500,000 rials per file)");
+var candidates = await batches.BatchCandidateCountAsync();
 Console.WriteLine($"batch candidates: {candidates}");
 timedPdf.Calls.Clear();
 var sampler = new ProcessSampler(TimeSpan.FromMilliseconds(250));
 sw.Restart();
-var result = await office.IssueBatchAsync(terms, new ConsoleProgress(sw, every: 50));
+var result = await batches.IssueBatchAsync(terms, new ConsoleProgress(sw, every: 50));
 var batchSeconds = sw.Elapsed.TotalSeconds;
 await sampler.DisposeAsync();
 var chromiumPssKb = ProcessSampler.ChromiumPssKb();
@@ -259,9 +262,9 @@ sealed class TimedPdf(IContractPdf inner) : IContractPdf
     }
 }
 
-sealed class ConsoleProgress(Stopwatch sw, int every) : IProgress<ContractOffice.BatchProgress>
+sealed class ConsoleProgress(Stopwatch sw, int every) : IProgress<ContractBatchIssuing.BatchProgress>
 {
-    public void Report(ContractOffice.BatchProgress value)
+    public void Report(ContractBatchIssuing.BatchProgress value)
     {
         if (value.Done > 0 && (value.Done % every == 0 || value.Done == value.Total))
             Console.WriteLine($"  {value.Done,4}/{value.Total} after {sw.Elapsed.TotalSeconds,5:F1} s");

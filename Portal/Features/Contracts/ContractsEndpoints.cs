@@ -13,13 +13,13 @@ namespace Portal.Features.Contracts;
 public static class ContractsEndpoints
 {
     // The scan plus the multipart boundaries and the antiforgery field.
-    private const long ScanRequestLimit = ContractOffice.MaxScanBytes + 64 * 1024;
+    private const long ScanRequestLimit = ContractScans.MaxScanBytes + 64 * 1024;
 
     public static IEndpointRouteBuilder MapContractsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/contracts").RequireAuthorization(Policies.Contracts);
-        group.MapGet("/{id:int}/pdf", async (int id, ContractOffice office, CancellationToken ct) => Send(await office.OpenPdfAsync(id, ct)));
-        group.MapGet("/{id:int}/signed", async (int id, ContractOffice office, CancellationToken ct) => Send(await office.OpenSignedScanAsync(id, ct)));
+        group.MapGet("/{id:int}/pdf", async (int id, ContractDownloads downloads, CancellationToken ct) => Send(await downloads.OpenPdfAsync(id, ct)));
+        group.MapGet("/{id:int}/signed", async (int id, ContractDownloads downloads, CancellationToken ct) => Send(await downloads.OpenSignedScanAsync(id, ct)));
         group.MapPost("/{id:int}/signed", UploadScanAsync).RequireAuthorization(Policies.ContractIssuing);
         group.MapGet("/batches/{batchId:guid}/zip", ZipAsync);
         group.MapPost("/templates/preview", PreviewAsync).RequireAuthorization(Policies.ContractTemplates);
@@ -35,7 +35,7 @@ public static class ContractsEndpoints
 
     /// <summary>The signed copy; the user goes back to the contract's page, with the refusal's message key when there is one.</summary>
     private static async Task<IResult> UploadScanAsync(int id, HttpContext ctx, IAntiforgery antiforgery,
-        ContractOffice office, IStringLocalizer<Strings> L, CancellationToken ct)
+        ContractScans scans, IStringLocalizer<Strings> L, CancellationToken ct)
     {
         var (form, outcome) = await UploadForm.ReadAsync(ctx, antiforgery, ScanRequestLimit, ct);
         if (outcome == UploadForm.Outcome.BadToken) return Refusals.Result(StatusCodes.Status400BadRequest, L["Request.FormExpired"]);
@@ -44,7 +44,7 @@ public static class ContractsEndpoints
         try
         {
             await using var content = file.OpenReadStream();
-            await office.RecordSignedScanAsync(id, content, ct);
+            await scans.RecordSignedScanAsync(id, content, ct);
             return Back(id, null);
         }
         catch (DomainException e)
@@ -54,9 +54,9 @@ public static class ContractsEndpoints
     }
 
     /// <summary>Every PDF of one batch the user may see, as one ZIP named by contract number.</summary>
-    private static async Task<IResult> ZipAsync(Guid batchId, ContractOffice office, CancellationToken ct)
+    private static async Task<IResult> ZipAsync(Guid batchId, ContractDownloads downloads, CancellationToken ct)
     {
-        var files = await office.BatchFilesAsync(batchId, ct);
+        var files = await downloads.BatchFilesAsync(batchId, ct);
         if (files.Count == 0) return Results.NotFound();
         // Built in a temporary file: ZipArchive writes synchronously, which the response body does not allow.
         var zip = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
@@ -64,7 +64,7 @@ public static class ContractsEndpoints
         {
             foreach (var (number, sha) in files)
             {
-                await using var pdf = office.OpenStored(sha);
+                await using var pdf = downloads.OpenStored(sha);
                 if (pdf is null) continue;
                 await using var entry = archive.CreateEntry($"{number}.pdf", CompressionLevel.Fastest).Open();
                 await pdf.CopyToAsync(entry, ct);

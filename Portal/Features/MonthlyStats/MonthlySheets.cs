@@ -15,7 +15,7 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
     public const string NumberFormat = SheetLayout.NumberFormat;
 
     /// <summary>The province report: one row per expected agency, then the totals.</summary>
-    public byte[] Province(JalaliMonth period, IReadOnlyList<MonthlyStatsBoard.AgencyMonth> rows)
+    public byte[] Province(JalaliMonth period, IReadOnlyList<AgencyMonth> rows)
     {
         using var workbook = new XLWorkbook();
         var sheet = Sheet(workbook, L["Monthly.Sheet.Province"], period,
@@ -47,7 +47,7 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
     }
 
     /// <summary>Completeness and timeliness: one row per province (head office) or per review office (a province), then the totals.</summary>
-    public byte[] National(JalaliMonth period, IReadOnlyList<MonthlyStatsBoard.CompletenessRow> rows)
+    public byte[] National(JalaliMonth period, IReadOnlyList<CompletenessRow> rows)
     {
         using var workbook = new XLWorkbook();
         var sheet = Sheet(workbook, L["Monthly.Sheet.National"], period,
@@ -64,7 +64,7 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
             r++;
         }
         Totals(sheet, r, CompletenessTotals(rows, 2));
-        sheet.Cell(r, 6).SetValue(MonthlyStatsBoard.CompletenessRow.Total(rows, "").OnTimeRate);
+        sheet.Cell(r, 6).SetValue(CompletenessRow.Total(rows, "").OnTimeRate);
         sheet.Column(6).Style.NumberFormat.Format = "0%";
         return Save(workbook);
     }
@@ -73,7 +73,7 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
     /// The 12-month trend: a summary sheet with one row per month (completeness, timeliness, files and amounts) and a
     /// detail sheet with one row per expected agency and month.
     /// </summary>
-    public byte[] Trend(JalaliMonth last, MonthlyStatsBoard.Trend trend)
+    public byte[] Trend(JalaliMonth last, MonthlyTrendQuery.Trend trend)
     {
         var (points, rows) = (trend.Months, trend.Rows);
         using var workbook = new XLWorkbook();
@@ -96,7 +96,7 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
             r++;
         }
         Totals(summary, r, [.. CompletenessTotals(points.Select(p => p.Completeness), 2), (7, points.Sum(p => p.FilesReceived)), (8, points.Sum(p => p.AmountClaimed))]);
-        summary.Cell(r, 6).SetValue(MonthlyStatsBoard.CompletenessRow.Total(points.Select(p => p.Completeness), "").OnTimeRate);
+        summary.Cell(r, 6).SetValue(CompletenessRow.Total(points.Select(p => p.Completeness), "").OnTimeRate);
         summary.Column(6).Style.NumberFormat.Format = "0%";
 
         var detail = Sheet(workbook, L["Monthly.Sheet.TrendAgencies"], last,
@@ -106,7 +106,7 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
             ("Monthly.Pending", 14), ("Monthly.OnTime", 10),
         ]);
         // Row 3 carries each column's format; StreamedRows puts the ~24,000 rows in its place.
-        object?[] Values(MonthlyStatsBoard.AgencyMonth row) =>
+        object?[] Values(AgencyMonth row) =>
         [
             row.Month.ToString(), row.ProvinceFa, row.ReviewOffice, row.Code, row.Name, StatusText(row.Status), row.FilesReceived, row.AmountClaimed,
             row.FilesForwarded, row.FilesReturned, row.PendingAtEnd, row.ForwardedOnTime is { } onTime ? (onTime ? Yes : No) : null,
@@ -125,7 +125,7 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
     /// Timeliness of the month: when each expected agency submitted and when its report was first forwarded, against
     /// the agency's deadline and the 10th; the days late count whole Tehran days past the cut-off.
     /// </summary>
-    public byte[] Timeliness(JalaliMonth period, IReadOnlyList<MonthlyStatsBoard.AgencyMonth> rows, int agencyDeadlineDay)
+    public byte[] Timeliness(JalaliMonth period, IReadOnlyList<AgencyMonth> rows, int agencyDeadlineDay)
     {
         using var workbook = new XLWorkbook();
         var sheet = Sheet(workbook, L["Monthly.Sheet.Timeliness"], period,
@@ -177,15 +177,15 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
     private void Totals(IXLWorksheet sheet, int row, params (int Column, long Total)[] totals) => SheetLayout.Totals(sheet, row, L["Total"].Value, totals);
 
     /// <summary>The figures' totals of agency-month rows, in the order the sheets place them from <paramref name="first"/> on.</summary>
-    private static (int, long)[] FigureTotals(IReadOnlyList<MonthlyStatsBoard.AgencyMonth> rows, int first) =>
+    private static (int, long)[] FigureTotals(IReadOnlyList<AgencyMonth> rows, int first) =>
     [
         (first, rows.Sum(r => (long)r.FilesReceived)), (first + 1, rows.Sum(r => r.AmountClaimed)), (first + 2, rows.Sum(r => (long)r.FilesForwarded)),
         (first + 3, rows.Sum(r => (long)r.FilesReturned)), (first + 4, rows.Sum(r => (long)r.PendingAtEnd)),
     ];
 
-    private static (int, long)[] CompletenessTotals(IEnumerable<MonthlyStatsBoard.CompletenessRow> rows, int first)
+    private static (int, long)[] CompletenessTotals(IEnumerable<CompletenessRow> rows, int first)
     {
-        var t = MonthlyStatsBoard.CompletenessRow.Total(rows, "");
+        var t = CompletenessRow.Total(rows, "");
         return [(first, t.Expected), (first + 1, t.Received), (first + 2, t.Forwarded), (first + 3, t.OnTime)];
     }
 

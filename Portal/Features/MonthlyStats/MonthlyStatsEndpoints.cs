@@ -16,21 +16,21 @@ public static class MonthlyStatsEndpoints
     public static IEndpointRouteBuilder MapMonthlyStatsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/monthly/reports").RequireAuthorization(Policies.MonthlyOverview);
-        group.MapGet("/agencies.xlsx", async (string? period, MonthlyStatsBoard board, MonthlySheets sheets, CancellationToken ct) =>
+        group.MapGet("/agencies.xlsx", async (string? period, AgencyMonthsQuery query, MonthlySheets sheets, CancellationToken ct) =>
             JalaliMonth.TryParse(period, out var month)
-                ? Results.File(sheets.Province(month, (await board.AgencyMonthsAsync(month, ct: ct))!), Xlsx, $"monthly-agencies-{month.Key}.xlsx")
+                ? Results.File(sheets.Province(month, (await query.AgencyMonthsAsync(month, ct: ct))!), Xlsx, $"monthly-agencies-{month.Key}.xlsx")
                 : Results.BadRequest());
-        group.MapGet("/completeness.xlsx", async (string? period, MonthlyStatsBoard board, MonthlySheets sheets, CancellationToken ct) =>
+        group.MapGet("/completeness.xlsx", async (string? period, MonthlyCompletenessQuery query, MonthlySheets sheets, CancellationToken ct) =>
             JalaliMonth.TryParse(period, out var month)
-                ? Results.File(sheets.National(month, await board.CompletenessAsync(month, ct)), Xlsx, $"monthly-completeness-{month.Key}.xlsx")
+                ? Results.File(sheets.National(month, await query.CompletenessAsync(month, ct)), Xlsx, $"monthly-completeness-{month.Key}.xlsx")
                 : Results.BadRequest());
-        group.MapGet("/trend.xlsx", async (string? period, MonthlyStatsBoard board, MonthlySheets sheets, CancellationToken ct) =>
+        group.MapGet("/trend.xlsx", async (string? period, MonthlyTrendQuery query, MonthlySheets sheets, CancellationToken ct) =>
             JalaliMonth.TryParse(period, out var month)
-                ? Results.File(sheets.Trend(month, await board.TrendAsync(month, ct: ct)), Xlsx, $"monthly-trend-{month.Key}.xlsx")
+                ? Results.File(sheets.Trend(month, await query.TrendAsync(month, ct: ct)), Xlsx, $"monthly-trend-{month.Key}.xlsx")
                 : Results.BadRequest());
-        group.MapGet("/timeliness.xlsx", async (string? period, MonthlyStatsBoard board, MonthlySheets sheets, MonthlyStatsOptions options, CancellationToken ct) =>
+        group.MapGet("/timeliness.xlsx", async (string? period, AgencyMonthsQuery query, MonthlySheets sheets, MonthlyStatsOptions options, CancellationToken ct) =>
             JalaliMonth.TryParse(period, out var month)
-                ? Results.File(sheets.Timeliness(month, (await board.AgencyMonthsAsync(month, ct: ct))!, options.AgencyDeadlineDay), Xlsx, $"monthly-timeliness-{month.Key}.xlsx")
+                ? Results.File(sheets.Timeliness(month, (await query.AgencyMonthsAsync(month, ct: ct))!, options.AgencyDeadlineDay), Xlsx, $"monthly-timeliness-{month.Key}.xlsx")
                 : Results.BadRequest());
 
         var upload = app.MapGroup("/monthly/upload").RequireAuthorization(Policies.MonthlyReview);
@@ -66,12 +66,12 @@ public static class MonthlyStatsEndpoints
             (id, rows) => rows > 0 ? $"{back}&failed={id}&rows={rows}" : $"{back}&failed={id}", ct);
     }
 
-    private static async Task<IResult> ApiAsync(string? period, string? province, string? format, MonthlyStatsBoard board,
+    private static async Task<IResult> ApiAsync(string? period, string? province, string? format, AgencyMonthsQuery query,
         MonthlySheets sheets, IStringLocalizer<Strings> L, CancellationToken ct)
     {
         if (!JalaliMonth.TryParse(period, out var month)) return Refusals.Result(StatusCodes.Status400BadRequest, L["Request.BadPeriod"]);
         if (format is not (null or "json" or "csv" or "xlsx")) return Refusals.Result(StatusCodes.Status400BadRequest, L["Request.BadFormat"]);
-        if (await board.AgencyMonthsAsync(month, province, ct) is not { } rows) return Results.NotFound();
+        if (await query.AgencyMonthsAsync(month, province, ct) is not { } rows) return Results.NotFound();
         var name = province is null ? $"monthly-{month.Key}" : $"monthly-{month.Key}-{province}";
         return format switch
         {
@@ -87,7 +87,7 @@ public static class MonthlyStatsEndpoints
     }
 
     /// <summary>UTF-8 with a byte-order mark, so that Excel opens the Persian names as Persian.</summary>
-    private static byte[] Csv(IReadOnlyList<MonthlyStatsBoard.AgencyMonth> rows)
+    private static byte[] Csv(IReadOnlyList<AgencyMonth> rows)
     {
         static string Field(object? value) => value is string s && s.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{s.Replace("\"", "\"\"")}\"" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
         var text = new System.Text.StringBuilder("province,reviewOffice,agency,name,status,filesReceived,amountClaimedRials,filesForwarded,filesReturned,pendingAtEnd,averageDays,forwardedOnTime\n");

@@ -7,7 +7,11 @@ public static class MonthlyStatsModule
     public static IServiceCollection AddMonthlyStats(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<MonthlyStatsDesk>();
-        services.AddScoped<MonthlyStatsBoard>();
+        services.AddScoped<AgencyMonthsQuery>();
+        services.AddScoped<MonthlyCompletenessQuery>();
+        services.AddScoped<MonthlyTrendQuery>();
+        services.AddScoped<MonthlyWorklistQuery>();
+        services.AddScoped<ReportHistoryQuery>();
         services.AddScoped<MonthlyImport>();
         services.AddScoped<MonthlyReminders>();
         services.AddScoped<ClaimCategories>();

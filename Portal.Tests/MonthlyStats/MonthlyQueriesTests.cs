@@ -4,7 +4,7 @@ using Portal.Domain.MonthlyStats;
 namespace Portal.Tests.MonthlyStats;
 
 /// <summary>The worklist and completeness figures, as Kerman's review office, its treatment director and head office see them.</summary>
-public sealed class MonthlyStatsBoardTests(PortalFactory portal) : IClassFixture<PortalFactory>, IAsyncLifetime
+public sealed class MonthlyQueriesTests(PortalFactory portal) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
     // This month, which the demo seed leaves empty: filed and forwarded at noon on its last day (the first day it is
     // open), which is on time (the cut-off is the 11th of next month).
@@ -24,7 +24,7 @@ public sealed class MonthlyStatsBoardTests(PortalFactory portal) : IClassFixture
         Assert.Empty(await user.SaveAsync(ThisMonth, form, null));
         await (await portal.AsAtAsync<MonthlyStatsDesk>("kerman.agency.manager", LastDay)).SubmitAsync(ThisMonth, form, (await user.SheetAsync(ThisMonth)).Version);
         var review = await portal.AsAtAsync<MonthlyStatsDesk>("kerman.review", LastDay);
-        var row = (await (await portal.AsAsync<MonthlyStatsBoard>("kerman.review")).WorklistAsync(ThisMonth)).Single(r => r.Code == "AG-08001");
+        var row = (await (await portal.AsAsync<MonthlyWorklistQuery>("kerman.review")).WorklistAsync(ThisMonth)).Single(r => r.Code == "AG-08001");
         await review.AcceptAsync(row.ReportId!.Value, row.Version!.Value);
         await review.ForwardAllAsync(ThisMonth);
     }
@@ -34,7 +34,7 @@ public sealed class MonthlyStatsBoardTests(PortalFactory portal) : IClassFixture
     [Fact]
     public async Task Worklist_ShowsEveryAgencyOfTheOffice_StartedOrNot()
     {
-        var rows = await (await portal.AsAsync<MonthlyStatsBoard>("kerman.review")).WorklistAsync(ThisMonth);
+        var rows = await (await portal.AsAsync<MonthlyWorklistQuery>("kerman.review")).WorklistAsync(ThisMonth);
 
         Assert.Equal(["AG-08001", "AG-08002"], rows.Select(r => r.Code));
         Assert.Equal(ReportStatus.Forwarded, rows[0].Status);
@@ -44,12 +44,12 @@ public sealed class MonthlyStatsBoardTests(PortalFactory portal) : IClassFixture
 
     [Fact]
     public async Task Worklist_IsEmptyForOthers() =>
-        Assert.Empty(await (await portal.AsAsync<MonthlyStatsBoard>("kerman.treatment")).WorklistAsync(ThisMonth));
+        Assert.Empty(await (await portal.AsAsync<MonthlyWorklistQuery>("kerman.treatment")).WorklistAsync(ThisMonth));
 
     [Fact]
     public async Task National_CountsExpectedReceivedForwardedOnTime_PerProvince()
     {
-        var rows = await (await portal.AsAsync<MonthlyStatsBoard>("headoffice")).CompletenessAsync(ThisMonth);
+        var rows = await (await portal.AsAsync<MonthlyCompletenessQuery>("headoffice")).CompletenessAsync(ThisMonth);
 
         Assert.Equal(31, rows.Count);
         var kerman = rows.Single(r => r.Name == "کرمان");
@@ -61,7 +61,7 @@ public sealed class MonthlyStatsBoardTests(PortalFactory portal) : IClassFixture
     [Fact]
     public async Task AgenciesAreExpected_FromTheirProvincesGoLiveMonth()
     {
-        var board = await portal.AsAsync<MonthlyStatsBoard>("headoffice");
+        var board = await portal.AsAsync<MonthlyCompletenessQuery>("headoffice");
 
         // Kerman's wave went live on 1397/07/01.
         Assert.Equal(0, (await board.CompletenessAsync(new JalaliMonth(1397, 6))).Single(r => r.Name == "کرمان").Expected);
@@ -71,7 +71,7 @@ public sealed class MonthlyStatsBoardTests(PortalFactory portal) : IClassFixture
     [Fact]
     public async Task Province_SeesItsReviewOffices_Only()
     {
-        var rows = await (await portal.AsAsync<MonthlyStatsBoard>("kerman.treatment")).CompletenessAsync(ThisMonth);
+        var rows = await (await portal.AsAsync<MonthlyCompletenessQuery>("kerman.treatment")).CompletenessAsync(ThisMonth);
 
         var office = Assert.Single(rows);
         Assert.Equal(2, office.Expected);
