@@ -92,7 +92,7 @@ public sealed class ContractOfficeTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task ActiveContract_MeetsTheReadinessStep()
+    public async Task ReadinessStep_ActiveContract_IsMet()
     {
         var contract = await ActiveAsync(portal);
 
@@ -102,7 +102,7 @@ public sealed class ContractOfficeTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task SignedScan_IsCheckedByContent()
+    public async Task SignedScan_Uploaded_IsCheckedByContent()
     {
         var office = await portal.AsAsync<ContractOffice>("kerman.review");
         var contract = await IssuedAsync(portal);
@@ -284,7 +284,7 @@ public sealed class ContractOfficeTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task OnlyAnAdmin_SavesTemplateVersions() =>
+    public async Task TemplateVersion_SavedByAReviewOffice_IsRefused() =>
         await Assert.ThrowsAsync<DomainException>(async () =>
             await (await portal.AsAsync<ContractTemplates>("kerman.review")).SaveAsync("## موضوع\nمتن", null));
 

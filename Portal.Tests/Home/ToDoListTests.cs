@@ -30,7 +30,7 @@ public sealed class ToDoListTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
-    public async Task AMonthThatHasNotOpened_IsNeverDue()
+    public async Task ToDo_MonthNotYetOpened_IsNeverDue()
     {
         var now = DateTimeOffset.UtcNow;
         var items = await ItemsAsync("kerman.agency.manager");
@@ -48,7 +48,7 @@ public sealed class ToDoListTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
-    public async Task TreatmentDirectorate_CountsOnlyItsOwnProvincesUnacknowledgedNotices()
+    public async Task ToDo_TreatmentDirectorate_CountsOnlyItsOwnProvincesUnacknowledgedNotices()
     {
         await using var db = Acting.SystemDb(factory);
         var kerman = await db.Provinces.Where(p => p.Code == "08").Select(p => p.Id).SingleAsync();
@@ -103,7 +103,7 @@ public sealed class ToDoListTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
-    public async Task Admin_SeesLockedOutAccounts()
+    public async Task ToDo_Admin_SeesLockedOutAccounts()
     {
         var locked = Assert.Single(await ItemsAsync("admin"), i => i.Kind == ToDoKind.UsersLockedOut);
         Assert.True(locked.Count >= 1);

@@ -16,27 +16,21 @@ public sealed class MonthlyPagesTests(PortalFactory portal) : IClassFixture<Port
     public async Task InitializeAsync() => await portal.SeededAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<BunitContext> ContextAsync(string userName, string role)
+    private async Task<PortalTestContext> ContextAsync(string userName, string role)
     {
-        var ctx = new BunitContext();
-        ctx.AddPortalUi();
-        ctx.SignIn(PortalUi.User(role));
-        ctx.Services.AddSingleton(portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>());
-        ctx.Services.AddSingleton<ICurrentUser>(new ActingAs(await Acting.ActorAsync(portal, userName)));
-        ctx.Services.AddSingleton(TimeProvider.System);
+        var ctx = new PortalTestContext();
+        await ctx.UsePortalAsync(portal, userName, signedInRole: role);
         ctx.Services.AddSingleton(new MonthlyStatsOptions { LockDay = 0 });
         ctx.Services.AddMemoryCache();
         ctx.Services.AddSingleton<ImportFailures>();
-        ctx.Services.AddScoped<PortalDb>();
         ctx.Services.AddScoped<MonthlyStatsDesk>();
         ctx.Services.AddScoped<MonthlyStatsBoard>();
         ctx.Services.AddScoped<MonthlyReminders>();
         ctx.Services.AddScoped<ClaimCategories>();
-        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         return ctx;
     }
 
-    private static IRenderedComponent<T> Render<T>(BunitContext ctx, string period) where T : Microsoft.AspNetCore.Components.IComponent
+    private static IRenderedComponent<T> Render<T>(PortalTestContext ctx, string period) where T : Microsoft.AspNetCore.Components.IComponent
     {
         ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"monthly?period={period}");
         return ctx.Render<T>();
