@@ -4,8 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Agencies;
 using Portal.Domain.Audit;
-using Portal.Domain.Data;
-using Portal.Domain.Security;
 using Portal.Features.Agencies;
 using Portal.Features.Audit;
 

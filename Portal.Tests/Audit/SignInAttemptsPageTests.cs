@@ -1,8 +1,6 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Data;
-using Portal.Domain.Security;
 using Portal.Features.Audit;
 using Portal.Domain.SignIn;
 

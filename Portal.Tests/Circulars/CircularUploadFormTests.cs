@@ -1,11 +1,8 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 using Portal.Domain.Circulars;
-using Portal.Domain.Common.Files;
 using Portal.Domain.Data;
 using Portal.Domain.Security;
 using Portal.Features.Circulars;

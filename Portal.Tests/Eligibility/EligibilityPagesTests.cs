@@ -1,9 +1,7 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Data;
 using Portal.Domain.Eligibility;
-using Portal.Domain.Security;
 using Portal.Features.Eligibility;
 
 namespace Portal.Tests.Eligibility;
@@ -24,6 +22,7 @@ public sealed class EligibilityPagesTests(PortalFactory portal) : IClassFixture<
         ctx.Services.AddSingleton(portal.Services.GetRequiredService<EligibilityDesk>());
         ctx.Services.AddScoped<CentreInquiry>();
         ctx.Services.AddScoped<EligibilityLookup>();
+        ctx.RenderInteractivelyOnServer();
         return ctx.Render<T>();
     }
 

@@ -5,7 +5,6 @@ using Portal.Domain.Data;
 using Portal.Domain.Home;
 using Portal.Domain.MonthlyStats;
 using Portal.Domain.Organisation;
-using Portal.Domain.Security;
 using Portal.Features.Home;
 
 using HomePage = Portal.Features.Home.Home;

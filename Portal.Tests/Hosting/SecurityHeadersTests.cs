@@ -72,11 +72,14 @@ public sealed class SecurityHeadersTests(PortalFactory portal) : IClassFixture<P
 }
 
 /// <summary>Served over HTTPS outside Development: HSTS, and every cookie Secure.</summary>
-public sealed class HttpsTests : IDisposable
+public sealed class HttpsTests(HttpsTests.StagingPortal portal) : IClassFixture<HttpsTests.StagingPortal>
 {
-    private readonly PortalFactory _portal = new() { Environment = "Staging" };
+    private readonly PortalFactory _portal = portal;
 
-    public void Dispose() => _portal.Dispose();
+    public sealed class StagingPortal : PortalFactory
+    {
+        public StagingPortal() => Environment = "Staging";
+    }
 
     private HttpClient Client(string scheme) => _portal.CreateClient(new WebApplicationFactoryClientOptions
     {

@@ -2,7 +2,6 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Common;
-using Portal.Domain.Data;
 using Portal.Domain.MonthlyStats;
 using Portal.Domain.Security;
 using Portal.Hosting;
@@ -27,6 +26,7 @@ public sealed class MonthlyPagesTests(PortalFactory portal) : IClassFixture<Port
         ctx.Services.AddScoped<MonthlyStatsBoard>();
         ctx.Services.AddScoped<MonthlyReminders>();
         ctx.Services.AddScoped<ClaimCategories>();
+        ctx.RenderInteractivelyOnServer();
         return ctx;
     }
 

@@ -2,11 +2,8 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Common;
-using Portal.Domain.Common.Files;
-using Portal.Domain.Data;
 using Portal.Domain.OffsetFiles;
 using Portal.Domain.Organisation;
-using Portal.Domain.Security;
 using Portal.Features.OffsetFiles;
 
 namespace Portal.Tests.OffsetFiles;
@@ -57,6 +54,7 @@ public sealed class OffsetFileDetailsTests(PortalFactory portal) : IClassFixture
         ctx.Services.AddScoped<OffsetBoard>();
         ctx.Services.AddScoped<OffsetDesk>();
         ctx.Services.AddScoped<OffsetLedger>();
+        ctx.RenderInteractivelyOnServer();
         var cut = ctx.Render<OffsetFileDetails>(p => p.Add(x => x.Id, fileId));
         cut.WaitForElement("[data-testid=file-status], [data-testid=file-not-found]", TimeSpan.FromSeconds(10));
         return cut;

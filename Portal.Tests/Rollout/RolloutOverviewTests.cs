@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Data;
 using Portal.Domain.Rollout;
 using Portal.Domain.Security;
 using Portal.Features.Rollout;

@@ -19,7 +19,7 @@ namespace Portal.Tests.Support;
 /// <summary>
 /// The one bUnit context of the tests: MudBlazor, the real resx strings and the portal's layout services from the start;
 /// <see cref="SignIn"/> adds a user under the real policies, and <see cref="UsePortal"/> a seeded portal's database,
-/// file store and clock as that user, so a page test registers only the services of its own module.
+/// file store, clock and loggers as that user, so a page test registers only the services of its own module.
 /// </summary>
 public sealed class PortalTestContext : BunitContext
 {
@@ -55,8 +55,7 @@ public sealed class PortalTestContext : BunitContext
 
     /// <summary>
     /// Signed in as <paramref name="actor"/> (or with <paramref name="signedInRole"/> where a test checks what one role
-    /// sees of another's data) on <paramref name="portal"/>'s database, file store and clock, rendering interactively
-    /// as on the server.
+    /// sees of another's data) on <paramref name="portal"/>'s database, file store and clock.
     /// </summary>
     public PortalTestContext UsePortal(PortalFactory portal, Actor actor, string? signedInRole = null)
     {
@@ -68,9 +67,14 @@ public sealed class PortalTestContext : BunitContext
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddScoped<PortalDb>();
-        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return this;
     }
+
+    /// <summary>
+    /// Renders as the portal does, interactively on the server. Call it after the last service is registered:
+    /// reaching the renderer builds the service provider, and bUnit then refuses new registrations.
+    /// </summary>
+    public void RenderInteractivelyOnServer() => Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
     public async Task<PortalTestContext> UsePortalAsync(PortalFactory portal, string userName, string? signedInRole = null) =>
         UsePortal(portal, await Acting.ActorAsync(portal, userName), signedInRole);
