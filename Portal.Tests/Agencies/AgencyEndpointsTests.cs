@@ -62,7 +62,7 @@ public sealed class AgencyEndpointsTests : IClassFixture<PortalFactory>, IAsyncL
     }
 
     [Fact]
-    public async Task GoodSheet_RedirectsWithTheCounts()
+    public async Task Import_GoodSheet_RedirectsWithTheCounts()
     {
         var client = await PortalFactory.SignedInClientAsync(_factory, "kerman.generaloffice");
 
@@ -72,7 +72,7 @@ public sealed class AgencyEndpointsTests : IClassFixture<PortalFactory>, IAsyncL
     }
 
     [Fact]
-    public async Task NotAnExcelFile_IsRefusedWithAMessage()
+    public async Task Import_NotAnExcelFile_IsRefusedWithAMessage()
     {
         var client = await PortalFactory.SignedInClientAsync(_factory, "kerman.generaloffice");
 
@@ -84,7 +84,7 @@ public sealed class AgencyEndpointsTests : IClassFixture<PortalFactory>, IAsyncL
     }
 
     [Fact]
-    public async Task Golestan_ExportHasNoKermanAgency()
+    public async Task Export_ByGolestan_HasNoKermanAgency()
     {
         var client = await PortalFactory.SignedInClientAsync(_factory, "golestan.generaloffice");
 
@@ -98,7 +98,7 @@ public sealed class AgencyEndpointsTests : IClassFixture<PortalFactory>, IAsyncL
     }
 
     [Fact]
-    public async Task Export_TakesTheListPagesFilters()
+    public async Task Export_WithTheListPagesFilters_HasOnlyTheFilteredAgencies()
     {
         var client = await PortalFactory.SignedInClientAsync(_factory, "golestan.generaloffice");
 
@@ -112,7 +112,7 @@ public sealed class AgencyEndpointsTests : IClassFixture<PortalFactory>, IAsyncL
     }
 
     [Fact]
-    public async Task AgencyManager_CannotImport()
+    public async Task Import_ByAnAgencyManager_IsRefused()
     {
         var client = await PortalFactory.SignedInClientAsync(_factory, "kerman.agency.manager");
 

@@ -24,7 +24,7 @@ public sealed class AgencyPagesTests(PortalFactory factory) : IClassFixture<Port
     }
 
     [Fact]
-    public async Task TrainingSessionOfAnotherProvince_IsNotFound()
+    public async Task TrainingSessionPage_OfAnotherProvince_IsNotFound()
     {
         int kermanSession;
         await using (var db = Acting.SystemDb(factory))
@@ -37,7 +37,7 @@ public sealed class AgencyPagesTests(PortalFactory factory) : IClassFixture<Port
     [InlineData("kerman.agency.user", "/agencies/notices")]
     [InlineData("kerman.agency.manager", "/rollout")]
     [InlineData("kerman.governor", "/agencies")]
-    public async Task PagesOutsideTheRole_AreForbidden(string user, string path)
+    public async Task AgencyPages_OutsideTheRole_AreForbidden(string user, string path)
     {
         var client = await PortalFactory.SignedInClientAsync(factory, user);
         var response = await client.GetAsync(path);

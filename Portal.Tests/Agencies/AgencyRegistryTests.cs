@@ -140,7 +140,7 @@ public sealed class AgencyRegistryTests : IClassFixture<PortalFactory>, IAsyncLi
     }
 
     [Fact]
-    public async Task GeneralOfficeOfAnotherProvince_NeitherReadsNorChangesTheAgency()
+    public async Task Agency_GeneralOfficeOfAnotherProvince_NeitherReadsNorChangesIt()
     {
         var kermanAgency = await Acting.AgencyIdAsync(_factory, "AG-08001");
         var golestan = await _factory.AsAsync<AgencyRegistry>("golestan.generaloffice");
@@ -175,7 +175,7 @@ public sealed class AgencyRegistryTests : IClassFixture<PortalFactory>, IAsyncLi
     }
 
     [Fact]
-    public async Task ClosedAgency_AcceptsNoNewRepresentativesOrUsers()
+    public async Task ClosedAgency_NewRepresentativeOrUser_IsRefused()
     {
         var (registry, d) = await OpenAsync("golestan.generaloffice", "AG-27002");
         var form = AgencyProfileForm.From(d.Agency);
@@ -215,7 +215,7 @@ public sealed class AgencyRegistryTests : IClassFixture<PortalFactory>, IAsyncLi
     }
 
     [Fact]
-    public async Task Search_FindsANameWhateverDigitsAndLettersItWasTypedWith()
+    public async Task Search_AnyDigitsAndLetters_FindsTheName()
     {
         var search = await _factory.AsAsync<AgencySearch>("kerman.generaloffice");
         var (rows, total) = await search.SearchAsync(new AgencyFilter("كد ۰۸۰۰۱"), AgencySort.Code, false, 0, 50); // Arabic kaf, Persian digits

@@ -35,7 +35,7 @@ public class AgencyRulesTests
     }
 
     [Fact]
-    public void FirstListing_IsNotAChange()
+    public void Notice_FirstListing_IsNotRaised()
     {
         var (agency, _) = NewAgency();
         Assert.Empty(agency.Notices);
@@ -46,7 +46,7 @@ public class AgencyRulesTests
     [InlineData(nameof(AgencyProfileForm.ManagerMobile), ChangeKind.Manager)]
     [InlineData(nameof(AgencyProfileForm.Address), ChangeKind.Location)]
     [InlineData(nameof(AgencyProfileForm.PostalCode), ChangeKind.Location)]
-    public void ChangingManagerOrLocation_RaisesExactlyOneNotice(string field, ChangeKind expected)
+    public void Notice_ManagerOrLocationChanged_IsRaisedExactlyOnce(string field, ChangeKind expected)
     {
         var (agency, review) = NewAgency();
         agency.Update(Profile(f => typeof(AgencyProfileForm).GetProperty(field)!.SetValue(f, field switch
@@ -63,7 +63,7 @@ public class AgencyRulesTests
     }
 
     [Fact]
-    public void OtherEdits_RaiseNoNotice()
+    public void Notice_OtherEdits_IsNotRaised()
     {
         var (agency, review) = NewAgency();
         agency.Update(Profile(f => { f.Phone = "03432229999"; f.Name = "کارگزاری یک"; f.Sheba = "IR062960000000100324200001"; }), review, Stamp);
@@ -71,7 +71,7 @@ public class AgencyRulesTests
     }
 
     [Fact]
-    public void NewSheba_DropsTheOldBankConfirmation()
+    public void BankConfirmation_NewSheba_IsDropped()
     {
         var (agency, review) = NewAgency();
         agency.Update(Profile(f => { f.Sheba = "IR062960000000100324200001"; f.BankConfirmedOn = "1403/05/12"; f.BankLetterNo = "123"; }), review, Stamp);
@@ -82,7 +82,7 @@ public class AgencyRulesTests
     }
 
     [Fact]
-    public void ClosedAgency_RefusesRepresentativesAndEdits()
+    public void ClosedAgency_RepresentativesAndEdits_AreRefused()
     {
         var (agency, review) = NewAgency();
         agency.Update(Profile(f => f.Status = AgencyStatus.Closed), review, Stamp);
@@ -92,7 +92,7 @@ public class AgencyRulesTests
     }
 
     [Fact]
-    public void ReviewOfficeOfAnotherProvince_IsRefused()
+    public void ReviewOffice_OfAnotherProvince_IsRefused()
     {
         var (agency, _) = NewAgency();
         var elsewhere = new OrgUnit(UnitKind.ReviewOffice, "RO-27-1", "دفتر گلستان",
@@ -104,7 +104,7 @@ public class AgencyRulesTests
     [InlineData("1403/05/12", null, nameof(AgencyProfileForm.BankLetterNo))]
     [InlineData(null, "45/123", nameof(AgencyProfileForm.BankConfirmedOn))]
     [InlineData("1403/13/01", "45/123", nameof(AgencyProfileForm.BankConfirmedOn))]
-    public void BankConfirmation_NeedsDateAndLetterTogether(string? date, string? letter, string failing)
+    public void BankConfirmation_DateOrLetterAlone_IsRefused(string? date, string? letter, string failing)
     {
         var form = new AgencyProfileForm
         {

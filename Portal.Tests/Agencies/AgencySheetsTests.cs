@@ -53,7 +53,7 @@ public sealed class AgencySheetsTests
     }
 
     [Fact]
-    public void NationalIdTypedAsNumber_ComesBackWithItsLeadingZeros()
+    public void Import_NationalIdTypedAsNumber_KeepsItsLeadingZeros()
     {
         var upload = Edited(s =>
         {
@@ -89,7 +89,7 @@ public sealed class AgencySheetsTests
     }
 
     [Fact]
-    public void NotAnExcelFile_IsASheetError()
+    public void Import_NotAnExcelFile_IsASheetError()
     {
         using var _ = CultureScope.Persian();
         Assert.Equal(AgencyImport.NotExcelMessage(), AgencySheets.Read(new MemoryStream("code,name\n"u8.ToArray())).Error);

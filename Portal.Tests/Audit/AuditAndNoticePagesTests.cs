@@ -4,8 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Agencies;
 using Portal.Domain.Audit;
-using Portal.Domain.Data;
-using Portal.Domain.Security;
 using Portal.Features.Agencies;
 using Portal.Features.Audit;
 
@@ -21,8 +19,7 @@ public sealed class AuditAndNoticePagesTests(PortalFactory portal) : IClassFixtu
     public async Task NoticeTable_ShowsEachFieldWithItsLabel_OldAndNewSideBySide_TheRecordersName_AndTheEnteredDate()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
-        ctx.AddPortalUi();
+        await using var ctx = new PortalTestContext();
         var row = new ChangeNoticeInbox.Row(1, 7, "AG-08001", "کارگزاری یک", ChangeKind.Manager,
             [new(nameof(Agency.ManagerName), "علی رضایی", "مریم احمدی"), new(nameof(Agency.ManagerNationalId), "0499370899", "0012345679"),
              new(nameof(Agency.ManagerMobile), "09131234567", "09131234567")],
@@ -49,11 +46,8 @@ public sealed class AuditAndNoticePagesTests(PortalFactory portal) : IClassFixtu
         Assert.Empty(await registry.SaveAsync(id, form, d.Agency.ReviewOfficeId, d.Agency.Version, Portal.Domain.Common.JalaliDate.Create(1405, 9, 1)));
 
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
-        ctx.AddPortalUi();
-        ctx.Services.AddSingleton(portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>());
-        ctx.Services.AddSingleton<ICurrentUser>(new ActingAs(await Acting.ActorAsync(portal, "admin")));
-        ctx.Services.AddScoped<PortalDb>();
+        await using var ctx = new PortalTestContext();
+        await ctx.UsePortalAsync(portal, "admin");
         ctx.Services.AddScoped<AuditSearch>();
 
         var cut = ctx.Render<AuditLog>();

@@ -19,7 +19,7 @@ public sealed class AuditViewTests(PortalFactory portal) : IClassFixture<PortalF
     private static readonly ResourceManager Strings = new("Portal.Resources.Strings", typeof(Portal.Strings).Assembly);
 
     [Fact]
-    public void EveryAuditedEntityType_HasAPersianAndAnEnglishLabel()
+    public void EntityLabels_EveryAuditedType_HasPersianAndEnglish()
     {
         var contexts = portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         using var db = PortalDb.Open(contexts, Actor.System);

@@ -1,8 +1,6 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Data;
-using Portal.Domain.Security;
 using Portal.Features.Audit;
 using Portal.Domain.SignIn;
 
@@ -26,21 +24,18 @@ public sealed class SignInAttemptsPageTests(PortalFactory portal) : IClassFixtur
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<IRenderedComponent<SignInAttempts>> RenderAsync(BunitContext ctx, string userName)
+    private async Task<IRenderedComponent<SignInAttempts>> RenderAsync(PortalTestContext ctx, string userName)
     {
-        ctx.AddPortalUi();
-        ctx.Services.AddSingleton(portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>());
-        ctx.Services.AddSingleton<ICurrentUser>(new ActingAs(await Acting.ActorAsync(portal, userName)));
-        ctx.Services.AddScoped<PortalDb>();
+        await ctx.UsePortalAsync(portal, userName);
         ctx.Services.AddScoped<SignInAttemptLog>();
         return ctx.Render<SignInAttempts>();
     }
 
     [Fact]
-    public async Task SearchByName_ListsItsAttemptsWithAddressOutcomeAndPersianTime()
+    public async Task Search_ByName_ListsItsAttemptsWithAddressOutcomeAndPersianTime()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         var cut = await RenderAsync(ctx, "admin");
 
         cut.Find("input[data-testid=sign-ins-name]").Change("KERMAN.review");
@@ -54,10 +49,10 @@ public sealed class SignInAttemptsPageTests(PortalFactory portal) : IClassFixtur
     }
 
     [Fact]
-    public async Task SearchByAddress_ShowsUnknownNamesAsTyped()
+    public async Task Search_ByAddress_ShowsUnknownNamesAsTyped()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         var cut = await RenderAsync(ctx, "admin");
 
         cut.Find("input[data-testid=sign-ins-address]").Change("192.0.2.44");
@@ -69,7 +64,7 @@ public sealed class SignInAttemptsPageTests(PortalFactory portal) : IClassFixtur
     }
 
     [Fact]
-    public async Task OnlyTheSystemAdministrator_ReadsTheAttempts()
+    public async Task Attempts_ReadByOtherThanTheSystemAdministrator_AreRefused()
     {
         var log = await portal.AsAsync<SignInAttemptLog>("kerman.generaloffice");
         await Refused.ByRoleAsync(() => log.SearchAsync(null, null, 0, 10));

@@ -51,7 +51,7 @@ public sealed class CircularLibraryTests(PortalFactory portal) : CircularsTestBa
     }
 
     [Fact]
-    public async Task ReviewOfficeDownload_IsNotAReadReceipt()
+    public async Task Download_ByTheReviewOffice_IsNotAReadReceipt()
     {
         var review = await KermanReview();
         var id = await UploadAsync(review, ToAll("بخشنامه بدون رسید"));
@@ -61,7 +61,7 @@ public sealed class CircularLibraryTests(PortalFactory portal) : CircularsTestBa
     }
 
     [Fact]
-    public async Task ChosenAgencies_AreTheOnlyRecipients()
+    public async Task Circular_ToChosenAgencies_IsHiddenFromOthers()
     {
         var id = await UploadAsync(await KermanReview(), ToSome("فرم ویژه", await AgencyIdAsync("AG-08002")));
 
@@ -73,7 +73,7 @@ public sealed class CircularLibraryTests(PortalFactory portal) : CircularsTestBa
     }
 
     [Fact]
-    public async Task AgencyServedByAnotherOffice_IsRefused()
+    public async Task Recipients_AgencyServedByAnotherOffice_IsRefused()
     {
         var result = await Library(await KermanReview()).UploadAsync(ToSome("فرم", await AgencyIdAsync("AG-27001")), new MemoryStream(SampleFiles.Pdf()));
 
@@ -81,7 +81,7 @@ public sealed class CircularLibraryTests(PortalFactory portal) : CircularsTestBa
     }
 
     [Fact]
-    public async Task SomeAgenciesWithNoneChosen_IsRefused()
+    public async Task Recipients_SomeAgenciesWithNoneChosen_IsRefused()
     {
         var result = await Library(await KermanReview()).UploadAsync(ToSome("فرم"), new MemoryStream(SampleFiles.Pdf()));
 
@@ -111,7 +111,7 @@ public sealed class CircularLibraryTests(PortalFactory portal) : CircularsTestBa
     }
 
     [Fact]
-    public async Task PlainZipRenamedDocx_IsRefused()
+    public async Task Upload_PlainZipRenamedDocx_IsRefused()
     {
         var result = await Library(await KermanReview()).UploadAsync(ToAll("فرم", "form.docx"), new MemoryStream(SampleFiles.PlainZip()));
 
@@ -119,7 +119,7 @@ public sealed class CircularLibraryTests(PortalFactory portal) : CircularsTestBa
     }
 
     [Fact]
-    public async Task FileOverTwentyMegabytes_IsRefused()
+    public async Task Upload_FileOverTwentyMegabytes_IsRefused()
     {
         var tooBig = new byte[CircularLibrary.MaxBytes + 1];
         SampleFiles.Pdf().CopyTo(tooBig, 0);
@@ -151,7 +151,7 @@ public sealed class CircularLibraryTests(PortalFactory portal) : CircularsTestBa
     }
 
     [Fact]
-    public async Task BlankTitle_IsRefused()
+    public async Task Upload_BlankTitle_IsRefused()
     {
         var result = await Library(await KermanReview()).UploadAsync(ToAll("   "), new MemoryStream(SampleFiles.Pdf()));
 
@@ -159,7 +159,7 @@ public sealed class CircularLibraryTests(PortalFactory portal) : CircularsTestBa
     }
 
     [Fact]
-    public async Task Agency_CannotUpload()
+    public async Task Upload_ByAnAgency_IsRefused()
     {
         var result = await Library(await KermanAgency()).UploadAsync(ToAll("بخشنامه"), new MemoryStream(SampleFiles.Pdf()));
 
@@ -167,7 +167,7 @@ public sealed class CircularLibraryTests(PortalFactory portal) : CircularsTestBa
     }
 
     [Fact]
-    public async Task GolestanAgency_CannotListOrDownloadAKermanCircular()
+    public async Task KermanCircular_GolestanAgency_CannotListOrDownloadIt()
     {
         var id = await UploadAsync(await KermanReview(), ToAll("بخشنامه کرمان"));
         var golestan = Library(await GolestanAgency());
@@ -177,7 +177,7 @@ public sealed class CircularLibraryTests(PortalFactory portal) : CircularsTestBa
     }
 
     [Fact]
-    public async Task KermanReviewOffice_CannotSeeOrDownloadAGolestanCircular()
+    public async Task GolestanCircular_KermanReviewOffice_CannotSeeOrDownloadIt()
     {
         var id = await UploadAsync(await GolestanReview(), ToAll("بخشنامه گلستان"));
         var kerman = Library(await KermanReview());

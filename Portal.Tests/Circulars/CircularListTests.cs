@@ -2,7 +2,6 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Domain.Circulars;
 using Portal.Domain.Common.Files;
@@ -29,17 +28,9 @@ public sealed class CircularListTests(PortalFactory portal) : IClassFixture<Port
         return result.Value;
     }
 
-    private IRenderedComponent<CircularList> Render(BunitContext ctx, Actor actor, string? query = null)
+    private IRenderedComponent<CircularList> Render(PortalTestContext ctx, Actor actor, string? query = null)
     {
-        ctx.AddPortalUi();
-        ctx.SignIn(PortalUi.User(actor.Role));
-        ctx.Services.AddSingleton(Contexts);
-        ctx.Services.AddSingleton(Files);
-        ctx.Services.AddSingleton(TimeProvider.System);
-        ctx.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        ctx.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        ctx.Services.AddSingleton<ICurrentUser>(new ActingAs(actor));
-        ctx.Services.AddScoped<PortalDb>();
+        ctx.UsePortal(portal, actor);
         ctx.Services.AddScoped<CircularLibrary>();
         // The upload endpoint redirects back with ?error=… or ?uploaded=…: the page reads them from its address.
         if (query is not null) ctx.Services.GetRequiredService<NavigationManager>().NavigateTo($"circulars?{query}");
@@ -50,7 +41,7 @@ public sealed class CircularListTests(PortalFactory portal) : IClassFixture<Port
     public async Task Agency_sees_a_new_circular_in_bold_with_the_new_chip()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         var id = await UploadAsKermanReviewAsync("دستورالعمل تکمیل فرم");
 
         var cut = Render(ctx, await ActingAs.ActorAsync(Contexts, Roles.AgencyUser, "AG-08001"));
@@ -69,7 +60,7 @@ public sealed class CircularListTests(PortalFactory portal) : IClassFixture<Port
     public async Task Review_office_sees_the_upload_form_and_how_many_agencies_opened_each_circular()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         var id = await UploadAsKermanReviewAsync("بخشنامه رسید");
 
         var cut = Render(ctx, await ActingAs.ActorAsync(Contexts, Roles.ReviewOffice, "RO-08-1"));
@@ -85,7 +76,7 @@ public sealed class CircularListTests(PortalFactory portal) : IClassFixture<Port
     public async Task Refused_upload_shows_its_persian_message()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = Render(ctx, await ActingAs.ActorAsync(Contexts, Roles.ReviewOffice, "RO-08-1"), "error=Circulars.TooLarge");
 

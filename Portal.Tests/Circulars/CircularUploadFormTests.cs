@@ -1,11 +1,8 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 using Portal.Domain.Circulars;
-using Portal.Domain.Common.Files;
 using Portal.Domain.Data;
 using Portal.Domain.Security;
 using Portal.Features.Circulars;
@@ -20,17 +17,9 @@ public sealed class CircularUploadFormTests(PortalFactory portal) : IClassFixtur
     public async Task InitializeAsync() => await portal.SeededAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<IRenderedComponent<CircularUploadForm>> RenderAsync(BunitContext ctx)
+    private async Task<IRenderedComponent<CircularUploadForm>> RenderAsync(PortalTestContext ctx)
     {
-        ctx.AddPortalUi();
-        ctx.SignIn(PortalUi.User(Roles.ReviewOffice));
-        ctx.Services.AddSingleton(Contexts);
-        ctx.Services.AddSingleton(portal.Services.GetRequiredService<IFileStore>());
-        ctx.Services.AddSingleton(TimeProvider.System);
-        ctx.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        ctx.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        ctx.Services.AddSingleton<ICurrentUser>(new ActingAs(await ActingAs.ActorAsync(Contexts, Roles.ReviewOffice, "RO-08-1")));
-        ctx.Services.AddScoped<PortalDb>();
+        ctx.UsePortal(portal, await ActingAs.ActorAsync(Contexts, Roles.ReviewOffice, "RO-08-1"));
         ctx.Services.AddScoped<CircularLibrary>();
         ctx.Render<MudPopoverProvider>();
         var cut = ctx.Render<CircularUploadForm>();
@@ -42,7 +31,7 @@ public sealed class CircularUploadFormTests(PortalFactory portal) : IClassFixtur
     public async Task Form_UsesThePortalsComponents_WithAPersianFileButton_AndNoNativeSelectOrCheckboxWall()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = await RenderAsync(ctx);
 
@@ -63,7 +52,7 @@ public sealed class CircularUploadFormTests(PortalFactory portal) : IClassFixtur
     public async Task SomeAgencies_AreFoundBySearch_AndPostedAsTheirIds()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         await using var db = Acting.SystemDb(portal);
         var ag08002 = await db.Agencies.Where(a => a.Code == "AG-08002").Select(a => a.Id).SingleAsync();
         var cut = await RenderAsync(ctx);

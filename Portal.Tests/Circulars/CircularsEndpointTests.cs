@@ -99,7 +99,7 @@ public sealed class CircularsEndpointTests(PortalFactory portal) : IClassFixture
     }
 
     [Fact]
-    public async Task AgencyManager_CannotPostAnUpload()
+    public async Task Upload_PostedByAnAgencyManager_IsRefused()
     {
         var agency = await PortalFactory.SignedInClientAsync(portal, "kerman.agency.manager");
 

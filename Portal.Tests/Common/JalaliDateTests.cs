@@ -34,10 +34,10 @@ public class JalaliDateTests
     [InlineData(1402, false)]
     [InlineData(1403, true)]
     [InlineData(1404, false)]
-    public void IsLeapYear_MatchesOfficialCalendar(int year, bool leap) => Assert.Equal(leap, JalaliDate.IsLeapYear(year));
+    public void IsLeapYear_KnownYears_MatchesOfficialCalendar(int year, bool leap) => Assert.Equal(leap, JalaliDate.IsLeapYear(year));
 
     [Fact]
-    public void Esfand30_ExistsOnlyInLeapYears()
+    public void Esfand30_LeapAndCommonYears_ExistsOnlyInLeapYears()
     {
         Assert.Equal(30, JalaliDate.DaysInMonth(1399, 12));
         Assert.Equal(30, JalaliDate.DaysInMonth(1403, 12));
@@ -58,7 +58,7 @@ public class JalaliDateTests
     [InlineData("۱۴۰۳/۰۷/۰۱")]
     [InlineData("١٤٠٣/٠٧/٠١")]
     [InlineData(" 1403 / 07 / 01 ")]
-    public void TryParse_AcceptedForms(string text)
+    public void TryParse_AcceptedForms_GiveTheDate(string text)
     {
         Assert.True(JalaliDate.TryParse(text, out var date));
         Assert.Equal(new JalaliDate(1403, 7, 1), date);
@@ -83,7 +83,7 @@ public class JalaliDateTests
     [Fact]
     public void Parse_Invalid_ThrowsFormatExceptionWithPersianMessage()
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         var ex = Assert.Throws<FormatException>(() => JalaliDate.Parse("1403/07"));
         Assert.Equal("تاریخ معتبر نیست؛ به شکل ۱۴۰۳/۰۷/۰۱ وارد کنید.", ex.Message);
     }
@@ -132,28 +132,28 @@ public class JalaliDateTests
     [InlineData("1403/01/32", "فروردین ۳۱ روز دارد؛ روز ۳۲ ندارد.")]
     public void Check_ImpossibleDate_NamesTheMonthOrYearInPersian(string text, string message)
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal(message, JalaliDate.Check(text).Error);
     }
 
     [Fact]
     public void Check_ImpossibleDay_InEnglish_NamesTheMonthNumber()
     {
-        using var _ = UiCulture.English();
+        using var _ = CultureScope.EnglishMessages();
         Assert.Equal("Month 7 has 30 days: there is no day 31.", JalaliDate.Check("1403/07/31").Error);
     }
 
     [Fact]
     public void PastDate_ImpossibleDay_SaysWhatIsWrong_NotOnlyTheFormat()
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal("سال ۱۴۰۲ کبیسه نیست؛ اسفند آن ۲۹ روز دارد.", Input.PastDate("1402/12/30", new DateOnly(2030, 1, 1)).Error);
     }
 
     [Fact]
     public void Check_Empty_AsksForTheDate()
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal("تاریخ را وارد کنید.", JalaliDate.Check("").Error);
     }
 
@@ -166,7 +166,7 @@ public class JalaliDateTests
     }
 
     [Fact]
-    public void Formatting_GivesAsciiPersianAndLongForms()
+    public void Format_EachForm_GivesAsciiPersianAndLongForms()
     {
         var date = new JalaliDate(1403, 7, 1);
         Assert.Equal("1403/07/01", date.ToString());
@@ -175,7 +175,7 @@ public class JalaliDateTests
     }
 
     [Fact]
-    public void FromInstant_UsesTehranCalendarDay()
+    public void FromInstant_NearMidnightUtc_UsesTehranCalendarDay()
     {
         // 21:00 UTC on 22 Sep is already 00:30 on 23 Sep (1403/07/02) in Tehran.
         Assert.Equal(new JalaliDate(1403, 7, 2), JalaliDate.FromInstant(new DateTimeOffset(2024, 9, 22, 21, 0, 0, TimeSpan.Zero)));
@@ -183,22 +183,22 @@ public class JalaliDateTests
     }
 
     [Fact]
-    public void Today_ReadsTheGivenClock() =>
-        Assert.Equal(new JalaliDate(1403, 1, 1), JalaliDate.Today(new FixedClock(new DateTimeOffset(2024, 3, 20, 6, 0, 0, TimeSpan.Zero))));
+    public void Today_StoppedClock_ReadsTheGivenClock() =>
+        Assert.Equal(new JalaliDate(1403, 1, 1), JalaliDate.Today(TestClock.StoppedAt(new DateTimeOffset(2024, 3, 20, 6, 0, 0, TimeSpan.Zero))));
 
     [Fact]
-    public void StartInstant_IsMidnightTehran() =>
+    public void StartInstant_AnyDay_IsMidnightTehran() =>
         Assert.Equal(new DateTimeOffset(2024, 9, 22, 20, 30, 0, TimeSpan.Zero), new JalaliDate(1403, 7, 2).StartInstant);
 
     [Fact]
-    public void AddDays_CrossesMonthAndYear()
+    public void AddDays_PastMonthAndYearEnds_CrossesThem()
     {
         Assert.Equal(new JalaliDate(1403, 7, 1), new JalaliDate(1403, 6, 31).AddDays(1));
         Assert.Equal(new JalaliDate(1402, 12, 29), new JalaliDate(1403, 1, 1).AddDays(-1));
     }
 
     [Fact]
-    public void Comparison_OrdersByYearMonthDay()
+    public void Compare_TwoDates_OrdersByYearMonthDay()
     {
         var a = new JalaliDate(1402, 12, 29);
         var b = new JalaliDate(1403, 1, 1);
@@ -209,6 +209,6 @@ public class JalaliDateTests
     }
 
     [Fact]
-    public void YearMonth_IsTheContainingMonth() =>
+    public void YearMonth_OfADate_IsTheContainingMonth() =>
         Assert.Equal(new JalaliMonth(1403, 7), new JalaliDate(1403, 7, 15).YearMonth);
 }

@@ -5,7 +5,7 @@ namespace Portal.Tests.Common;
 public class JalaliMonthTests
 {
     [Fact]
-    public void Mehr1403_StartsAndEndsAtTehranMidnight()
+    public void Bounds_Mehr1403_StartAndEndAtTehranMidnight()
     {
         var mehr = new JalaliMonth(1403, 7);
         Assert.Equal(new DateTimeOffset(2024, 9, 21, 20, 30, 0, TimeSpan.Zero), mehr.StartInstant);
@@ -14,7 +14,7 @@ public class JalaliMonthTests
     }
 
     [Fact]
-    public void Esfand1402_EndsAtNowruz1403()
+    public void Bounds_Esfand1402_EndAtNowruz1403()
     {
         var esfand = new JalaliMonth(1402, 12);
         Assert.Equal(29, esfand.Days);
@@ -29,17 +29,17 @@ public class JalaliMonthTests
     [InlineData(1403, 11, 30)]
     [InlineData(1403, 12, 30)]
     [InlineData(1404, 12, 29)]
-    public void Days_FollowTheCalendar(int year, int month, int days) => Assert.Equal(days, new JalaliMonth(year, month).Days);
+    public void Days_EachMonth_FollowTheCalendar(int year, int month, int days) => Assert.Equal(days, new JalaliMonth(year, month).Days);
 
     [Fact]
-    public void NextAndPrevious_WrapTheYear()
+    public void NextAndPrevious_AtTheYearsEnds_WrapTheYear()
     {
         Assert.Equal(new JalaliMonth(1404, 1), new JalaliMonth(1403, 12).Next());
         Assert.Equal(new JalaliMonth(1402, 12), new JalaliMonth(1403, 1).Previous());
     }
 
     [Fact]
-    public void NamesAndFormatting_FollowPersianConventions()
+    public void Format_AnyMonth_FollowsPersianConventions()
     {
         var mehr = new JalaliMonth(1403, 7);
         Assert.Equal("مهر", mehr.PersianName);
@@ -56,7 +56,7 @@ public class JalaliMonthTests
     [InlineData("1403/7")]
     [InlineData("1403-07")]
     [InlineData("۱۴۰۳/۰۷")]
-    public void TryParse_AcceptedForms(string text)
+    public void TryParse_AcceptedForms_GiveTheMonth(string text)
     {
         Assert.True(JalaliMonth.TryParse(text, out var month));
         Assert.Equal(new JalaliMonth(1403, 7), month);
@@ -71,7 +71,7 @@ public class JalaliMonthTests
     public void TryParse_Invalid_IsRejected(string? text) => Assert.False(JalaliMonth.TryParse(text, out _));
 
     [Fact]
-    public void Of_UsesTehranLocalDate()
+    public void Of_InstantNearMidnight_UsesTehranLocalDate()
     {
         Assert.Equal(new JalaliMonth(1403, 7), JalaliMonth.Of(new DateTimeOffset(2024, 9, 21, 20, 30, 0, TimeSpan.Zero)));
         Assert.Equal(new JalaliMonth(1403, 6), JalaliMonth.Of(new DateTimeOffset(2024, 9, 21, 20, 29, 0, TimeSpan.Zero)));
@@ -82,7 +82,7 @@ public class JalaliMonthTests
         Assert.Throws<ArgumentOutOfRangeException>(() => JalaliMonth.Create(1403, 13));
 
     [Fact]
-    public void Comparison_FollowsKey()
+    public void Compare_TwoMonths_FollowsKey()
     {
         Assert.True(new JalaliMonth(1402, 12) < new JalaliMonth(1403, 1));
         Assert.True(new JalaliMonth(1403, 2) > new JalaliMonth(1403, 1));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Portal.Domain.Common;
 
 namespace Portal.Tests.Common;
@@ -6,39 +5,31 @@ namespace Portal.Tests.Common;
 public class MessagesTests
 {
     [Fact]
-    public void EnglishUiCulture_GetsEnglishMessages()
+    public void ValidatorMessage_EnglishUiCulture_IsEnglish()
     {
-        using var _ = UiCulture.English();
+        using var _ = CultureScope.EnglishMessages();
         Assert.Equal("The national ID check digit is wrong.", NationalId.Check("0499370898").Error);
         Assert.Equal("Enter the mobile number.", Mobile.Check("").Error);
     }
 
     [Fact]
-    public void PersianUiCulture_GetsPersianMessages()
+    public void ValidatorMessage_PersianUiCulture_IsPersian()
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal("رقم کنترل کد ملی درست نیست.", NationalId.Check("0499370898").Error);
     }
 
     [Fact]
-    public void InvariantUiCulture_FallsBackToPersian()
+    public void ValidatorMessage_InvariantUiCulture_FallsBackToPersian()
     {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-        try
-        {
-            Assert.Equal("کد پستی باید ۱۰ رقم باشد.", PostalCode.Check("123").Error);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        using var _ = CultureScope.InvariantMessages();
+        Assert.Equal("کد پستی باید ۱۰ رقم باشد.", PostalCode.Check("123").Error);
     }
 
     [Fact]
-    public void EnglishUiCulture_TranslatesEveryValidator()
+    public void ValidatorMessages_EnglishUiCulture_AreAllTranslated()
     {
-        using var _ = UiCulture.English();
+        using var _ = CultureScope.EnglishMessages();
         string?[] errors =
         [
             NationalId.Check("").Error, NationalId.Check("1").Error, NationalId.Check("1111111111").Error,

@@ -30,14 +30,14 @@ public class MobileTests
     [InlineData("0912abc4567")]
     public void Check_NotAnIranianMobile_IsRejected(string input)
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal("شماره همراه باید به شکل ۰۹xxxxxxxxx و ۱۱ رقم باشد.", Mobile.Check(input).Error);
     }
 
     [Fact]
     public void Check_Empty_AsksForTheField()
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal("شماره همراه را وارد کنید.", Mobile.Check(null).Error);
     }
 }

@@ -41,7 +41,7 @@ public class NationalIdTests
     [Fact]
     public void Check_WrongCheckDigit_IsRejected()
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         var result = NationalId.Check("0499370898");
         Assert.False(result.IsValid);
         Assert.Equal("رقم کنترل کد ملی درست نیست.", result.Error);
@@ -53,7 +53,7 @@ public class NationalIdTests
     [InlineData("9999999999")]
     public void Check_AllSameDigit_IsRejected(string id)
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal("کد ملی با ارقام یکسان پذیرفته نیست.", NationalId.Check(id).Error);
     }
 
@@ -64,7 +64,7 @@ public class NationalIdTests
     [InlineData("abcdefghij")]
     public void Check_WrongLengthOrLetters_IsRejected(string id)
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal("کد ملی باید ۱۰ رقم باشد.", NationalId.Check(id).Error);
     }
 
@@ -74,7 +74,7 @@ public class NationalIdTests
     [InlineData("   ")]
     public void Check_Empty_AsksForTheField(string? input)
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal("کد ملی را وارد کنید.", NationalId.Check(input).Error);
     }
 
@@ -82,11 +82,11 @@ public class NationalIdTests
     [InlineData("049937089", "0499370899")]
     [InlineData("079041990", "0790419904")]
     [InlineData("001418403", "0014184036")]
-    public void WithCheckDigit_ProducesPublishedIds(string body, string expected) =>
+    public void WithCheckDigit_PublishedIds_AreReproduced(string body, string expected) =>
         Assert.Equal(expected, NationalId.WithCheckDigit(body));
 
     [Fact]
-    public void WithCheckDigit_AlwaysProducesValidIds()
+    public void WithCheckDigit_AnyNineDigits_ProducesAValidId()
     {
         var random = new Random(1403);
         for (var i = 0; i < 500; i++)
@@ -98,6 +98,6 @@ public class NationalIdTests
     }
 
     [Fact]
-    public void WithCheckDigit_RejectsNonNineDigitInput() =>
+    public void WithCheckDigit_NotNineDigits_Throws() =>
         Assert.Throws<ArgumentException>(() => NationalId.WithCheckDigit("12345"));
 }

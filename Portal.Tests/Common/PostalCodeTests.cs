@@ -17,28 +17,28 @@ public class PostalCodeTests
     [InlineData("11369a3111")]
     public void Check_WrongLength_IsRejected(string input)
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal("کد پستی باید ۱۰ رقم باشد.", PostalCode.Check(input).Error);
     }
 
     [Fact]
     public void Check_AllSameDigit_IsRejected()
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal("کد پستی با ارقام یکسان پذیرفته نیست.", PostalCode.Check("1111111111").Error);
     }
 
     [Fact]
     public void Check_LeadingZero_IsRejected()
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal("کد پستی نباید با صفر شروع شود.", PostalCode.Check("0136913111").Error);
     }
 
     [Fact]
     public void Check_Empty_AsksForTheField()
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal("کد پستی را وارد کنید.", PostalCode.Check("").Error);
     }
 }

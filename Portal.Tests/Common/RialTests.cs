@@ -28,36 +28,36 @@ public class RialTests
     [InlineData("100 ریال")]
     public void Check_NegativeDecimalOrText_IsRejected(string input)
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal("مبلغ باید عددی صحیح و نامنفی به ریال باشد.", Rial.Check(input).Error);
     }
 
     [Fact]
     public void Check_Overflow_IsRejected()
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal("مبلغ بیش از حد بزرگ است.", Rial.Check("9223372036854775808").Error);
     }
 
     [Fact]
     public void Check_Empty_AsksForTheAmount()
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal("مبلغ را وارد کنید.", Rial.Check("  ").Error);
     }
 
     [Fact]
-    public void ToString_UsesLatinDigitsWithCommas() => Assert.Equal("1,234,567", new Rial(1234567).ToString());
+    public void ToString_AnyAmount_UsesLatinDigitsWithCommas() => Assert.Equal("1,234,567", new Rial(1234567).ToString());
 
     [Fact]
-    public void ToPersianString_UsesPersianDigitsArabicSeparatorAndUnit() =>
+    public void ToPersianString_AnyAmount_UsesPersianDigitsArabicSeparatorAndUnit() =>
         Assert.Equal("۱٬۲۳۴٬۵۶۷ ریال", new Rial(1234567).ToPersianString());
 
     [Fact]
     public void ToString_Zero_IsZero() => Assert.Equal("0", Rial.Zero.ToString());
 
     [Fact]
-    public void Arithmetic_AddsAndSubtracts() =>
+    public void Arithmetic_TwoAmounts_AddsAndSubtracts() =>
         Assert.Equal(new Rial(700), new Rial(1000) - new Rial(500) + new Rial(200));
 
     [Fact]
@@ -65,7 +65,7 @@ public class RialTests
         Assert.Throws<OverflowException>(() => new Rial(long.MaxValue) + new Rial(1));
 
     [Fact]
-    public void Comparison_FollowsValue()
+    public void Compare_TwoAmounts_FollowsValue()
     {
         Assert.True(new Rial(1) < new Rial(2));
         Assert.True(new Rial(2) >= new Rial(2));

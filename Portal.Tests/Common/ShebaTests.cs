@@ -28,7 +28,7 @@ public class ShebaTests
     [InlineData("IR820540102680020817909012")]
     public void Check_OneDigitChanged_IsRejected(string sheba)
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal("رقم کنترل شماره شبا درست نیست.", Sheba.Check(sheba).Error);
     }
 
@@ -39,25 +39,25 @@ public class ShebaTests
     [InlineData("12345")]
     public void Check_WrongShape_IsRejected(string sheba)
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal("شماره شبا باید با IR و ۲۴ رقم باشد.", Sheba.Check(sheba).Error);
     }
 
     [Fact]
     public void Check_Empty_AsksForTheField()
     {
-        using var _ = UiCulture.Persian();
+        using var _ = CultureScope.PersianMessages();
         Assert.Equal("شماره شبا را وارد کنید.", Sheba.Check(" ").Error);
     }
 
     [Theory]
     [InlineData("296", "0000000100324200001", "IR062960000000100324200001")]
     [InlineData("054", "0102680020817909002", "IR820540102680020817909002")]
-    public void Create_ComputesPublishedCheckDigits(string bank, string account, string expected) =>
+    public void Create_PublishedAccounts_ComputesTheirCheckDigits(string bank, string account, string expected) =>
         Assert.Equal(expected, Sheba.Create(bank, account));
 
     [Fact]
-    public void Create_OutputAlwaysPassesCheck()
+    public void Create_AnyAccount_AlwaysPassesCheck()
     {
         var random = new Random(97);
         for (var i = 0; i < 200; i++)

@@ -9,7 +9,7 @@ public class TehranTests
         Assert.Equal(TimeSpan.FromHours(3.5), Tehran.Zone.GetUtcOffset(new DateTimeOffset(2024, 6, 1, 12, 0, 0, TimeSpan.Zero)));
 
     [Fact]
-    public void ToLocal_ConvertsUtcToTehranWallTime()
+    public void ToLocal_UtcInstant_IsTehranWallTime()
     {
         var local = Tehran.ToLocal(new DateTimeOffset(2024, 9, 22, 20, 30, 0, TimeSpan.Zero));
         Assert.Equal(new DateTime(2024, 9, 23, 0, 0, 0), local.DateTime);
@@ -17,7 +17,7 @@ public class TehranTests
     }
 
     [Fact]
-    public void StartOfDay_IsLocalMidnight()
+    public void StartOfDay_AnyDate_IsTehranMidnight()
     {
         var start = Tehran.StartOfDay(new DateOnly(2024, 9, 22));
         Assert.Equal(new DateTimeOffset(2024, 9, 21, 20, 30, 0, TimeSpan.Zero), start.ToUniversalTime());

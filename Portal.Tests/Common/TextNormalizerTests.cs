@@ -25,7 +25,7 @@ public class TextNormalizerTests
         Assert.Equal(expected, TextNormalizer.Normalize(input));
 
     [Fact]
-    public void Normalize_TrimsAndCollapsesWhitespace() =>
+    public void Normalize_PaddedText_TrimsAndCollapsesWhitespace() =>
         Assert.Equal("سازمان تامین اجتماعی", TextNormalizer.Normalize("  سازمان \t\n تامین\u00A0\u00A0اجتماعی  "));
 
     [Fact]
@@ -46,7 +46,7 @@ public class TextNormalizerTests
     public void Normalize_ZeroWidthJoiner_IsLeftAlone() => Assert.Equal("a\u200Db", TextNormalizer.Normalize("a\u200Db"));
 
     [Fact]
-    public void DigitsOnly_DropsSpacesDashesAndSeparators() =>
+    public void DigitsOnly_TypedNumber_DropsSpacesDashesAndSeparators() =>
         Assert.Equal("0499370899", TextNormalizer.DigitsOnly(" ۰۴۹-۹۳۷۰۸۹–۹ "));
 
     [Fact]
@@ -54,6 +54,6 @@ public class TextNormalizerTests
         Assert.Equal("12ab", TextNormalizer.DigitsOnly("12 ab"));
 
     [Fact]
-    public void ToPersianDigits_ConvertsOnlyAsciiDigits() =>
+    public void ToPersianDigits_MixedText_ConvertsOnlyAsciiDigits() =>
         Assert.Equal("۱۴۰۳/۰۷/۰۱ abc", TextNormalizer.ToPersianDigits("1403/07/01 abc"));
 }

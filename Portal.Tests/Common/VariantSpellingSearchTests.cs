@@ -52,7 +52,7 @@ public sealed class VariantSpellingSearchTests(PortalFactory factory) : IClassFi
     [InlineData("میروم")]
     [InlineData("می روم")]
     [InlineData("ag-08901")]
-    public async Task AgencyList_FindsTheAgencyStoredWithAnotherSpelling(string typed)
+    public async Task AgencyList_StoredWithAnotherSpelling_FindsTheAgency(string typed)
     {
         var search = await factory.AsAsync<AgencySearch>("kerman.generaloffice");
         var (rows, _) = await search.SearchAsync(new AgencyFilter(typed), AgencySort.Code, false, 0, 50);
@@ -73,7 +73,7 @@ public sealed class VariantSpellingSearchTests(PortalFactory factory) : IClassFi
     [InlineData("میروم")]
     [InlineData("AG-08901")]
     [InlineData("ag-08901")]
-    public async Task UnitDirectory_FindsTheUnitStoredWithAnotherSpelling(string typed)
+    public async Task UnitDirectory_StoredWithAnotherSpelling_FindsTheUnit(string typed)
     {
         var directory = await factory.AsAsync<OrganisationDirectory>("admin");
         var page = await directory.SearchAsync(typed, null, null, 0, 50);
@@ -85,7 +85,7 @@ public sealed class VariantSpellingSearchTests(PortalFactory factory) : IClassFi
     [InlineData("تامین پور")]
     [InlineData("VARIANT.CLERK")]
     [InlineData("میروم")] // through the user's unit
-    public async Task UserList_FindsTheAccountStoredWithAnotherSpelling(string typed)
+    public async Task UserList_StoredWithAnotherSpelling_FindsTheAccount(string typed)
     {
         var admin = new UserAdministration(factory.Services.GetRequiredService<IServiceScopeFactory>(),
             new ActingAs(await Acting.ActorAsync(factory, "admin")), TimeProvider.System);
@@ -111,7 +111,7 @@ public sealed class VariantSpellingSearchTests(PortalFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task RowsFromBeforeTheSearchColumn_AreFoundAfterTheMigrateStep()
+    public async Task SearchColumn_RowsFromBeforeIt_AreFoundAfterTheMigrateStep()
     {
         await using (var db = Acting.SystemDb(factory))
             await db.OrgUnits.IgnoreQueryFilters().Where(u => u.Code == AgencyCode).ExecuteUpdateAsync(s => s.SetProperty(u => u.SearchText, ""));

@@ -11,9 +11,8 @@ public sealed class JalaliDateFieldTests
     private string? _value;
     private IRenderedComponent<MudPopoverProvider> _popovers = default!;
 
-    private IRenderedComponent<JalaliDateField> Render(BunitContext ctx, string? value)
+    private IRenderedComponent<JalaliDateField> Render(PortalTestContext ctx, string? value)
     {
-        ctx.AddPortalUi();
         _popovers = ctx.Render<MudPopoverProvider>();
         _value = value;
         return ctx.Render<JalaliDateField>(p => p
@@ -31,7 +30,7 @@ public sealed class JalaliDateFieldTests
     public async Task TypedDate_InAnyDigits_ReachesTheFormInItsCanonicalForm(string typed, string expected)
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         var cut = Render(ctx, null);
 
         await cut.Find("input[data-testid=meeting-date]").ChangeAsync(new() { Value = typed });
@@ -43,7 +42,7 @@ public sealed class JalaliDateFieldTests
     public async Task TypedTextThatIsNoDate_ReachesTheFormAsTyped_ForItsCheckToRefuse()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         var cut = Render(ctx, "1403/05/12");
 
         await cut.Find("input[data-testid=meeting-date]").ChangeAsync(new() { Value = "1403/13/40" });
@@ -59,7 +58,7 @@ public sealed class JalaliDateFieldTests
     public async Task TypedDate_WithADashDotHalfSpaceOrNoSeparator_ReachesTheFormInItsCanonicalForm(string typed, string expected)
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         var cut = Render(ctx, null);
 
         await cut.Find("input[data-testid=meeting-date]").ChangeAsync(new() { Value = typed });
@@ -75,7 +74,7 @@ public sealed class JalaliDateFieldTests
     public async Task TypedImpossibleDate_IsMarkedWithWhatIsWrong_NotOnlyTheFormat(string typed, string message)
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         var cut = Render(ctx, null);
 
         await cut.Find("input[data-testid=meeting-date]").ChangeAsync(new() { Value = typed });
@@ -87,7 +86,7 @@ public sealed class JalaliDateFieldTests
     public async Task Picker_ShowsPersianMonthsAndDigits_AndAPickedDayReachesTheForm()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         var cut = Render(ctx, "1403/05/12");
         Assert.Equal("۱۴۰۳/۰۵/۱۲", cut.Find("input[data-testid=meeting-date]").GetAttribute("value"));
 

@@ -10,7 +10,7 @@ public sealed class LayoutBrowserTests(BrowserFixture fixture)
     [InlineData(1366, 768)]
     [InlineData(1440, 900)]
     [InlineData(1920, 1080)]
-    public async Task AgencyPage_EveryTabIsInSight(int width, int height)
+    public async Task AgencyPage_AtCommonScreenSizes_EveryTabIsInSight(int width, int height)
     {
         var page = await fixture.SignInAsync("kerman.generaloffice");
         await page.SetViewportSizeAsync(width, height);

@@ -14,11 +14,10 @@ public sealed class MainLayoutTests
     private const string FullName = "زهرا احمدی";
     private const string UnitName = "مدیریت درمان تأمین اجتماعی استان کرمان";
 
-    private static IRenderedComponent<MainLayout> RenderLayout(BunitContext ctx)
+    private static IRenderedComponent<MainLayout> RenderLayout(PortalTestContext ctx)
     {
-        ctx.AddPortalUi();
-        ctx.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
-        ctx.SignIn(PortalUi.User(Roles.TreatmentDirectorate, FullName, UnitName));
+        ctx.Services.AddSingleton<TimeProvider>(TestClock.StoppedAt(Now));
+        ctx.SignIn(PortalTestContext.User(Roles.TreatmentDirectorate, FullName, UnitName));
         return ctx.Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "page-body"))));
     }
 
@@ -28,7 +27,7 @@ public sealed class MainLayoutTests
     public async Task Persian_layout_is_right_to_left()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = RenderLayout(ctx);
 
@@ -44,7 +43,7 @@ public sealed class MainLayoutTests
     public async Task Persian_layout_shows_the_persian_app_name()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = RenderLayout(ctx);
 
@@ -56,7 +55,7 @@ public sealed class MainLayoutTests
     public async Task Persian_layout_shows_the_signed_in_users_name_role_title_and_unit_from_claims()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = RenderLayout(ctx);
 
@@ -69,7 +68,7 @@ public sealed class MainLayoutTests
     public async Task Persian_layout_shows_todays_jalali_date_on_the_tehran_calendar()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = RenderLayout(ctx);
 
@@ -80,7 +79,7 @@ public sealed class MainLayoutTests
     public async Task English_layout_is_left_to_right_with_the_english_app_name()
     {
         using var culture = CultureScope.English();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = RenderLayout(ctx);
 
@@ -96,7 +95,7 @@ public sealed class MainLayoutTests
     public async Task English_layout_shows_the_english_role_title_and_the_jalali_date_with_its_gregorian_equivalent()
     {
         using var culture = CultureScope.English();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = RenderLayout(ctx);
 

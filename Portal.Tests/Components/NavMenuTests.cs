@@ -7,10 +7,9 @@ namespace Portal.Tests.Components;
 /// <summary>The menu under the portal's real <see cref="Portal.Security.Policies"/>, evaluated against the signed-in user's role.</summary>
 public sealed class NavMenuTests
 {
-    private static IReadOnlyList<string> LinksFor(BunitContext ctx, string role)
+    private static IReadOnlyList<string> LinksFor(PortalTestContext ctx, string role)
     {
-        ctx.AddPortalUi();
-        ctx.SignIn(PortalUi.User(role));
+        ctx.SignIn(PortalTestContext.User(role));
         var cut = ctx.Render<NavMenu>();
         return cut.FindAll("[data-testid=nav] a.mud-nav-link").Select(a => a.GetAttribute("href") ?? "").ToList();
     }
@@ -19,7 +18,7 @@ public sealed class NavMenuTests
     public async Task System_admin_sees_users_audit_and_organisation_links()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var links = LinksFor(ctx, Roles.SystemAdmin);
 
@@ -33,9 +32,8 @@ public sealed class NavMenuTests
     public async Task System_admin_sees_the_administration_group_titled_in_persian()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
-        ctx.AddPortalUi();
-        ctx.SignIn(PortalUi.User(Roles.SystemAdmin));
+        await using var ctx = new PortalTestContext();
+        ctx.SignIn(PortalTestContext.User(Roles.SystemAdmin));
 
         var cut = ctx.Render<NavMenu>();
 
@@ -47,7 +45,7 @@ public sealed class NavMenuTests
     public async Task Agency_user_sees_the_home_link_but_no_organisation_or_administration_links()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var links = LinksFor(ctx, Roles.AgencyUser);
 
@@ -61,9 +59,8 @@ public sealed class NavMenuTests
     public async Task Agency_user_does_not_see_the_administration_group()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
-        ctx.AddPortalUi();
-        ctx.SignIn(PortalUi.User(Roles.AgencyUser));
+        await using var ctx = new PortalTestContext();
+        ctx.SignIn(PortalTestContext.User(Roles.AgencyUser));
 
         var cut = ctx.Render<NavMenu>();
 
@@ -75,7 +72,7 @@ public sealed class NavMenuTests
     public async Task Treatment_directorate_sees_organisation_but_not_administration_links()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var links = LinksFor(ctx, Roles.TreatmentDirectorate);
 
@@ -89,9 +86,9 @@ public sealed class NavMenuTests
     public async Task Agency_user_and_review_office_see_the_circulars_link_but_a_governor_does_not()
     {
         using var culture = CultureScope.Persian();
-        await using var agency = new BunitContext();
-        await using var review = new BunitContext();
-        await using var governor = new BunitContext();
+        await using var agency = new PortalTestContext();
+        await using var review = new PortalTestContext();
+        await using var governor = new PortalTestContext();
 
         Assert.Contains("circulars", LinksFor(agency, Roles.AgencyUser));
         Assert.Contains("circulars", LinksFor(review, Roles.ReviewOffice));

@@ -43,8 +43,7 @@ public sealed class PersianDisplayTests
     public async Task TablePager_ForAPersianReader_ShowsPersianDigitsAndPersianWords()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
-        ctx.AddPortalUi();
+        await using var ctx = new PortalTestContext();
         ctx.Render<MudPopoverProvider>();
 
         var cut = ctx.Render<MudTable<int>>(p => p
@@ -71,8 +70,7 @@ public sealed class PersianDisplayTests
     public async Task TablePager_ForAnEnglishReader_KeepsMudBlazorsEnglish()
     {
         using var culture = CultureScope.English();
-        await using var ctx = new BunitContext();
-        ctx.AddPortalUi();
+        await using var ctx = new PortalTestContext();
         ctx.Render<MudPopoverProvider>();
 
         var cut = ctx.Render<MudTable<int>>(p => p
@@ -85,7 +83,7 @@ public sealed class PersianDisplayTests
     }
 
     [Fact]
-    public void Localizer_HasPersianForEveryStringMudBlazorShows()
+    public void MudLocalizer_EveryStringMudBlazorShows_HasPersian()
     {
         var assembly = typeof(MudTable<>).Assembly;
         var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("LanguageResource.resources", StringComparison.Ordinal));
@@ -96,7 +94,7 @@ public sealed class PersianDisplayTests
     }
 
     [Fact]
-    public void NoPageUsesMudBlazorsOwnTablePager()
+    public void Pages_TablePager_NeverMudBlazorsOwn()
     {
         // Its row range and page sizes are written with Latin digits whatever the culture; PortalTablePager is the portal's.
         var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../Portal"));

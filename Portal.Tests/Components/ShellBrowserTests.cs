@@ -38,7 +38,7 @@ public sealed class ShellBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task EnglishSwitch_ShowsLeftToRightPages()
+    public async Task LanguageSwitch_ToEnglish_ShowsLeftToRightPages()
     {
         var page = await fixture.SignInAsync("golestan.review");
         await page.GetByTestId("culture-switch").ClickAsync();

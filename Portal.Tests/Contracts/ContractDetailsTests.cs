@@ -2,11 +2,7 @@ using Bunit;
 using MudBlazor;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Portal.Domain.Common.Files;
 using Portal.Domain.Contracts;
-using Portal.Domain.Data;
 using Portal.Domain.Security;
 using Portal.Features.Contracts;
 using static Portal.Tests.Contracts.ContractsArrange;
@@ -19,22 +15,14 @@ public sealed class ContractDetailsTests(PortalFactory portal) : IClassFixture<P
     public async Task InitializeAsync() => await portal.SeededAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<IRenderedComponent<ContractDetails>> RenderAsync(BunitContext ctx, string userName, int id)
+    private async Task<IRenderedComponent<ContractDetails>> RenderAsync(PortalTestContext ctx, string userName, int id)
     {
-        ctx.AddPortalUi();
-        ctx.SignIn(PortalUi.User(Roles.ReviewOffice));
-        ctx.Services.AddSingleton(portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>());
-        ctx.Services.AddSingleton<ICurrentUser>(new ActingAs(await Acting.ActorAsync(portal, userName)));
-        ctx.Services.AddSingleton(TimeProvider.System);
+        await ctx.UsePortalAsync(portal, userName, signedInRole: Roles.ReviewOffice);
         ctx.Services.AddSingleton(portal.Services.GetRequiredService<IContractPdf>());
-        ctx.Services.AddSingleton(portal.Services.GetRequiredService<IFileStore>());
-        ctx.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        ctx.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        ctx.Services.AddScoped<PortalDb>();
         ctx.Services.AddScoped<ContractQueries>();
         ctx.Services.AddScoped<ContractIssuing>();
         ctx.Services.AddScoped<ContractInForce>();
-        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        ctx.RenderInteractivelyOnServer();
         var cut = ctx.Render<ContractDetails>(p => p.Add(x => x.Id, id));
         cut.WaitForElement("[data-testid=contract-status], [data-testid=contract-not-found]", TimeSpan.FromSeconds(10));
         return cut;
@@ -47,7 +35,7 @@ public sealed class ContractDetailsTests(PortalFactory portal) : IClassFixture<P
         var drafting = await portal.AsAsync<ContractDrafting>("kerman.review");
         var issuing = await portal.AsAsync<ContractIssuing>("kerman.review");
         var id = await drafting.DraftAsync(await KermanAgencyAsync(portal), Terms);
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = await RenderAsync(ctx, "kerman.review", id);
         Assert.NotEmpty(cut.FindAll("[data-testid=contract-issue]"));
@@ -55,7 +43,7 @@ public sealed class ContractDetailsTests(PortalFactory portal) : IClassFixture<P
         Assert.Contains("پیش‌نویس", cut.Find("[data-testid=contract-status]").TextContent);
 
         await issuing.IssueAsync(id, (await ContractAsync(portal, id)).Version);
-        await using var after = new BunitContext();
+        await using var after = new PortalTestContext();
         var issued = await RenderAsync(after, "kerman.review", id);
         Assert.Empty(issued.FindAll("[data-testid=contract-issue]"));
         Assert.NotEmpty(issued.FindAll("[data-testid=scan-upload]"));
@@ -67,7 +55,7 @@ public sealed class ContractDetailsTests(PortalFactory portal) : IClassFixture<P
     {
         using var culture = CultureScope.Persian();
         var contract = await ActiveAsync(portal);
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = await RenderAsync(ctx, "kerman.treatment", contract.Id);
 
@@ -77,11 +65,11 @@ public sealed class ContractDetailsTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
-    public async Task OtherProvince_SeesNotFound()
+    public async Task ContractPage_OtherProvince_SeesNotFound()
     {
         using var culture = CultureScope.Persian();
         var contract = await IssuedAsync(portal);
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = await RenderAsync(ctx, "golestan.treatment", contract.Id);
 
@@ -95,7 +83,7 @@ public sealed class ContractDetailsTests(PortalFactory portal) : IClassFixture<P
         using var culture = CultureScope.Persian();
         var drafting = await portal.AsAsync<ContractDrafting>("kerman.review");
         var id = await drafting.DraftAsync(await KermanAgencyAsync(portal), Terms);
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         var cut = await RenderAsync(ctx, "kerman.review", id);
         var dialogs = ctx.Render<MudDialogProvider>();
         var toasts = ctx.Render<MudSnackbarProvider>();
@@ -120,7 +108,7 @@ public sealed class ContractDetailsTests(PortalFactory portal) : IClassFixture<P
         using var culture = CultureScope.Persian();
         var drafting = await portal.AsAsync<ContractDrafting>("kerman.review");
         var id = await drafting.DraftAsync(await KermanAgencyAsync(portal), Terms with { StartsOn = new Portal.Domain.Common.JalaliDate(1403, 12, 30).ToDateOnly() });
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         var cut = await RenderAsync(ctx, "kerman.review", id);
         var dialogs = ctx.Render<MudDialogProvider>();
 

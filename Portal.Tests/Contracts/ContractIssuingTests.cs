@@ -158,7 +158,7 @@ public sealed class ContractIssuingTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
-    public async Task OnlyAnAdmin_SavesTemplateVersions() =>
+    public async Task TemplateVersion_SavedByAReviewOffice_IsRefused() =>
         await Assert.ThrowsAsync<DomainException>(async () =>
             await (await portal.AsAsync<ContractTemplates>("kerman.review")).SaveAsync("## موضوع\nمتن", null));
 

@@ -15,7 +15,7 @@ public sealed class ContractLifecycleTests(PortalFactory portal) : IClassFixture
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task ActiveContract_MeetsTheReadinessStep()
+    public async Task ReadinessStep_ActiveContract_IsMet()
     {
         var contract = await ActiveAsync(portal);
 
@@ -25,7 +25,7 @@ public sealed class ContractLifecycleTests(PortalFactory portal) : IClassFixture
     }
 
     [Fact]
-    public async Task SignedScan_IsCheckedByContent()
+    public async Task SignedScan_Uploaded_IsCheckedByContent()
     {
         var scans = await portal.AsAsync<ContractScans>("kerman.review");
         var contract = await IssuedAsync(portal);

@@ -79,7 +79,7 @@ public sealed class ContractRulesTests
     }
 
     [Fact]
-    public void IssuedContract_CannotBeRevised() =>
+    public void Contract_Issued_CannotBeRevised() =>
         Assert.Throws<DomainException>(() => Issued().Revise(new ContractTerms(Start, 6, 0)));
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class ContractRulesTests
         Assert.Throws<DomainException>(() => Active().Terminate("  ", "x", Now));
 
     [Fact]
-    public void Terminated_CannotBeActivatedOrExpired()
+    public void Contract_Terminated_CannotBeActivatedOrExpired()
     {
         var contract = Active();
         contract.Terminate("دلیل", "x", Now);
@@ -117,7 +117,7 @@ public sealed class ContractRulesTests
     }
 
     [Fact]
-    public void Expire_OnlyAfterTheLastDay()
+    public void Expire_OnTheLastDay_IsRefusedUntilTheDayAfter()
     {
         var contract = Active();
         Assert.Throws<DomainException>(() => contract.Expire(contract.EndsOn));
@@ -137,13 +137,13 @@ public sealed class ContractRulesTests
     }
 
     [Fact]
-    public void NegativeFee_IsRefused() => Assert.Throws<DomainException>(() => Draft(fee: -1));
+    public void Terms_NegativeFee_IsRefused() => Assert.Throws<DomainException>(() => Draft(fee: -1));
 
     [Fact]
-    public void ZeroFee_IsRefused() => Assert.Equal("Contract.FeeRange", Assert.Throws<DomainException>(() => Draft(fee: 0)).Key);
+    public void Terms_ZeroFee_IsRefused() => Assert.Equal("Contract.FeeRange", Assert.Throws<DomainException>(() => Draft(fee: 0)).Key);
 
     [Fact]
-    public void FeeAboveTheMaximum_IsRefused() =>
+    public void Terms_FeeAboveTheMaximum_IsRefused() =>
         Assert.Equal("Contract.FeeRange", Assert.Throws<DomainException>(() => Draft(fee: Contract.MaxFeePerFile + 1)).Key);
 
     [Fact]
@@ -195,11 +195,11 @@ public sealed class ContractRulesTests
     [InlineData(1405, 10, 1, 12, 1406, 9, 30)]  // a year: ends the day before the same date
     [InlineData(1405, 1, 31, 6, 1405, 7, 29)]   // Mehr has 30 days: from the 31st, six months end on 1405/07/29
     [InlineData(1403, 12, 30, 1, 1404, 1, 29)]  // from the leap Esfand 30th
-    public void Term_RunsWholeJalaliMonths(int y, int m, int d, int months, int ey, int em, int ed) =>
+    public void Term_FromAnyStartDay_RunsWholeJalaliMonths(int y, int m, int d, int months, int ey, int em, int ed) =>
         Assert.Equal(new JalaliDate(ey, em, ed).ToDateOnly(), new ContractTerms(new JalaliDate(y, m, d).ToDateOnly(), months, 0).EndsOn);
 
     [Fact]
-    public void TermOutOfRange_IsRefused()
+    public void Terms_TermOutOfRange_IsRefused()
     {
         var agency = AgencyRulesTests.NewAgency().Agency;
         Assert.Throws<DomainException>(() => new Contract(agency, new ContractTerms(Start, 0, 1_500_000), "x", Now));
@@ -214,11 +214,11 @@ public sealed class ContractRulesTests
     }
 
     [Fact]
-    public void ContractNumber_IsProvinceYearSequence() =>
+    public void ContractNumber_OnIssue_IsProvinceYearSequence() =>
         Assert.Equal("27-1406-00123", new ContractNumber("27", 1406, 123).Text);
 
     [Fact]
-    public void TermsForm_NamesEachFailingField()
+    public void TermsForm_SeveralFieldsWrong_NamesEachFailingField()
     {
         var (terms, errors) = new ContractTermsForm { StartsOn = "1405/13/01", TermMonths = "۰", FeePerFile = "-5" }.Validate();
         Assert.Null(terms);
@@ -226,7 +226,7 @@ public sealed class ContractRulesTests
     }
 
     [Fact]
-    public void TermsForm_AcceptsPersianDigitsAndSeparators()
+    public void TermsForm_PersianDigitsAndSeparators_AreAccepted()
     {
         var (terms, errors) = new ContractTermsForm { StartsOn = "۱۴۰۵/۱۰/۰۱", TermMonths = "۱۲", FeePerFile = "۱٬۵۰۰٬۰۰۰" }.Validate();
         Assert.Empty(errors);

@@ -13,7 +13,7 @@ public sealed class ContractTextTests
     }
 
     [Fact]
-    public void UnknownPlaceholder_IsNamedInTheMessage()
+    public void Template_UnknownPlaceholder_IsNamedInTheMessage()
     {
         var body = ContractText.Check("## موضوع\n{{نام مدیر}} و {{استان}}");
         Assert.False(body.IsValid);
@@ -24,13 +24,13 @@ public sealed class ContractTextTests
     [Theory]
     [InlineData("## موضوع\n{{استان")]
     [InlineData("## موضوع\nاستان}}")]
-    public void HalfTypedPlaceholder_IsRefused(string text) => Assert.False(ContractText.Check(text).IsValid);
+    public void Template_HalfTypedPlaceholder_IsRefused(string text) => Assert.False(ContractText.Check(text).IsValid);
 
     [Fact]
-    public void TextNotStartingWithAnArticle_IsRefused() => Assert.False(ContractText.Check("مقدمه\n## موضوع").IsValid);
+    public void Template_TextNotStartingWithAnArticle_IsRefused() => Assert.False(ContractText.Check("مقدمه\n## موضوع").IsValid);
 
     [Fact]
-    public void Empty_IsRefused() => Assert.False(ContractText.Check(" \n ").IsValid);
+    public void Template_Empty_IsRefused() => Assert.False(ContractText.Check(" \n ").IsValid);
 
     [Fact]
     public void Parse_NumbersArticlesAndTheirClauses_ParagraphsUnnumbered()
@@ -67,9 +67,9 @@ public sealed class ContractTextTests
     [InlineData(2_500_000_000_000, "دو هزار و پانصد میلیارد ریال")]
     [InlineData(1_000_000_000_005, "یک هزار میلیارد و پنج ریال")]
     [InlineData(1_000_000_000_000_000, "یک میلیون میلیارد ریال")]
-    public void AmountInWords(long rials, string words) => Assert.Equal(words, ContractPaper.InWords(rials));
+    public void InWords_Amounts_ReadAsPersianWords(long rials, string words) => Assert.Equal(words, ContractPaper.InWords(rials));
 
     [Fact]
-    public void Sheba_IsPrintedInGroupsOfFour() =>
+    public void ShebaFormat_FullNumber_IsInGroupsOfFour() =>
         Assert.Equal("IR82 0540 1026 8002 0817 9090 02", Sheba.Format("IR820540102680020817909002"));
 }

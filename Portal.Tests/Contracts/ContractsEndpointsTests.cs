@@ -53,7 +53,7 @@ public sealed class ContractsEndpointsTests(PortalFactory portal) : IClassFixtur
     }
 
     [Fact]
-    public async Task DataEntryUser_IsRefusedContracts()
+    public async Task ContractPdf_AgencyDataEntryUser_IsForbidden()
     {
         var contract = await OwnAgencysContractAsync();
         var user = await PortalFactory.SignedInClientAsync(portal, "kerman.agency.user");
@@ -62,7 +62,7 @@ public sealed class ContractsEndpointsTests(PortalFactory portal) : IClassFixtur
     }
 
     [Fact]
-    public async Task NobodySignedIn_IsSentToSignIn()
+    public async Task ContractsPages_NobodySignedIn_AreSentToSignIn()
     {
         var contract = await OwnAgencysContractAsync();
         var response = await portal.Client().GetAsync($"/contracts/{contract.Id}/pdf");
@@ -108,7 +108,7 @@ public sealed class ContractsEndpointsTests(PortalFactory portal) : IClassFixtur
     }
 
     [Fact]
-    public async Task WrongScanType_ComesBackAsAPersianMessageOnThePage()
+    public async Task ScanUpload_WrongFileType_ComesBackAsAPersianMessageOnThePage()
     {
         var contract = await IssuedAsync(portal);
         var review = await PortalFactory.SignedInClientAsync(portal, "kerman.review");

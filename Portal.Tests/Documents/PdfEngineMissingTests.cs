@@ -7,16 +7,16 @@ using Portal.Domain.OffsetFiles;
 namespace Portal.Tests.Documents;
 
 /// <summary>A server without Chromium: contracts cannot be issued and say why in Persian; everything else works.</summary>
-public sealed class PdfEngineMissingTests : IAsyncLifetime
+public sealed class PdfEngineMissingTests(PdfEngineMissingTests.NoChromiumPortal portal) : IClassFixture<PdfEngineMissingTests.NoChromiumPortal>, IAsyncLifetime
 {
-    private readonly PortalFactory _portal = new() { Settings = { ["Pdf:ChromiumPath"] = "/nonexistent/chromium" } };
+    private readonly PortalFactory _portal = portal;
 
     public async Task InitializeAsync() => await _portal.SeededAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync()
+    public sealed class NoChromiumPortal : PortalFactory
     {
-        _portal.Dispose();
-        return Task.CompletedTask;
+        public NoChromiumPortal() => Settings["Pdf:ChromiumPath"] = "/nonexistent/chromium";
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class PdfEngineMissingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OtherPages_StillWork()
+    public async Task OtherPages_WithoutChromium_StillWork()
     {
         var review = await PortalFactory.SignedInClientAsync(_portal, "kerman.review");
 

@@ -13,7 +13,7 @@ namespace Portal.Tests.Documents;
 public sealed class PublicLinksTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public void ConfiguredPublicUrl_IsWhereTheQrCodePoints()
+    public void QrCode_PublicUrlConfigured_PointsThere()
     {
         var links = Links("Production", "https://portal.tamin.local:8443/");
 
@@ -21,7 +21,7 @@ public sealed class PublicLinksTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
-    public async Task WithoutPublicUrl_TheQrCodePointsToTheRequestsSchemeHostAndPort()
+    public async Task QrCode_WithoutPublicUrl_PointsToTheRequestsSchemeHostAndPort()
     {
         var links = Links("Development", null);
 

@@ -56,7 +56,7 @@ public sealed class EligibilityApiTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task AnUnknownNumber_IsAnsweredExactlyLikeNoCoverage()
+    public async Task Inquiry_UnknownNationalId_IsAnsweredExactlyLikeNoCoverage()
     {
         var uncovered = await EligibilityArrange.MainInsuredAsync(portal, lastMonthDays: 29);
 
@@ -95,7 +95,7 @@ public sealed class EligibilityApiTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task TheFhirForm_AnswersACoverageEligibilityResponse()
+    public async Task Inquiry_FhirForm_AnswersACoverageEligibilityResponse()
     {
         var person = await EligibilityArrange.MainInsuredAsync(portal);
         var request = new
@@ -127,7 +127,7 @@ public sealed class EligibilityApiTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task TheApplicationLog_NeverPrintsTheNationalId()
+    public async Task ApplicationLog_AfterInquiries_NeverPrintsTheNationalId()
     {
         var person = await EligibilityArrange.MainInsuredAsync(portal);
         var logs = new CapturingLoggerProvider();

@@ -1,9 +1,7 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Data;
 using Portal.Domain.Eligibility;
-using Portal.Domain.Security;
 using Portal.Features.Eligibility;
 
 namespace Portal.Tests.Eligibility;
@@ -17,18 +15,14 @@ public sealed class EligibilityPagesTests(PortalFactory portal) : IClassFixture<
     public async Task InitializeAsync() => await portal.SeededAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<IRenderedComponent<T>> RenderAsync<T>(BunitContext ctx, string userName) where T : Microsoft.AspNetCore.Components.IComponent
+    private async Task<IRenderedComponent<T>> RenderAsync<T>(PortalTestContext ctx, string userName) where T : Microsoft.AspNetCore.Components.IComponent
     {
         var actor = await Acting.ActorAsync(portal, userName);
-        ctx.AddPortalUi();
-        ctx.SignIn(PortalUi.User(actor.Role));
-        ctx.Services.AddSingleton(portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>());
+        ctx.UsePortal(portal, actor);
         ctx.Services.AddSingleton(portal.Services.GetRequiredService<EligibilityDesk>());
-        ctx.Services.AddSingleton<ICurrentUser>(new ActingAs(actor));
-        ctx.Services.AddSingleton(TimeProvider.System);
         ctx.Services.AddScoped<CentreInquiry>();
         ctx.Services.AddScoped<EligibilityLookup>();
-        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        ctx.RenderInteractivelyOnServer();
         return ctx.Render<T>();
     }
 
@@ -37,7 +31,7 @@ public sealed class EligibilityPagesTests(PortalFactory portal) : IClassFixture<
     public async Task TheCentre_GetsCoveredAndATrackingCode_AndTheInpatientNote_AndTheCodeIsInTheLog()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         var nationalId = await Insured.CoveredMainAsync(portal);
         var cut = await RenderAsync<InquiryPage>(ctx, "kerman.medical");
 
@@ -59,7 +53,7 @@ public sealed class EligibilityPagesTests(PortalFactory portal) : IClassFixture<
     public async Task TheCentre_AsksAboutAnUnknownNumber_AndReadsExactlyNoCoverage()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         var (_, son) = await Insured.SonWithoutCertificateAsync(portal);
         var cut = await RenderAsync<InquiryPage>(ctx, "kerman.medical");
 
@@ -80,7 +74,7 @@ public sealed class EligibilityPagesTests(PortalFactory portal) : IClassFixture<
     public async Task AnInvalidNationalId_ShowsThePersianMessageUnderTheField_AndNoAnswer()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         var cut = await RenderAsync<InquiryPage>(ctx, "kerman.medical");
 
         cut.Find("input[data-testid=national-id]").Change("۱۲۳۴");
@@ -94,7 +88,7 @@ public sealed class EligibilityPagesTests(PortalFactory portal) : IClassFixture<
     public async Task TheCallCentre_SeesTheReason_AndTheManualRulesNote_ForASonWithoutCertificate()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         var (main, son) = await Insured.SonWithoutCertificateAsync(portal);
         var cut = await RenderAsync<LookupPage>(ctx, "callcenter");
         await using var db = Acting.SystemDb(portal);

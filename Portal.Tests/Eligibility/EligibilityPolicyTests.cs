@@ -85,7 +85,7 @@ public sealed class EligibilityPolicyTests
     [InlineData(InsuranceRelation.Spouse, Sex.Female)]
     [InlineData(InsuranceRelation.Parent, Sex.Male)]
     [InlineData(InsuranceRelation.Parent, Sex.Female)]
-    public void ASpouseOrParent_FollowsTheMainInsuredOrPensioner(InsuranceRelation relation, Sex sex)
+    public void Dependant_SpouseOrParent_FollowsTheMainInsuredOrPensioner(InsuranceRelation relation, Sex sex)
     {
         var person = Dependant(relation, sex, D(1340, 5, 5));
         var on = D(1405, 9, 15);
@@ -138,7 +138,7 @@ public sealed class EligibilityPolicyTests
     }
 
     [Fact]
-    public void AgeCountsFromTheJalaliBirthday_AndEsfand30sBirthdayInACommonYearIsTheFirstOfFarvardin()
+    public void Age_CountedFromTheJalaliBirthday_Esfand30InACommonYearIsTheFirstOfFarvardin()
     {
         Assert.True(JalaliDate.IsLeapYear(1387));
         var born = D(1387, 12, 30);
@@ -150,7 +150,7 @@ public sealed class EligibilityPolicyTests
     }
 
     [Fact]
-    public void TheSettingsAreThePolicy_AStricterOneDecidesDifferently()
+    public void Policy_StricterSettings_DecidesDifferently()
     {
         var strict = new EligibilityPolicy(new EligibilityPolicyOptions { MinimumPaidDays = 60, GraceMonths = 0 });
 

@@ -46,7 +46,7 @@ public sealed class InquiryLogTests(PortalFactory portal) : IClassFixture<Portal
     [Fact]
     public async Task TheCentrePage_LogsAWebInquiry_OfItsCentreAndProvince_AndAnInvalidId_IsNotAnInquiry()
     {
-        using var culture = UiCulture.Persian();
+        using var culture = CultureScope.PersianMessages();
         var actor = await Acting.ActorAsync(portal, "kerman.medical");
         var centre = await Insured.CentreAsync(portal, "kerman.medical");
 

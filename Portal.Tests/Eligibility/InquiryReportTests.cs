@@ -85,7 +85,7 @@ public sealed class InquiryReportTests(PortalFactory portal) : IClassFixture<Por
     }
 
     [Fact]
-    public async Task AReversedRange_IsRefused()
+    public async Task Report_ReversedRange_IsRefused()
     {
         var report = await portal.AsAsync<InquiryReport>("headoffice");
         await Assert.ThrowsAsync<DomainException>(() => report.ReportAsync(Last, First));

@@ -21,7 +21,7 @@ public sealed class ObjectionDeskTests(PortalFactory portal) : IClassFixture<Por
     [Fact]
     public async Task AMistypedTrackingCode_IsRefusedAtTheField_AsProbablyMistyped()
     {
-        using var culture = UiCulture.Persian();
+        using var culture = CultureScope.PersianMessages();
         var code = await AnsweredCodeAsync();
         var typo = code[..5] + (char)('0' + (code[5] - '0' + 3) % 10) + code[6..];
 
@@ -36,7 +36,7 @@ public sealed class ObjectionDeskTests(PortalFactory portal) : IClassFixture<Por
     [Fact]
     public async Task AWellFormedCode_NoInquiryWasAnsweredUnder_IsRefused()
     {
-        using var culture = UiCulture.Persian();
+        using var culture = CultureScope.PersianMessages();
         var unused = TrackingCode.FromSequence(99_999_999_999);
 
         var (id, errors) = await (await CallCentre()).RecordAsync(new ObjectionForm { TrackingCode = unused, Description = "معترض به پاسخ است" });
@@ -48,7 +48,7 @@ public sealed class ObjectionDeskTests(PortalFactory portal) : IClassFixture<Por
     [Fact]
     public async Task AnObjection_ShowsTheInquiry_AndIsFollowedToClosure_OneAtATimePerCode()
     {
-        using var culture = UiCulture.Persian();
+        using var culture = CultureScope.PersianMessages();
         var (_, son) = await Insured.SonWithoutCertificateAsync(portal);
         var code = await AnsweredCodeAsync(son);
         var desk = await CallCentre();

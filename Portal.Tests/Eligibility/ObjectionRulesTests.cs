@@ -40,7 +40,7 @@ public sealed class ObjectionRulesTests
     [Fact]
     public void SkippingOrRepeatingAStep_IsRefused_NamingTheStatus()
     {
-        using var culture = UiCulture.Persian();
+        using var culture = CultureScope.PersianMessages();
         var objection = Open();
 
         var decideUnreviewed = Assert.Throws<DomainException>(() => objection.Decide(ObjectionOutcome.Rejected, "وارد نیست", "x", At));
@@ -74,7 +74,7 @@ public sealed class ObjectionRulesTests
     [Fact]
     public void ATrackingCode_WithOneDigitMistyped_OrTwoNeighboursSwapped_IsCaught()
     {
-        using var culture = UiCulture.Persian();
+        using var culture = CultureScope.PersianMessages();
         var code = TrackingCode.FromSequence(123_456);
         Assert.Equal(code, TrackingCode.Check(TextNormalizer.ToPersianDigits(code)).Value);
         for (var i = 0; i < code.Length; i++)

@@ -144,7 +144,7 @@ public sealed class HttpSmsGatewayTests
     }
 
     [Fact]
-    public async Task PostsTheMobileAndTextWithTheBearerToken_AndARefusalIsNotSent()
+    public async Task SmsGateway_Sending_PostsTheMobileAndTextWithTheBearerToken_AndARefusalIsNotSent()
     {
         var options = new Portal.Features.Sms.HttpSmsGatewayOptions { Url = "https://sms.example/send", Token = "t0ken", Sender = "1420" };
         var ok = new Operator(HttpStatusCode.OK);

@@ -23,7 +23,7 @@ public sealed class TrackingCodeTests
     [InlineData(1L)]
     [InlineData(123_456_789L)]
     [InlineData(99_999_999_999L)]
-    public void ACode_TurnsBackIntoTheLogNumberItWasMadeFrom(long number) =>
+    public void TrackingCode_Decoded_GivesTheLogNumberItWasMadeFrom(long number) =>
         Assert.Equal(number, TrackingCode.ToSequence(TrackingCode.FromSequence(number)));
 
     [Fact]

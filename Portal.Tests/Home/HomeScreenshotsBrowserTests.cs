@@ -34,7 +34,7 @@ public sealed class HomeScreenshotsBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task BranchStaff_HomeSaysWhatIsComing()
+    public async Task Home_BranchStaff_SaysWhatIsComing()
     {
         var page = await fixture.SignInAsync("kerman.branch.staff");
         await Expect(page.GetByTestId("coming")).ToContainTextAsync("اسکن پرونده‌های فنی در دوازده مرحله");
@@ -56,7 +56,7 @@ public sealed class HomeScreenshotsBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task ChangeNotices_ShowFieldsSideBySide()
+    public async Task ChangeNotices_Inbox_ShowFieldsSideBySide()
     {
         await HomeArrange.EnsureAsync(fixture.Portal);
         var page = await fixture.SignInAsync("kerman.treatment");

@@ -5,7 +5,6 @@ using Portal.Domain.Data;
 using Portal.Domain.Home;
 using Portal.Domain.MonthlyStats;
 using Portal.Domain.Organisation;
-using Portal.Domain.Security;
 using Portal.Features.Home;
 
 using HomePage = Portal.Features.Home.Home;
@@ -22,16 +21,11 @@ public sealed class HomeTests(PortalFactory portal) : IClassFixture<PortalFactor
 
     private const int Provinces = 31;
 
-    private async Task<IRenderedComponent<HomePage>> RenderHomeAsync(BunitContext ctx, string userName)
+    private async Task<IRenderedComponent<HomePage>> RenderHomeAsync(PortalTestContext ctx, string userName)
     {
         var actor = await Acting.ActorAsync(portal, userName);
-        ctx.AddPortalUi();
-        ctx.SignIn(PortalUi.User(actor.Role));
-        ctx.Services.AddSingleton(Contexts);
-        ctx.Services.AddSingleton<ICurrentUser>(new ActingAs(actor));
-        ctx.Services.AddSingleton(portal.Services.GetRequiredService<TimeProvider>());
+        ctx.UsePortal(portal, actor);
         ctx.Services.AddSingleton(portal.Services.GetRequiredService<MonthlyStatsOptions>());
-        ctx.Services.AddScoped<PortalDb>();
         ctx.Services.AddScoped<OrganisationOverview>();
         ctx.Services.AddScoped<ToDoList>();
         var cut = ctx.Render<HomePage>();
@@ -50,7 +44,7 @@ public sealed class HomeTests(PortalFactory portal) : IClassFixture<PortalFactor
     public async Task AgencyManager_SeesTheReturnedReportWithItsReason_AndTheMonthDue_AsLinks_AndNoOrganisationCounts()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         var (due, returned) = HomeArrange.Months(DateTimeOffset.UtcNow);
 
         var cut = await RenderHomeAsync(ctx, "kerman.agency.manager");
@@ -69,7 +63,7 @@ public sealed class HomeTests(PortalFactory portal) : IClassFixture<PortalFactor
     public async Task ReviewOffice_SeesReportsWaiting_LinkedToTheWorklist_AndItsCountsBelow()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = await RenderHomeAsync(ctx, "kerman.review");
 
@@ -81,7 +75,7 @@ public sealed class HomeTests(PortalFactory portal) : IClassFixture<PortalFactor
     public async Task TreatmentDirectorate_SeesNoticesToAcknowledge_AndItsProvinceTable()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = await RenderHomeAsync(ctx, "kerman.treatment");
 
@@ -96,7 +90,7 @@ public sealed class HomeTests(PortalFactory portal) : IClassFixture<PortalFactor
     public async Task Governor_SeesTheFileReceived_AndNothingOfAgenciesOrTheOrganisationsCounts()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = await RenderHomeAsync(ctx, "kerman.governor");
 
@@ -109,10 +103,10 @@ public sealed class HomeTests(PortalFactory portal) : IClassFixture<PortalFactor
     }
 
     [Fact]
-    public async Task CallCentre_SeesOpenObjections()
+    public async Task Home_CallCentre_SeesOpenObjections()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = await RenderHomeAsync(ctx, "callcenter");
 
@@ -121,10 +115,10 @@ public sealed class HomeTests(PortalFactory portal) : IClassFixture<PortalFactor
     }
 
     [Fact]
-    public async Task Director_SeesTheFileWaitingToBeSent()
+    public async Task Home_Director_SeesTheFileWaitingToBeSent()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = await RenderHomeAsync(ctx, "kerman.director");
 
@@ -135,7 +129,7 @@ public sealed class HomeTests(PortalFactory portal) : IClassFixture<PortalFactor
     public async Task HeadOffice_SeesTheProvincesBehind_ThenEveryProvinceCounted()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = await RenderHomeAsync(ctx, "headoffice");
 
@@ -151,7 +145,7 @@ public sealed class HomeTests(PortalFactory portal) : IClassFixture<PortalFactor
     public async Task BranchRoles_SeeWhatIsComing_NotEmptyCountsOrFakeData(string user, string offer)
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = await RenderHomeAsync(ctx, user);
 

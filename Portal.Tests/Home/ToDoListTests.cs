@@ -31,7 +31,7 @@ public sealed class ToDoListTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
-    public async Task AMonthThatHasNotOpened_IsNeverDue()
+    public async Task ToDo_MonthNotYetOpened_IsNeverDue()
     {
         var now = DateTimeOffset.UtcNow;
         var items = await ItemsAsync("kerman.agency.manager");
@@ -49,7 +49,7 @@ public sealed class ToDoListTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
-    public async Task TreatmentDirectorate_CountsOnlyItsOwnProvincesUnacknowledgedNotices()
+    public async Task ToDo_TreatmentDirectorate_CountsOnlyItsOwnProvincesUnacknowledgedNotices()
     {
         await using var db = Acting.SystemDb(factory);
         var kerman = await db.Provinces.Where(p => p.Code == "08").Select(p => p.Id).SingleAsync();
@@ -104,7 +104,7 @@ public sealed class ToDoListTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
-    public async Task Admin_SeesLockedOutAccounts()
+    public async Task ToDo_Admin_SeesLockedOutAccounts()
     {
         var locked = Assert.Single(await ItemsAsync("admin"), i => i.Kind == ToDoKind.UsersLockedOut);
         Assert.True(locked.Count >= 1);

@@ -9,7 +9,7 @@ namespace Portal.Tests.Hosting;
 public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task SignInHomeAndADialog_RaiseNoContentSecurityPolicyViolation()
+    public async Task ContentSecurityPolicy_SignInHomeAndADialog_RaiseNoViolation()
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl });
         var page = await context.NewPageAsync();

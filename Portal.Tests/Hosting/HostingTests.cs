@@ -33,7 +33,7 @@ public sealed class HostingTests
     }
 
     [Fact]
-    public async Task ErrorPage_IsPersianWithCorrelationId()
+    public async Task ErrorPage_Opened_IsPersianWithCorrelationId()
     {
         using var factory = new PortalFactory();
         var html = await factory.Client().GetStringAsync("/error");
@@ -42,7 +42,7 @@ public sealed class HostingTests
     }
 
     [Fact]
-    public async Task AzureAdConfigured_RegistersEntraScheme()
+    public async Task EntraScheme_AzureAdConfigured_IsRegistered()
     {
         using var factory = new PortalFactory
         {
@@ -59,7 +59,7 @@ public sealed class HostingTests
     }
 
     [Fact]
-    public async Task AzureAdAbsent_NoEntraScheme()
+    public async Task EntraScheme_AzureAdAbsent_IsNotRegistered()
     {
         using var factory = new PortalFactory();
         var schemes = factory.Services.GetRequiredService<IAuthenticationSchemeProvider>();

@@ -54,7 +54,7 @@ public sealed class SecurityHeadersTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
-    public async Task ApiAnswer_CarriesTheSecurityHeaders()
+    public async Task SecurityHeaders_OnAnApiAnswer_AreAllPresent()
     {
         var response = await portal.Client().PostAsJsonAsync("/api/v1/eligibility/personal", new { nationalId = "1", mobile = "2" });
 
@@ -63,20 +63,23 @@ public sealed class SecurityHeadersTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
-    public async Task NotFoundAnswer_CarriesTheSecurityHeaders() =>
+    public async Task SecurityHeaders_OnANotFoundAnswer_AreAllPresent() =>
         AssertHardened(await portal.Client().GetAsync("/no-such-page"));
 
     [Fact]
-    public void Kestrel_DoesNotNameItself() =>
+    public void Kestrel_ServerHeaderOption_IsOff() =>
         Assert.False(portal.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.AddServerHeader);
 }
 
 /// <summary>Served over HTTPS outside Development: HSTS, and every cookie Secure.</summary>
-public sealed class HttpsTests : IDisposable
+public sealed class HttpsTests(HttpsTests.StagingPortal portal) : IClassFixture<HttpsTests.StagingPortal>
 {
-    private readonly PortalFactory _portal = new() { Environment = "Staging" };
+    private readonly PortalFactory _portal = portal;
 
-    public void Dispose() => _portal.Dispose();
+    public sealed class StagingPortal : PortalFactory
+    {
+        public StagingPortal() => Environment = "Staging";
+    }
 
     private HttpClient Client(string scheme) => _portal.CreateClient(new WebApplicationFactoryClientOptions
     {
@@ -99,7 +102,7 @@ public sealed class HttpsTests : IDisposable
     }
 
     [Fact]
-    public async Task OverPlainHttp_NoHsts()
+    public async Task Hsts_OverPlainHttp_IsNotSent()
     {
         var response = await Client("http").GetAsync("/account/login");
 
@@ -131,7 +134,7 @@ public sealed class ForwardedHeadersTests : IDisposable
     }
 
     [Fact]
-    public async Task TwoClientsBehindTheProxy_HaveTheirOwnLimits()
+    public async Task RateLimits_TwoClientsBehindTheProxy_AreCountedApart()
     {
         Assert.NotEqual(HttpStatusCode.TooManyRequests, await PostFromAsync("203.0.113.7"));
         Assert.NotEqual(HttpStatusCode.TooManyRequests, await PostFromAsync("203.0.113.8"));

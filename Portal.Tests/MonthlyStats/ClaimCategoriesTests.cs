@@ -36,7 +36,7 @@ public sealed class ClaimCategoriesTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
-    public async Task NamesAreRequiredAndUnique_AndOnlyTheAdminKeepsCategories()
+    public async Task Categories_BlankOrTakenNameOrNonAdmin_AreRefused()
     {
         var admin = await portal.AsAsync<ClaimCategories>("admin");
         Assert.Equal("Monthly.CategoryNameRequired", (await Assert.ThrowsAsync<DomainException>(() => admin.AddAsync(" ", "x"))).Key);

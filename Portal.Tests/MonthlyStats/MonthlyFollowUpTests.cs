@@ -110,7 +110,7 @@ public sealed class MonthlyFollowUpTests(PortalFactory portal) : IClassFixture<P
     {
         var contexts = portal.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Domain.Data.PortalDbContext>>();
         var reminders = new MonthlyReminders(new Portal.Domain.Data.PortalDb(contexts, new ActingAs(await Acting.ActorAsync(portal, user))),
-            new FixedClock(now), new MonthlyStatsOptions());
+            TestClock.StoppedAt(now), new MonthlyStatsOptions());
         return await reminders.DueAsync();
     }
 }

@@ -89,7 +89,7 @@ public sealed class MonthlyImportTests(PortalFactory portal) : IClassFixture<Por
     }
 
     [Fact]
-    public async Task OnlyAReviewOffice_Imports()
+    public async Task Import_ByOtherThanAReviewOffice_IsRefused()
     {
         var import = await portal.AsAsync<MonthlyImport>("kerman.treatment");
         var refused = await Assert.ThrowsAsync<DomainException>(() => import.ImportAsync(new JalaliMonth(1403, 4), []));

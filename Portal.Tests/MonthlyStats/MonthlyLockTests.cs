@@ -24,7 +24,7 @@ public sealed class MonthlyLockTests(LockedMonthsPortal portal) : IClassFixture<
     }
 
     [Fact]
-    public async Task PastTheLock_AnAgencyCannotStartTheMonth()
+    public async Task StartMonth_PastTheLock_IsRefusedToAnAgency()
     {
         var month = new JalaliMonth(1404, 1);
         var user = await portal.AsAsync<MonthlyStatsDesk>("kerman.agency.user");
@@ -64,7 +64,7 @@ public sealed class MonthlyLockTests(LockedMonthsPortal portal) : IClassFixture<
     }
 
     [Fact]
-    public void TheLock_IsNotTheOnTimeCutOff()
+    public void Lock_ComparedWithTheOnTimeCutOff_IsItsOwnDay()
     {
         var month = new JalaliMonth(1404, 12);
         Assert.Equal(new JalaliDate(1405, 1, 21).StartInstant, MonthlyReport.LockedFrom(month, 20));

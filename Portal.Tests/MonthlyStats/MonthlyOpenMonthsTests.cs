@@ -21,13 +21,13 @@ public sealed class MonthlyOpenMonthsTests(PortalFactory portal) : IClassFixture
     }
 
     [Fact]
-    public void TheLastDay_OpensAtTehranMidnight()
+    public void Month_OnItsLastDay_OpensAtTehranMidnight()
     {
         // Azar 1405 has 30 days; Tehran is UTC+03:30, so 00:00 of 1405/09/30 is 20:30 UTC the day before.
         var azar = new JalaliMonth(1405, 9);
         Assert.Equal(new DateTimeOffset(2026, 12, 20, 20, 30, 0, TimeSpan.Zero), MonthlyReport.OpensAt(azar));
-        Assert.False(MonthlyReport.IsOpen(azar, FixedClock.At(new JalaliDate(1405, 9, 29), 23, 59, 59)));
-        Assert.True(MonthlyReport.IsOpen(azar, FixedClock.At(new JalaliDate(1405, 9, 30))));
+        Assert.False(MonthlyReport.IsOpen(azar, TestClock.At(new JalaliDate(1405, 9, 29), 23, 59, 59)));
+        Assert.True(MonthlyReport.IsOpen(azar, TestClock.At(new JalaliDate(1405, 9, 30))));
     }
 
     [Theory]
@@ -37,7 +37,7 @@ public sealed class MonthlyOpenMonthsTests(PortalFactory portal) : IClassFixture
     {
         var esfand = new JalaliMonth(year, 12);
         Assert.Equal(lastDay, esfand.Days);
-        var clock = new FixedClock(FixedClock.At(new JalaliDate(year, 12, lastDay - 1), 23, 59, 59));
+        var clock = TestClock.StoppedAt(new JalaliDate(year, 12, lastDay - 1), 23, 59, 59);
         var user = await portal.AsAtAsync<MonthlyStatsDesk>("kerman.agency.user", clock);
         var sheet = await user.SheetAsync(esfand);
         Assert.False(sheet.Editable);
@@ -46,7 +46,7 @@ public sealed class MonthlyOpenMonthsTests(PortalFactory portal) : IClassFixture
         Assert.Equal("Monthly.NotOver", refused.Key);
         Assert.Contains("اسفند", refused.Message);
 
-        clock.Now = FixedClock.At(new JalaliDate(year, 12, lastDay));
+        clock.SetUtcNow(TestClock.At(new JalaliDate(year, 12, lastDay)));
         Assert.True((await user.SheetAsync(esfand)).Editable);
         Assert.Empty(await user.SaveAsync(esfand, Form(sheet), null));
         var manager = await portal.AsAtAsync<MonthlyStatsDesk>("kerman.agency.manager", clock);
@@ -58,7 +58,7 @@ public sealed class MonthlyOpenMonthsTests(PortalFactory portal) : IClassFixture
     [Fact]
     public async Task OnAzar12_AzarAndDey_AreNeitherSavedNorSubmitted()
     {
-        var clock = new FixedClock(FixedClock.At(new JalaliDate(1405, 9, 12), 10));
+        var clock = TestClock.StoppedAt(new JalaliDate(1405, 9, 12), 10);
         var manager = await portal.AsAtAsync<MonthlyStatsDesk>("kerman.agency.manager", clock);
         foreach (var month in new[] { new JalaliMonth(1405, 9), new JalaliMonth(1405, 10) })
         {
@@ -77,7 +77,7 @@ public sealed class MonthlyOpenMonthsTests(PortalFactory portal) : IClassFixture
     public async Task TheReviewOfficesUpload_OfAMonthNotOver_IsRefused_AndWritesNothing()
     {
         var month = new JalaliMonth(1401, 11); // Bahman: 30 days
-        var clock = new FixedClock(FixedClock.At(new JalaliDate(1401, 11, 29), 23, 59, 59));
+        var clock = TestClock.StoppedAt(new JalaliDate(1401, 11, 29), 23, 59, 59);
         var import = await portal.AsAtAsync<MonthlyImport>("kerman.review", clock);
         var form = new MonthlyReportForm { Forwarded = "0", Returned = "0", Pending = "0" };
         var rows = new[] { new MonthlyImportRow(2, "AG-08001", form) };
@@ -87,7 +87,7 @@ public sealed class MonthlyOpenMonthsTests(PortalFactory portal) : IClassFixture
         await using (var db = Acting.SystemDb(portal))
             Assert.DoesNotContain(db.MonthlyReports, r => r.Period == month.Key);
 
-        clock.Now = FixedClock.At(new JalaliDate(1401, 11, 30));
+        clock.SetUtcNow(TestClock.At(new JalaliDate(1401, 11, 30)));
         Assert.Empty((await import.ImportAsync(month, rows)).Errors);
     }
 
@@ -95,7 +95,7 @@ public sealed class MonthlyOpenMonthsTests(PortalFactory portal) : IClassFixture
     public async Task AMonthNotOver_IsNeverOverdue_TheMonthJustEndedIs()
     {
         var board = await portal.AsAsync<AgencyMonthsQuery>("headoffice");
-        var now = FixedClock.At(new JalaliDate(1405, 10, 20), 10); // 20 Dey: Azar's deadlines have passed
+        var now = TestClock.At(new JalaliDate(1405, 10, 20), 10); // 20 Dey: Azar's deadlines have passed
         AgencyMonth Missing(JalaliMonth m) =>
             new(m.Key, "08", "کرمان", "دفتر", "AG-08001", "کارگزاری", null, null, 0, 0, 0, 0, 0, null, null, null, null);
 

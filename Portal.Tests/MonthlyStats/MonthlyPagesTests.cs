@@ -2,7 +2,6 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Common;
-using Portal.Domain.Data;
 using Portal.Domain.MonthlyStats;
 using Portal.Domain.Security;
 using Portal.Hosting;
@@ -16,18 +15,13 @@ public sealed class MonthlyPagesTests(PortalFactory portal) : IClassFixture<Port
     public async Task InitializeAsync() => await portal.SeededAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<BunitContext> ContextAsync(string userName, string role)
+    private async Task<PortalTestContext> ContextAsync(string userName, string role)
     {
-        var ctx = new BunitContext();
-        ctx.AddPortalUi();
-        ctx.SignIn(PortalUi.User(role));
-        ctx.Services.AddSingleton(portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>());
-        ctx.Services.AddSingleton<ICurrentUser>(new ActingAs(await Acting.ActorAsync(portal, userName)));
-        ctx.Services.AddSingleton(TimeProvider.System);
+        var ctx = new PortalTestContext();
+        await ctx.UsePortalAsync(portal, userName, signedInRole: role);
         ctx.Services.AddSingleton(new MonthlyStatsOptions { LockDay = 0 });
         ctx.Services.AddMemoryCache();
         ctx.Services.AddSingleton<ImportFailures>();
-        ctx.Services.AddScoped<PortalDb>();
         ctx.Services.AddScoped<MonthlyStatsDesk>();
         ctx.Services.AddScoped<MonthlyWorklistQuery>();
         ctx.Services.AddScoped<MonthlyCompletenessQuery>();
@@ -36,11 +30,11 @@ public sealed class MonthlyPagesTests(PortalFactory portal) : IClassFixture<Port
         ctx.Services.AddScoped<ReportHistoryQuery>();
         ctx.Services.AddScoped<MonthlyReminders>();
         ctx.Services.AddScoped<ClaimCategories>();
-        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        ctx.RenderInteractivelyOnServer();
         return ctx;
     }
 
-    private static IRenderedComponent<T> Render<T>(BunitContext ctx, string period) where T : Microsoft.AspNetCore.Components.IComponent
+    private static IRenderedComponent<T> Render<T>(PortalTestContext ctx, string period) where T : Microsoft.AspNetCore.Components.IComponent
     {
         ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"monthly?period={period}");
         return ctx.Render<T>();

@@ -9,7 +9,7 @@ public sealed class MonthlyQueriesTests(PortalFactory portal) : IClassFixture<Po
     // This month, which the demo seed leaves empty: filed and forwarded at noon on its last day (the first day it is
     // open), which is on time (the cut-off is the 11th of next month).
     private static readonly JalaliMonth ThisMonth = JalaliDate.Today(TimeProvider.System).YearMonth;
-    private static readonly FixedClock LastDay = new(FixedClock.At(ThisMonth.Last, hour: 12));
+    private static readonly TimeProvider LastDay = TestClock.StoppedAt(ThisMonth.Last, hour: 12);
 
     public async Task InitializeAsync()
     {
@@ -43,7 +43,7 @@ public sealed class MonthlyQueriesTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task Worklist_IsEmptyForOthers() =>
+    public async Task Worklist_ForOtherRoles_IsEmpty() =>
         Assert.Empty(await (await portal.AsAsync<MonthlyWorklistQuery>("kerman.treatment")).WorklistAsync(ThisMonth));
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class MonthlyQueriesTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task AgenciesAreExpected_FromTheirProvincesGoLiveMonth()
+    public async Task ExpectedAgencies_AroundTheGoLiveMonth_CountFromIt()
     {
         var board = await portal.AsAsync<MonthlyCompletenessQuery>("headoffice");
 

@@ -48,7 +48,7 @@ public sealed class MonthlyReportRulesTests
     }
 
     [Fact]
-    public void MoreForwardedAndReturnedThanAvailable_IsRefused()
+    public void Counts_MoreForwardedAndReturnedThanAvailable_AreRefused()
     {
         var (_, errors) = Form(f => { f.Forwarded = "45"; f.Returned = "6"; f.Pending = "0"; }).Validate(Categories, 10);
         Assert.Equal(["Forwarded"], errors.Keys);
@@ -65,18 +65,18 @@ public sealed class MonthlyReportRulesTests
     [InlineData("-3")]
     [InlineData("2.5")]
     [InlineData("سی")]
-    public void CountsMustBeWholeAndNonNegative(string typed)
+    public void Counts_NegativeOrFractional_AreRefused(string typed)
     {
         var (_, errors) = Form(f => f.Returned = typed).Validate(Categories, 10);
         Assert.Contains("Returned", errors.Keys);
     }
 
     [Fact]
-    public void NegativeAmount_IsRefused() =>
+    public void Amount_Negative_IsRefused() =>
         Assert.Contains(MonthlyReportForm.AmountField(2), Form(f => f.Amount[2] = "-8500000").Validate(Categories, 10).Errors.Keys);
 
     [Fact]
-    public void Workflow_DraftSubmittedReturnedSubmittedAcceptedForwarded()
+    public void Report_SubmittedReturnedResubmittedAccepted_IsForwarded()
     {
         var report = Report();
         report.Record(Figures());
@@ -107,7 +107,7 @@ public sealed class MonthlyReportRulesTests
     }
 
     [Fact]
-    public void IllegalSteps_AreRefused()
+    public void Report_IllegalSteps_AreRefused()
     {
         var report = Report();
         Assert.Throws<DomainException>(() => report.Accept("r", Now));
@@ -148,7 +148,7 @@ public sealed class MonthlyReportRulesTests
     [Theory]
     [InlineData(1403, "2025-03-30T20:30:00Z")] // 1403 is leap: Esfand has 30 days; due 10 Farvardin 1404
     [InlineData(1404, "2026-03-30T20:30:00Z")] // 1404 is common: Esfand has 29 days
-    public void Esfand_IsDueOnThe10thOfFarvardin(int year, string cutOffUtc)
+    public void OnTimeCutOff_ForEsfand_IsThe10thOfFarvardin(int year, string cutOffUtc)
     {
         var cutOff = MonthlyReport.OnTimeCutOff(new JalaliMonth(year, 12));
         Assert.Equal(DateTimeOffset.Parse(cutOffUtc), cutOff.ToUniversalTime());

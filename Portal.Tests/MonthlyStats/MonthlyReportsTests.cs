@@ -59,7 +59,7 @@ public sealed class MonthlyReportsTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task AgencyUsers_CannotDownloadReports()
+    public async Task ReportDownload_ByAgencyUsers_IsRefused()
     {
         var client = await PortalFactory.SignedInClientAsync(portal, "kerman.agency.manager");
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/monthly/reports/agencies.xlsx?period={Period}")).StatusCode);

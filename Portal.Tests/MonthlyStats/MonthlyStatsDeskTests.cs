@@ -41,7 +41,7 @@ public sealed class MonthlyStatsDeskTests(PortalFactory portal) : IClassFixture<
     }
 
     [Fact]
-    public async Task NextMonth_CarriesInLastMonthsPending()
+    public async Task NextMonth_Started_CarriesInLastMonthsPending()
     {
         var first = await SavedAsync(new JalaliMonth(1404, 1), received: 12, forwarded: 8, returned: 1);
 

@@ -2,11 +2,8 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Common;
-using Portal.Domain.Common.Files;
-using Portal.Domain.Data;
 using Portal.Domain.OffsetFiles;
 using Portal.Domain.Organisation;
-using Portal.Domain.Security;
 using Portal.Features.OffsetFiles;
 
 namespace Portal.Tests.OffsetFiles;
@@ -47,23 +44,17 @@ public sealed class OffsetFileDetailsTests(PortalFactory portal) : IClassFixture
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private Task<IRenderedComponent<OffsetFileDetails>> RenderAsync(BunitContext ctx, string userName) => RenderAsync(ctx, userName, _file);
+    private Task<IRenderedComponent<OffsetFileDetails>> RenderAsync(PortalTestContext ctx, string userName) => RenderAsync(ctx, userName, _file);
 
-    private async Task<IRenderedComponent<OffsetFileDetails>> RenderAsync(BunitContext ctx, string userName, int fileId)
+    private async Task<IRenderedComponent<OffsetFileDetails>> RenderAsync(PortalTestContext ctx, string userName, int fileId)
     {
         var actor = await Acting.ActorAsync(portal, userName);
-        ctx.AddPortalUi();
-        ctx.SignIn(PortalUi.User(actor.Role));
-        ctx.Services.AddSingleton(portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>());
-        ctx.Services.AddSingleton<ICurrentUser>(new ActingAs(actor));
-        ctx.Services.AddSingleton(TimeProvider.System);
+        ctx.UsePortal(portal, actor);
         ctx.Services.AddSingleton(portal.Services.GetRequiredService<IOffsetPapers>());
-        ctx.Services.AddSingleton(portal.Services.GetRequiredService<IFileStore>());
-        ctx.Services.AddScoped<PortalDb>();
         ctx.Services.AddScoped<OffsetBoard>();
         ctx.Services.AddScoped<OffsetDesk>();
         ctx.Services.AddScoped<OffsetLedger>();
-        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        ctx.RenderInteractivelyOnServer();
         var cut = ctx.Render<OffsetFileDetails>(p => p.Add(x => x.Id, fileId));
         cut.WaitForElement("[data-testid=file-status], [data-testid=file-not-found]", TimeSpan.FromSeconds(10));
         return cut;
@@ -73,7 +64,7 @@ public sealed class OffsetFileDetailsTests(PortalFactory portal) : IClassFixture
     public async Task TheInsuranceSide_SeesThePapers_ThePosting_AndMayReverseIt()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = await RenderAsync(ctx, "kerman.generaloffice");
 
@@ -89,7 +80,7 @@ public sealed class OffsetFileDetailsTests(PortalFactory portal) : IClassFixture
     public async Task TheTreatmentSide_SeesThePosting_ButCannotReverseIt()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = await RenderAsync(ctx, "kerman.treatment");
 
@@ -102,8 +93,8 @@ public sealed class OffsetFileDetailsTests(PortalFactory portal) : IClassFixture
     public async Task TheGovernor_GetsTheMeetingForm_AndAnotherProvincesGovernor_NotFound()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
-        await using var other = new BunitContext();
+        await using var ctx = new PortalTestContext();
+        await using var other = new PortalTestContext();
 
         var governor = await RenderAsync(ctx, "kerman.governor");
         var stranger = await RenderAsync(other, "golestan.governor");
@@ -120,7 +111,7 @@ public sealed class OffsetFileDetailsTests(PortalFactory portal) : IClassFixture
     public async Task Send_WithAChoiceOnScreenNotSaved_IsRefused_AndSendsNothing()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         int draft;
         await using (var db = Acting.SystemDb(portal))
         {
@@ -171,7 +162,7 @@ public sealed class OffsetFileDetailsTests(PortalFactory portal) : IClassFixture
             await db.SaveChangesAsync();
             (file, agreement) = (sent.Id, open.Id);
         }
-        await using (var ctx = new BunitContext())
+        await using (var ctx = new PortalTestContext())
         {
             var governor = await RenderAsync(ctx, "kerman.governor", file);
             Assert.NotEmpty(governor.FindAll($"[data-testid=amend-{agreement}]"));
@@ -182,7 +173,7 @@ public sealed class OffsetFileDetailsTests(PortalFactory portal) : IClassFixture
             var version = await db.OffsetAgreements.Where(a => a.Id == agreement).Select(a => a.Version).SingleAsync();
             await (await portal.AsAsync<OffsetDesk>("kerman.governor")).WithdrawAgreementAsync(agreement, version, "کارفرما نپذیرفت");
         }
-        await using var office = new BunitContext();
+        await using var office = new PortalTestContext();
         var cut = await RenderAsync(office, "kerman.generaloffice", file);
 
         Assert.NotEmpty(cut.FindAll($"[data-testid=withdrawn-{agreement}]"));

@@ -21,7 +21,7 @@ public sealed class OffsetFileRulesTests
     }
 
     [Fact]
-    public void AmountsAreWholeRialsAboveZero()
+    public void Amounts_ZeroNegativeOrFractional_AreRefused()
     {
         Assert.Throws<DomainException>(() => new DebtorWorkshop(1, "1", "x", "1", 0, new JalaliMonth(1390, 1), new JalaliMonth(1390, 2)));
         Assert.Throws<DomainException>(() => new CenterClaim(1, 5, -1, new JalaliMonth(1398, 1), new JalaliMonth(1398, 2)));

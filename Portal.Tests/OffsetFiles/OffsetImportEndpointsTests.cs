@@ -98,7 +98,7 @@ public sealed class OffsetImportEndpointsTests(PortalFactory portal) : IClassFix
     }
 
     [Fact]
-    public async Task EachOfficeImportsOnlyItsOwnRegister()
+    public async Task RegisterImport_ByAnotherOffice_IsRefused()
     {
         var treatment = await PortalFactory.SignedInClientAsync(portal, "kerman.treatment");
         var sheet = OffsetImportSheets.Write(OffsetSheet.Debtors, [["8220001", "شرکت نمونه", CompanyId, "1000000", "1392/01", "1392/02"]]);

@@ -191,7 +191,7 @@ public sealed class OffsetImportTests(PortalFactory portal) : IClassFixture<Port
     }
 
     [Fact]
-    public async Task AnEmptySheet_IsRefusedAsAWhole()
+    public async Task Import_EmptySheet_IsRefusedAsAWhole()
     {
         var result = await (await As("kerman.treatment")).ImportClaimsAsync([]);
 

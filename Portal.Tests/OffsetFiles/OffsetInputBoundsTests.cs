@@ -84,7 +84,7 @@ public sealed class OffsetInputBoundsTests(PortalFactory portal) : IClassFixture
     }
 
     [Fact]
-    public async Task TheSeededOffsetData_HasNoDateAfterToday()
+    public async Task SeededOffsetData_Dates_AreNoneAfterToday()
     {
         var today = JalaliDate.Today(TimeProvider.System).ToDateOnly();
         await using var db = Acting.SystemDb(portal);

@@ -87,7 +87,7 @@ public sealed class OffsetLedgerTests(PortalFactory portal) : IClassFixture<Port
     }
 
     [Fact]
-    public async Task TwoConfirmationRequestsRacingOnOneDebtor_NeverTakeMoreThanThereIs()
+    public async Task Confirmations_TwoRacingOnOneDebtor_NeverTakeMoreThanThereIs()
     {
         // Two treatment-side users, each with their own signed-in session, confirm at the same moment over HTTP.
         var clients = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => PortalFactory.SignedInClientAsync(portal, "kerman.treatment")));

@@ -85,7 +85,7 @@ public sealed class OffsetOpenFilesTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
-    public async Task AFileHoldingADebtorOfAnotherOpenFile_IsNotSent()
+    public async Task Send_DebtorHeldByAnotherOpenFile_IsRefused()
     {
         using var culture = CultureScope.Persian();
         // Two drafts with the same debtor, as lists compiled before this rule could be.

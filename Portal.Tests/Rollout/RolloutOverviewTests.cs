@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Data;
 using Portal.Domain.Rollout;
 using Portal.Domain.Security;
 using Portal.Features.Rollout;
@@ -14,13 +13,9 @@ public sealed class RolloutOverviewTests(PortalFactory portal) : IClassFixture<P
     public async Task InitializeAsync() => await portal.SeededAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private IRenderedComponent<RolloutOverview> Render(BunitContext ctx, Actor actor)
+    private IRenderedComponent<RolloutOverview> Render(PortalTestContext ctx, Actor actor)
     {
-        ctx.AddPortalUi();
-        ctx.Services.AddSingleton(portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>());
-        ctx.Services.AddSingleton<ICurrentUser>(new ActingAs(actor));
-        ctx.Services.AddSingleton(TimeProvider.System);
-        ctx.Services.AddScoped<PortalDb>();
+        ctx.UsePortal(portal, actor);
         ctx.Services.AddScoped<RolloutDashboard>();
         ctx.Services.AddScoped<RolloutPlanning>();
         var cut = ctx.Render<RolloutOverview>();
@@ -32,7 +27,7 @@ public sealed class RolloutOverviewTests(PortalFactory portal) : IClassFixture<P
     public async Task TreatmentDirector_SeesTheirProvinceByStep_WithEveryCountLinkingToItsAgencies()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
         var actor = await Acting.ActorAsync(portal, "kerman.treatment");
 
         var cut = Render(ctx, actor);
@@ -47,10 +42,10 @@ public sealed class RolloutOverviewTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
-    public async Task HeadOffice_SeesAllProvincesSideBySide()
+    public async Task RolloutOverview_HeadOffice_SeesAllProvincesSideBySide()
     {
         using var culture = CultureScope.Persian();
-        await using var ctx = new BunitContext();
+        await using var ctx = new PortalTestContext();
 
         var cut = Render(ctx, await Acting.ActorAsync(portal, "headoffice"));
 

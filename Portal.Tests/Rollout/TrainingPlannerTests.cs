@@ -26,7 +26,7 @@ public sealed class TrainingPlannerTests : IClassFixture<PortalFactory>, IAsyncL
     }
 
     [Fact]
-    public async Task RepresentativeGoesThroughTheThreeStagesInOrder_AndTheAgencyStepsForward()
+    public async Task Representative_AttendsTheThreeStagesInOrder_AndTheAgencyStepsForward()
     {
         var rep = await NewRepresentativeAsync("AG-08001", "0012345679");
         var planner = await _factory.AsAsync<TrainingPlanner>("kerman.review");
@@ -66,7 +66,7 @@ public sealed class TrainingPlannerTests : IClassFixture<PortalFactory>, IAsyncL
     }
 
     [Fact]
-    public async Task ASessionMayBePlannedForLater_ButItsAttendanceIsRecordedOnlyOnceHeld()
+    public async Task Session_PlannedForLater_TakesAttendanceOnlyOnceHeld()
     {
         var rep = await NewRepresentativeAsync("AG-08002", "0034567895");
         var planner = await _factory.AsAsync<TrainingPlanner>("kerman.review");

@@ -13,7 +13,7 @@ public class TrainingRulesTests
     private static readonly DateOnly Later = Day.AddYears(1);
 
     [Fact]
-    public void SupplementaryStage_IsHeldAtTheAgencysAddress()
+    public void SupplementaryStage_Planned_IsHeldAtTheAgencysAddress()
     {
         var (agency, review) = AgencyRulesTests.NewAgency();
         var session = TrainingSession.AtAgency(review, agency, Day, "کارشناس دفتر");
@@ -22,7 +22,7 @@ public class TrainingRulesTests
     }
 
     [Fact]
-    public void AttendingStageTwo_NeedsStageOneOnOrBeforeItsDate()
+    public void StageTwo_WithoutStageOneOnOrBeforeItsDate_IsRefused()
     {
         var (agency, review) = AgencyRulesTests.NewAgency();
         var rep = agency.NameRepresentative(new("زهرا احمدی", "1234567891", "09121234567"), DateTimeOffset.UnixEpoch);
@@ -38,7 +38,7 @@ public class TrainingRulesTests
     }
 
     [Fact]
-    public void WithdrawingAnAttendance_IsRefusedOnceALaterStageWasAttended()
+    public void WithdrawAttendance_LaterStageAttended_IsRefused()
     {
         var (agency, review) = AgencyRulesTests.NewAgency();
         var rep = agency.NameRepresentative(new("زهرا احمدی", "1234567891", "09121234567"), DateTimeOffset.UnixEpoch);

@@ -6,12 +6,12 @@ using Portal.Domain.Security;
 
 namespace Portal.Tests.Security;
 
-public sealed class AccessTests : IAsyncLifetime
+public sealed class AccessTests(PortalFactory portal) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
-    private readonly PortalFactory _factory = new();
+    private readonly PortalFactory _factory = portal;
 
     public async Task InitializeAsync() => await _factory.SeededAsync();
-    public Task DisposeAsync() { _factory.Dispose(); return Task.CompletedTask; }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<int> AgencyIdAsync(string code)
     {
@@ -78,7 +78,7 @@ public sealed class AccessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UnknownPage_IsPersianNotFound()
+    public async Task UnknownPage_SignedIn_IsPersianNotFound()
     {
         var client = await PortalFactory.SignedInClientAsync(_factory, "headoffice");
         var response = await client.GetAsync("/no/such/page");

@@ -15,11 +15,11 @@ public sealed class PageAuthorizationTests
     }
 
     [Fact]
-    public void ThePortal_HasRoutablePages() => Assert.True(RoutablePages().Count >= 8, "expected the portal's pages to be found");
+    public void RoutablePages_FoundByReflection_AreEightOrMore() => Assert.True(RoutablePages().Count >= 8, "expected the portal's pages to be found");
 
     [Theory]
     [MemberData(nameof(RoutablePages))]
-    public void EveryRoutablePage_DeclaresAuthorizeOrAllowAnonymous(string page)
+    public void RoutablePages_Each_DeclareAuthorizeOrAllowAnonymous(string page)
     {
         var type = typeof(Program).Assembly.GetType(page)!;
         Assert.True(type.GetCustomAttributes<AuthorizeAttribute>(true).Any() || type.GetCustomAttributes<AllowAnonymousAttribute>(true).Any(),

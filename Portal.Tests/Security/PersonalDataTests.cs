@@ -49,13 +49,13 @@ public sealed class PersonalDataTests
     }
 
     [Fact]
-    public void EveryRole_IsInTheDecidedTable() => Assert.Equal(Roles.All.Order(), Decided.Keys.Order());
+    public void PersonalDataAccess_EveryRole_IsInTheDecidedTable() => Assert.Equal(Roles.All.Order(), Decided.Keys.Order());
 
     [Theory]
     [InlineData("")]
     [InlineData(null)]
     [InlineData("SomeFutureRole")]
-    public void UnknownOrNoRole_ReadsNothing(string? role)
+    public void PersonalDataAccess_UnknownOrNoRole_ReadsNothing(string? role)
     {
         Assert.Null(PersonalData.For(role).NationalId("0012345679"));
         Assert.Null(PersonalData.For(role).Mobile("09131234567"));

@@ -34,7 +34,7 @@ public sealed class ScopeRuleTests(PortalFactory portal) : IClassFixture<PortalF
     }
 
     [Fact]
-    public void EveryScopedEntity_HasAQueryFilter()
+    public void ScopedEntities_InTheModel_EachHaveAQueryFilter()
     {
         using var db = Contexts.CreateDbContext();
         var scoped = db.Model.GetEntityTypes().Where(t => t.BaseType is null && typeof(IScoped).IsAssignableFrom(t.ClrType)).ToList();

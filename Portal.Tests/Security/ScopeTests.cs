@@ -43,7 +43,7 @@ public sealed class ScopeTests : IClassFixture<PortalFactory>, IAsyncLifetime
     }
 
     [Fact]
-    public async Task KermanTreatmentDirector_SeesOnlyKerman()
+    public async Task Agencies_KermanTreatmentDirector_SeesOnlyKerman()
     {
         var td = await UnitAsync("TD-08");
         await using var db = PortalDb.Open(Contexts, As(Roles.TreatmentDirectorate, td.Id, td.ProvinceId));
@@ -53,7 +53,7 @@ public sealed class ScopeTests : IClassFixture<PortalFactory>, IAsyncLifetime
     }
 
     [Fact]
-    public async Task AgencyUser_SeesOnlyTheirAgency()
+    public async Task Agencies_AgencyUser_SeesOnlyTheirAgency()
     {
         var agency = await UnitAsync("AG-08001");
         await using var db = PortalDb.Open(Contexts, As(Roles.AgencyUser, agency.Id, agency.ProvinceId));
@@ -61,7 +61,7 @@ public sealed class ScopeTests : IClassFixture<PortalFactory>, IAsyncLifetime
     }
 
     [Fact]
-    public async Task HeadOffice_SeesAllProvinces()
+    public async Task Agencies_HeadOffice_SeesAllProvinces()
     {
         var hq = await UnitAsync(OrganisationSeeder.HeadOfficeCode);
         await using var db = PortalDb.Open(Contexts, As(Roles.HeadOffice, hq.Id, null));
@@ -69,7 +69,7 @@ public sealed class ScopeTests : IClassFixture<PortalFactory>, IAsyncLifetime
     }
 
     [Fact]
-    public async Task ProvincialRoleWithoutProvince_GetsNothing()
+    public async Task Agencies_ProvincialRoleWithoutProvince_GetsNothing()
     {
         var hq = await UnitAsync(OrganisationSeeder.HeadOfficeCode);
         Assert.Equal(OrgScope.None, OrgScope.For(Roles.TreatmentDirectorate, hq.Id, null));
@@ -89,7 +89,7 @@ public sealed class ScopeTests : IClassFixture<PortalFactory>, IAsyncLifetime
     }
 
     [Fact]
-    public async Task Migrations_AllAppliedToTheNewFile()
+    public async Task Migrations_NewDatabaseFile_AreAllApplied()
     {
         await using var db = PortalDb.Open(Contexts, Actor.System);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
@@ -97,7 +97,7 @@ public sealed class ScopeTests : IClassFixture<PortalFactory>, IAsyncLifetime
     }
 
     [Fact]
-    public async Task DemoSeed_HasAllProvincesWavesAndValidManagerIds()
+    public async Task DemoSeed_Seeded_HasAllProvincesWavesAndValidManagerIds()
     {
         await using var db = PortalDb.Open(Contexts, Actor.System);
         Assert.Equal(31, await db.Provinces.CountAsync());

@@ -14,7 +14,7 @@ public sealed class AccountGateTests
     [InlineData("Testing", null, false)]
     [InlineData("Production", "false", false)]
     [InlineData("Development", "true", true)]
-    public void TwoFactorForNationalRoles_IsOnByDefaultOnlyInProduction(string environment, string? setting, bool required)
+    public void TwoFactorForNationalRoles_NotConfigured_IsOnOnlyInProduction(string environment, string? setting, bool required)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:RequireTwoFactorForNationalRoles"] = setting }).Build();
 

@@ -13,7 +13,7 @@ public sealed class EntraSignInTests
         new(new ClaimsIdentity(claims.Select(c => new Claim(c.Type, c.Value)).Append(new Claim("oid", "abc")).Append(new Claim("preferred_username", "a@sso.ir")), "oidc"));
 
     [Fact]
-    public void OneRoleAndKnownUnit_BecomePortalClaimsWithProvinceScope()
+    public void EntraClaims_OneRoleAndKnownUnit_BecomePortalClaimsWithProvinceScope()
     {
         var mapped = EntraSignIn.Map(Entra(("roles", Roles.TreatmentDirectorate), (UnitClaim, "TD-08")), UnitClaim, Kerman);
         Assert.NotNull(mapped);
@@ -24,14 +24,14 @@ public sealed class EntraSignInTests
     }
 
     [Fact]
-    public void TwoPortalRoles_AreRefused() =>
+    public void EntraClaims_TwoPortalRoles_AreRefused() =>
         Assert.Null(EntraSignIn.Map(Entra(("roles", Roles.SystemAdmin), ("roles", Roles.AgencyUser), (UnitClaim, "TD-08")), UnitClaim, Kerman));
 
     [Fact]
-    public void UnknownRole_IsRefused() =>
+    public void EntraClaims_UnknownRole_IsRefused() =>
         Assert.Null(EntraSignIn.Map(Entra(("roles", "Owner"), (UnitClaim, "TD-08")), UnitClaim, Kerman));
 
     [Fact]
-    public void UnknownUnit_IsRefused() =>
+    public void EntraClaims_UnknownUnit_IsRefused() =>
         Assert.Null(EntraSignIn.Map(Entra(("roles", Roles.TreatmentDirectorate), (UnitClaim, "XX")), UnitClaim, null));
 }

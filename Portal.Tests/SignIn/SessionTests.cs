@@ -15,12 +15,12 @@ using Portal.Domain.SignIn;
 namespace Portal.Tests.SignIn;
 
 /// <summary>Sessions end on the server: signing out, and the absolute lifetime, refuse a cookie that is still well-formed.</summary>
-public sealed class SessionTests : IAsyncLifetime
+public sealed class SessionTests(AddressedPortal portal) : IClassFixture<AddressedPortal>, IAsyncLifetime
 {
-    private readonly AddressedPortal _portal = new();
+    private readonly AddressedPortal _portal = portal;
 
     public async Task InitializeAsync() => await _portal.SeededAsync();
-    public Task DisposeAsync() { _portal.Dispose(); return Task.CompletedTask; }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static async Task<string> SignInCookieAsync(HttpClient client, string userName)
     {
@@ -64,7 +64,7 @@ public sealed class SessionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AbsoluteLifetime_RefusesACookieThatKeptSliding()
+    public async Task AbsoluteLifetime_CookieThatKeptSliding_IsRefused()
     {
         var client = _portal.Client(); // keeps the cookie the portal renews as the session slides
         await SignInCookieAsync(client, "kerman.generaloffice");

@@ -2,12 +2,12 @@ using System.Net;
 
 namespace Portal.Tests.SignIn;
 
-public sealed class SignInTests : IAsyncLifetime
+public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
-    private readonly PortalFactory _factory = new();
+    private readonly PortalFactory _factory = portal;
 
     public async Task InitializeAsync() => await _factory.SeededAsync();
-    public Task DisposeAsync() { _factory.Dispose(); return Task.CompletedTask; }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Anonymous_Home_RedirectsToSignIn()
@@ -71,11 +71,11 @@ public sealed class SignInTests : IAsyncLifetime
     [InlineData("/\\evil.example", "/")]
     [InlineData(null, "/")]
     [InlineData("/organisation?page=2", "/organisation?page=2")]
-    public void ReturnUrl_OnlyLocalPathsAreFollowed(string? returnUrl, string expected) =>
+    public void ReturnUrl_NotALocalPath_IsNotFollowed(string? returnUrl, string expected) =>
         Assert.Equal(expected, Portal.Features.SignIn.SignInEndpoints.SafeReturnUrl(returnUrl));
 
     [Fact]
-    public async Task EnglishCulture_ShowsLeftToRightPages()
+    public async Task SignInPage_EnglishCulture_IsLeftToRight()
     {
         var client = _factory.Client();
         var switched = await client.GetAsync("/culture/en-US?returnUrl=/account/login");

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Demo;
 using Portal.Domain.Data;
 using Portal.Domain.Security;
 using Portal.Domain.Users;
@@ -10,12 +12,30 @@ using Portal.Domain.Users;
 namespace Portal.Tests.SignIn;
 
 /// <summary>With <c>Auth:RequireTwoFactorForNationalRoles</c> on (the production default) the national roles work only after a second factor.</summary>
-public sealed class TwoFactorTests : IAsyncLifetime
+public sealed class TwoFactorTests(TwoFactorTests.TwoFactorPortal portal) : IClassFixture<TwoFactorTests.TwoFactorPortal>, IAsyncLifetime
 {
-    private readonly PortalFactory _factory = new() { Settings = { ["Auth:RequireTwoFactorForNationalRoles"] = "true" } };
+    private readonly PortalFactory _factory = portal;
 
     public async Task InitializeAsync() => await _factory.SeededAsync();
-    public Task DisposeAsync() { _factory.Dispose(); return Task.CompletedTask; }
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>One portal for the class: a test that enrols a second factor does so for a national user of its own.</summary>
+    public sealed class TwoFactorPortal : PortalFactory
+    {
+        public TwoFactorPortal() => Settings["Auth:RequireTwoFactorForNationalRoles"] = "true";
+    }
+
+    private async Task<string> NationalUserAsync(string userName, string role, string unitCode)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        await using var db = Acting.SystemDb(_factory);
+        var unitId = await db.OrgUnits.Where(u => u.Code == unitCode).Select(u => u.Id).SingleAsync();
+        var user = new PortalUser(userName, "کارشناس آزمون دومرحله‌ای", unitId, DateTimeOffset.UtcNow);
+        Assert.True((await users.CreateAsync(user, DemoSeeder.DemoPassword)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return userName;
+    }
 
     [Fact]
     public async Task Admin_MustSetUpAuthenticator_ThenSignsInWithCodes_AndTheChangeIsAuditedAsThem()
@@ -66,7 +86,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
     [Theory]
     [InlineData("kerman.agency.manager")]
     [InlineData("golestan.treatment")]
-    public async Task ProvinceOrUnitRole_IsNotHeldForTwoFactor(string userName)
+    public async Task ProvinceOrUnitRole_WithoutTwoFactor_IsNotHeld(string userName)
     {
         var client = await PortalFactory.SignedInClientAsync(_factory, userName);
 
@@ -76,19 +96,20 @@ public sealed class TwoFactorTests : IAsyncLifetime
     [Fact]
     public async Task RecoveryCode_SignsInOnce_NotTwice_AndTheCountGoesDown()
     {
-        var client = await PortalFactory.SignedInClientAsync(_factory, "callcenter");
+        var userName = await NationalUserAsync("callcenter.recovery", Roles.CallCenter, "HQ-1420");
+        var client = await PortalFactory.SignedInClientAsync(_factory, userName);
         var setup = await client.GetStringAsync("/account/two-factor");
         var key = Regex.Match(setup, "data-testid=\"2fa-key\">([a-z0-9 ]+)<").Groups[1].Value.Replace(" ", "").ToUpperInvariant();
         var codes = RecoveryCodes(await (await PostFormAsync(client, "/account/two-factor", "enable-2fa", setup, Totp(key))).Content.ReadAsStringAsync());
         Assert.Equal(10, codes.Count);
 
         // Typed as a person might: lower case, without the dash.
-        var first = await SignInWithRecoveryCodeAsync(codes[0].ToLowerInvariant().Replace("-", ""));
+        var first = await SignInWithRecoveryCodeAsync(codes[0].ToLowerInvariant().Replace("-", ""), userName);
         Assert.Equal(HttpStatusCode.Redirect, first.Response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await first.Client.GetAsync("/")).StatusCode);
         Assert.Contains("کدهای بازیابی باقی‌مانده: ۹", await first.Client.GetStringAsync("/account/recovery-codes"));
 
-        var again = await SignInWithRecoveryCodeAsync(codes[0]);
+        var again = await SignInWithRecoveryCodeAsync(codes[0], userName);
         Assert.Contains("این کد بازیابی درست نیست یا پیش‌تر به کار رفته است.", await again.Response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await again.Client.GetAsync("/")).StatusCode);
     }
@@ -96,7 +117,8 @@ public sealed class TwoFactorTests : IAsyncLifetime
     [Fact]
     public async Task RegeneratingRecoveryCodes_AsksFirst_ThenVoidsTheOldOnes()
     {
-        var client = await PortalFactory.SignedInClientAsync(_factory, "headoffice");
+        var userName = await NationalUserAsync("headoffice.regenerate", Roles.HeadOffice, "HQ");
+        var client = await PortalFactory.SignedInClientAsync(_factory, userName);
         var setup = await client.GetStringAsync("/account/two-factor");
         var key = Regex.Match(setup, "data-testid=\"2fa-key\">([a-z0-9 ]+)<").Groups[1].Value.Replace(" ", "").ToUpperInvariant();
         var old = RecoveryCodes(await (await PostFormAsync(client, "/account/two-factor", "enable-2fa", setup, Totp(key))).Content.ReadAsStringAsync());
@@ -109,10 +131,10 @@ public sealed class TwoFactorTests : IAsyncLifetime
 
         Assert.Equal(10, fresh.Count);
         Assert.Empty(fresh.Intersect(old));
-        Assert.Contains("این کد بازیابی درست نیست", await (await SignInWithRecoveryCodeAsync(old[1], "headoffice")).Response.Content.ReadAsStringAsync());
+        Assert.Contains("این کد بازیابی درست نیست", await (await SignInWithRecoveryCodeAsync(old[1], userName)).Response.Content.ReadAsStringAsync());
     }
 
-    private async Task<(HttpClient Client, HttpResponseMessage Response)> SignInWithRecoveryCodeAsync(string code, string userName = "callcenter")
+    private async Task<(HttpClient Client, HttpResponseMessage Response)> SignInWithRecoveryCodeAsync(string code, string userName)
     {
         var client = _factory.Client();
         var password = await PortalFactory.SignInAsync(client, userName);

@@ -30,7 +30,7 @@ public sealed class UserAdministrationTests : IClassFixture<PortalFactory>, IAsy
     }
 
     [Fact]
-    public async Task NonAdmin_CannotManageAccounts()
+    public async Task Accounts_ListedByANonAdmin_AreRefused()
     {
         await Refused.ByRoleAsync(() =>
             AsAsync("headoffice", (admin, _) => admin.ListAsync(null, 0, 10)));
@@ -105,7 +105,7 @@ public sealed class UserAdministrationTests : IClassFixture<PortalFactory>, IAsy
     }
 
     [Fact]
-    public async Task DemoPasswordGuard_NamesDemoAccountsStillOnTheDemoPassword()
+    public async Task DemoPasswordGuard_AccountsStillOnTheDemoPassword_AreNamed()
     {
         var found = await DemoPasswordGuard.AccountsWithDemoPasswordAsync(_factory.Services);
         Assert.Contains("admin", found);
@@ -130,7 +130,7 @@ public sealed class UserAdministrationTests : IClassFixture<PortalFactory>, IAsy
     }
 
     [Fact]
-    public async Task DemoAccounts_AreNotForcedToChangeTheirPassword()
+    public async Task DemoAccounts_Seeded_AreNotForcedToChangeTheirPassword()
     {
         await using var db = Acting.SystemDb(_factory);
         Assert.False(await db.Users.AnyAsync(u => u.MustChangePassword && (u.UserName == "kerman.treatment" || u.UserName == "admin")));

@@ -32,7 +32,7 @@ public sealed class LocalFileStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task SameContentTwice_IsStoredOnce()
+    public async Task Save_SameContentTwice_IsStoredOnce()
     {
         var first = await Store.SaveAsync(new MemoryStream(SampleFiles.Pdf()));
         var second = await Store.SaveAsync(new MemoryStream(SampleFiles.Pdf()));
@@ -42,7 +42,7 @@ public sealed class LocalFileStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task File_IsKeptUnderTwoLevelsOfHashPrefixFolders()
+    public async Task Save_AnyFile_IsKeptUnderTwoLevelsOfHashPrefixFolders()
     {
         var (sha, _) = await Store.SaveAsync(new MemoryStream(SampleFiles.Png()));
 
@@ -50,7 +50,7 @@ public sealed class LocalFileStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task NoTemporaryFileIsLeftBehind()
+    public async Task Save_Finished_LeavesNoTemporaryFileBehind()
     {
         await Store.SaveAsync(new MemoryStream(SampleFiles.Docx()));
 
@@ -61,7 +61,7 @@ public sealed class LocalFileStoreTests : IDisposable
     [InlineData("../../etc/passwd")]
     [InlineData("0000000000000000000000000000000000000000000000000000000000000000")]
     [InlineData("ABCDEF")]
-    public void UnknownOrMalformedHash_OpensNothing(string sha)
+    public void Open_UnknownOrMalformedHash_OpensNothing(string sha)
     {
         Assert.Null(Store.OpenRead(sha));
         Assert.False(Store.Exists(sha));
