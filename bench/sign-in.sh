@@ -2,8 +2,8 @@
 # Sign-in timing of a known name with a wrong password against an unknown name (issue 18 item 2): the two must
 # cost the same, or the answer time tells which user names exist.
 #
-#   bash bench/accounts-sign-in.sh [BASE_URL] [SAMPLES]     # defaults: http://localhost:5080, 40 per case
-#   bash bench/accounts-sign-in.sh --smoke                  # starts the portal itself (Debug build, tiny database), 3 per case
+#   bash bench/sign-in.sh [BASE_URL] [SAMPLES]     # defaults: http://localhost:5080, 40 per case
+#   bash bench/sign-in.sh --smoke                  # starts the portal itself (Debug build, tiny database), 3 per case
 #
 # Drives the running portal (e.g. `dotnet run --project Portal -- demo`) through the real sign-in form: GET
 # /account/login for the antiforgery cookie and the __RequestVerificationToken hidden input, then the form's POST
@@ -16,14 +16,14 @@
 #   Auth__SignIn__MaxFailures=100000 Auth__SignIn__PerAddressFailures=100000 dotnet run --project Portal -- demo
 # (the script warns when an answer is not the "wrong name or password" page).
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" accounts-sign-in "$@"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" sign-in "$@"
 need curl
 if [[ "$SMOKE" == 1 ]]; then
   need dotnet sqlite3
   build "$ROOT/Portal"
-  DB="$OUT/accounts-sign-in.db"; smoke_db "$DB"
+  DB="$OUT/sign-in.db"; smoke_db "$DB"
   BASE="http://127.0.0.1:$(free_port "${BENCH_PORT:-5290}")"; SAMPLES=3
-  start_app "$OUT/accounts-sign-in-app.log" "$BASE/account/login" env -C "$ROOT/Portal" ASPNETCORE_ENVIRONMENT=Development \
+  start_app "$OUT/sign-in-app.log" "$BASE/account/login" env -C "$ROOT/Portal" ASPNETCORE_ENVIRONMENT=Development \
     ConnectionStrings__Portal="Data Source=$DB" Auth__SignIn__MaxFailures=100000 Auth__SignIn__PerAddressFailures=100000 \
     dotnet "$PORTAL_DLL" "--urls=$BASE"
 else
