@@ -55,7 +55,7 @@ public sealed class OffsetDeskTests(PortalFactory portal) : IClassFixture<Portal
     }
 
     [Fact]
-    public async Task AFile_IsNotFound_ByAnotherProvince_NorByTheGovernorUntilSent_NorByACentre()
+    public async Task AFile_ByAnotherProvinceOrTheGovernorBeforeSending_IsNotFound_AndACentreIsRefused()
     {
         var file = await (await As("kerman.generaloffice")).CreateFileAsync("پرونده پیش‌نویس کرمان");
 
@@ -63,7 +63,9 @@ public sealed class OffsetDeskTests(PortalFactory portal) : IClassFixture<Portal
         Assert.NotNull(await (await portal.AsAsync<OffsetBoard>("headoffice")).FileAsync(file));
         Assert.Null(await (await portal.AsAsync<OffsetBoard>("golestan.generaloffice")).FileAsync(file));
         Assert.Null(await (await portal.AsAsync<OffsetBoard>("kerman.governor")).FileAsync(file));
-        Assert.Null(await (await portal.AsAsync<OffsetBoard>("kerman.medical")).FileAsync(file));
+        // A role that reads no offset file at all is refused outright, not shown an empty answer.
+        var centre = await portal.AsAsync<OffsetBoard>("kerman.medical");
+        await Refused.ByRoleAsync(() => centre.FileAsync(file));
         Assert.DoesNotContain(await (await portal.AsAsync<OffsetBoard>("kerman.governor")).FilesAsync(), f => f.Id == file);
         Assert.Empty(await (await portal.AsAsync<OffsetBoard>("kerman.governor")).DebtorsAsync());
     }
@@ -140,7 +142,8 @@ public sealed class OffsetDeskTests(PortalFactory portal) : IClassFixture<Portal
         var kerman = Assert.Single(OffsetBoard.ProvinceCollection.Of(national), p => p.ProvinceFa == "کرمان");
         Assert.Equal(national.Where(r => r.ProvinceFa == "کرمان").Sum(r => r.Collected), kerman.Collected);
         Assert.True(kerman.Collected >= 60_000_000);
-        Assert.Empty(await (await portal.AsAsync<OffsetBoard>("kerman.governor")).CollectionAsync());
+        var governor = await portal.AsAsync<OffsetBoard>("kerman.governor");
+        await Refused.ByRoleAsync(() => governor.CollectionAsync());
 
         // Its workbook, read back: the same row, and totals that are the sums of the rows.
         var client = await PortalFactory.SignedInClientAsync(portal, "headoffice");
