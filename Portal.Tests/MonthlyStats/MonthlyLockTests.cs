@@ -1,5 +1,6 @@
 using Portal.Domain.Common;
 using Portal.Domain.MonthlyStats;
+using static Portal.Tests.MonthlyStats.MonthlyStatsArrange;
 
 namespace Portal.Tests.MonthlyStats;
 
@@ -15,13 +16,6 @@ public sealed class MonthlyLockTests(LockedMonthsPortal portal) : IClassFixture<
     public async Task InitializeAsync() => await portal.SeededAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static MonthlyReportForm Form(MonthlyStatsDesk.Sheet sheet)
-    {
-        var form = new MonthlyReportForm { Forwarded = "2", Returned = "0", Pending = (sheet.PendingBroughtForward + 3 - 2).ToString() };
-        form.Received[sheet.Categories[0].Id] = "3";
-        form.Amount[sheet.Categories[0].Id] = "3000000";
-        return form;
-    }
 
     [Fact]
     public async Task StartMonth_PastTheLock_IsRefusedToAnAgency()
@@ -32,7 +26,7 @@ public sealed class MonthlyLockTests(LockedMonthsPortal portal) : IClassFixture<
 
         Assert.True(sheet.PastLock);
         Assert.False(sheet.Editable);
-        var refused = await Assert.ThrowsAsync<DomainException>(() => user.SaveAsync(month, Form(sheet), null));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => user.SaveAsync(month, SmallMonth(sheet), null));
         Assert.Equal("Monthly.PeriodLocked", refused.Key);
     }
 
@@ -57,9 +51,9 @@ public sealed class MonthlyLockTests(LockedMonthsPortal portal) : IClassFixture<
         Assert.True(returned.PastLock);
         Assert.True(returned.Editable);
 
-        Assert.Empty(await user.SaveAsync(month, Form(returned), returned.Version));
+        Assert.Empty(await user.SaveAsync(month, SmallMonth(returned), returned.Version));
         var manager = await portal.AsAsync<MonthlyStatsDesk>("kerman.agency.manager");
-        await manager.SubmitAsync(month, Form(returned), (await user.SheetAsync(month)).Version);
+        await manager.SubmitAsync(month, SmallMonth(returned), (await user.SheetAsync(month)).Version);
         Assert.Equal(ReportStatus.Submitted, (await user.SheetAsync(month)).Status);
     }
 

@@ -1,5 +1,6 @@
 using Portal.Domain.Common;
 using Portal.Domain.MonthlyStats;
+using static Portal.Tests.MonthlyStats.MonthlyStatsArrange;
 
 namespace Portal.Tests.MonthlyStats;
 
@@ -12,13 +13,6 @@ public sealed class MonthlyOpenMonthsTests(PortalFactory portal) : IClassFixture
     public async Task InitializeAsync() => await portal.SeededAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static MonthlyReportForm Form(MonthlyStatsDesk.Sheet sheet)
-    {
-        var form = new MonthlyReportForm { Forwarded = "2", Returned = "0", Pending = (sheet.PendingBroughtForward + 3 - 2).ToString() };
-        form.Received[sheet.Categories[0].Id] = "3";
-        form.Amount[sheet.Categories[0].Id] = "3000000";
-        return form;
-    }
 
     [Fact]
     public void Month_OnItsLastDay_OpensAtTehranMidnight()
@@ -42,16 +36,16 @@ public sealed class MonthlyOpenMonthsTests(PortalFactory portal) : IClassFixture
         var sheet = await user.SheetAsync(esfand);
         Assert.False(sheet.Editable);
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => user.SaveAsync(esfand, Form(sheet), null));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => user.SaveAsync(esfand, SmallMonth(sheet), null));
         Assert.Equal("Monthly.NotOver", refused.Key);
         Assert.Contains("اسفند", refused.Message);
 
         clock.SetUtcNow(TestClock.At(new JalaliDate(year, 12, lastDay)));
         Assert.True((await user.SheetAsync(esfand)).Editable);
-        Assert.Empty(await user.SaveAsync(esfand, Form(sheet), null));
+        Assert.Empty(await user.SaveAsync(esfand, SmallMonth(sheet), null));
         var manager = await portal.AsAtAsync<MonthlyStatsDesk>("kerman.agency.manager", clock);
         var saved = await manager.SheetAsync(esfand);
-        Assert.Empty(await manager.SubmitAsync(esfand, Form(saved), saved.Version));
+        Assert.Empty(await manager.SubmitAsync(esfand, SmallMonth(saved), saved.Version));
         Assert.Equal(ReportStatus.Submitted, (await manager.SheetAsync(esfand)).Status);
     }
 
@@ -65,8 +59,8 @@ public sealed class MonthlyOpenMonthsTests(PortalFactory portal) : IClassFixture
             var sheet = await manager.SheetAsync(month);
             Assert.False(sheet.IsOpen);
             Assert.False(sheet.Submittable);
-            Assert.Equal("Monthly.NotOver", (await Assert.ThrowsAsync<DomainException>(() => manager.SaveAsync(month, Form(sheet), null))).Key);
-            Assert.Equal("Monthly.NotOver", (await Assert.ThrowsAsync<DomainException>(() => manager.SubmitAsync(month, Form(sheet), null))).Key);
+            Assert.Equal("Monthly.NotOver", (await Assert.ThrowsAsync<DomainException>(() => manager.SaveAsync(month, SmallMonth(sheet), null))).Key);
+            Assert.Equal("Monthly.NotOver", (await Assert.ThrowsAsync<DomainException>(() => manager.SubmitAsync(month, SmallMonth(sheet), null))).Key);
             Assert.Null((await manager.SheetAsync(month)).Status);
         }
         // The month just ended is open.

@@ -22,26 +22,17 @@ internal static class ErrorColumn
         var column = existing(sheet) ?? (sheet.Row(1).LastCellUsed()?.Address.ColumnNumber ?? 0) + 1;
         sheet.Range(2, column, Math.Max(2, lastRow), column).Clear();
         var header = sheet.Cell(1, column);
-        Text(header, title);
+        SheetLayout.Text(header, title);
         header.Style.Font.SetBold().Font.SetFontColor(ErrorFont).Fill.SetBackgroundColor(ErrorFill);
         foreach (var (row, messages) in errors.Where(e => e.Key > 1))
         {
             var cell = sheet.Cell(row, column);
-            Text(cell, string.Join("\n", messages));
+            SheetLayout.Text(cell, string.Join("\n", messages));
             cell.Style.Alignment.SetWrapText().Font.SetFontColor(ErrorFont).Fill.SetBackgroundColor(ErrorFill);
         }
         sheet.Column(column).Width = 60;
         if (sheet.AutoFilter.IsEnabled) sheet.AutoFilter.Clear();
         sheet.Range(1, 1, Math.Max(2, lastRow), column).SetAutoFilter();
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
-    }
-
-    private static void Text(IXLCell cell, string value)
-    {
-        cell.Style.NumberFormat.Format = "@";
-        cell.SetValue(value);
-        cell.DataType = XLDataType.Text;
+        return SheetLayout.Save(workbook);
     }
 }

@@ -48,4 +48,12 @@ internal static class SheetLayout
         workbook.SaveAs(stream);
         return stream.ToArray();
     }
+
+    /// <summary>Always text: ClosedXML would otherwise turn 0912…, a postal code or a code such as 0800001 into a number.</summary>
+    public static void Text(IXLCell cell, string? value)
+    {
+        cell.Style.NumberFormat.Format = "@";
+        cell.SetValue(value ?? "");
+        cell.DataType = XLDataType.Text;
+    }
 }

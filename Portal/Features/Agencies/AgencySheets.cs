@@ -40,7 +40,7 @@ public sealed class AgencySheets(IStringLocalizer<Strings> L)
         var sheet = WriteRows(workbook, [Example]);
         sheet.Row(2).Style.Font.SetItalic().Font.SetFontColor(XLColor.Gray);
         WriteGuide(workbook);
-        return Save(workbook);
+        return SheetLayout.Save(workbook);
     }
 
     /// <summary>Rows in the template's layout, without the guide (tests and the benchmark build uploads with it).</summary>
@@ -48,7 +48,7 @@ public sealed class AgencySheets(IStringLocalizer<Strings> L)
     {
         using var workbook = new XLWorkbook();
         WriteRows(workbook, rows);
-        return Save(workbook);
+        return SheetLayout.Save(workbook);
     }
 
     private static IXLWorksheet WriteRows(XLWorkbook workbook, IReadOnlyList<AgencyImportRow> rows)
@@ -59,12 +59,12 @@ public sealed class AgencySheets(IStringLocalizer<Strings> L)
         sheet.Columns(1, columns.Length).Style.NumberFormat.Format = "@";
         for (var c = 0; c < columns.Length; c++)
         {
-            Text(sheet.Cell(1, c + 1), AgencyImport.ColumnTitle(columns[c]));
+            SheetLayout.Text(sheet.Cell(1, c + 1), AgencyImport.ColumnTitle(columns[c]));
             sheet.Column(c + 1).Width = Widths[columns[c]];
         }
         for (var r = 0; r < rows.Count; r++)
             for (var c = 0; c < columns.Length; c++)
-                Text(sheet.Cell(r + 2, c + 1), ValueOf(rows[r], columns[c]));
+                SheetLayout.Text(sheet.Cell(r + 2, c + 1), ValueOf(rows[r], columns[c]));
         Header(sheet, columns.Length, Math.Max(2, rows.Count + 1));
         return sheet;
     }
@@ -121,13 +121,13 @@ public sealed class AgencySheets(IStringLocalizer<Strings> L)
         var r = 2;
         foreach (var row in rows)
         {
-            Text(sheet.Cell(r, 1), row.Code);
-            Text(sheet.Cell(r, 2), row.Name);
-            Text(sheet.Cell(r, 3), row.ProvinceFa);
-            Text(sheet.Cell(r, 4), row.ReviewOffice);
-            Text(sheet.Cell(r, 5), row.City);
-            Text(sheet.Cell(r, 6), row.ManagerName);
-            Text(sheet.Cell(r, 7), L[$"AgencyStatus.{row.Status}"]);
+            SheetLayout.Text(sheet.Cell(r, 1), row.Code);
+            SheetLayout.Text(sheet.Cell(r, 2), row.Name);
+            SheetLayout.Text(sheet.Cell(r, 3), row.ProvinceFa);
+            SheetLayout.Text(sheet.Cell(r, 4), row.ReviewOffice);
+            SheetLayout.Text(sheet.Cell(r, 5), row.City);
+            SheetLayout.Text(sheet.Cell(r, 6), row.ManagerName);
+            SheetLayout.Text(sheet.Cell(r, 7), L[$"AgencyStatus.{row.Status}"]);
             Readiness(sheet.Cell(r++, 8), row.Position);
         }
         Header(sheet, columns.Length, Math.Max(2, r - 1));
@@ -135,10 +135,10 @@ public sealed class AgencySheets(IStringLocalizer<Strings> L)
         sheet.Cell(r, 2).SetValue(rows.Count);
         sheet.Row(r).Style.Font.SetBold().Border.SetTopBorder(XLBorderStyleValues.Thin);
         sheet.Cell(r, 2).Style.NumberFormat.Format = "#,##0";
-        return Save(workbook);
+        return SheetLayout.Save(workbook);
     }
 
-    private void Readiness(IXLCell cell, int position) => Text(cell, L[$"Readiness.Position.{position}"]);
+    private void Readiness(IXLCell cell, int position) => SheetLayout.Text(cell, L[$"Readiness.Position.{position}"]);
 
     /// <summary>Reads an uploaded sheet; <see cref="SheetRows.Error"/> is set when the file is not a usable sheet.</summary>
     public static SheetRows Read(Stream upload) => AgencySheetReader.Read(upload);
@@ -163,19 +163,4 @@ public sealed class AgencySheets(IStringLocalizer<Strings> L)
         "Status" => row.Status,
         _ => typeof(AgencyProfileForm).GetProperty(column)!.GetValue(row.Profile) as string,
     };
-
-    /// <summary>Always text: ClosedXML would otherwise turn 0912… or a postal code into a number.</summary>
-    private static void Text(IXLCell cell, string? value)
-    {
-        cell.Style.NumberFormat.Format = "@";
-        cell.SetValue(value ?? "");
-        cell.DataType = XLDataType.Text;
-    }
-
-    private static byte[] Save(XLWorkbook workbook)
-    {
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
-    }
 }

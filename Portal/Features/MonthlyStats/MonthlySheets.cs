@@ -43,7 +43,7 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
         }
         Totals(sheet, r, FigureTotals(rows, 6));
         sheet.Column(11).Style.NumberFormat.Format = "0.0";
-        return Save(workbook);
+        return SheetLayout.Save(workbook);
     }
 
     /// <summary>Completeness and timeliness: one row per province (head office) or per review office (a province), then the totals.</summary>
@@ -66,7 +66,7 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
         Totals(sheet, r, CompletenessTotals(rows, 2));
         sheet.Cell(r, 6).SetValue(CompletenessRow.Total(rows, "").OnTimeRate);
         sheet.Column(6).Style.NumberFormat.Format = "0%";
-        return Save(workbook);
+        return SheetLayout.Save(workbook);
     }
 
     /// <summary>
@@ -114,11 +114,11 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
         if (rows.Count == 0)
         {
             Totals(detail, 3, FigureTotals(rows, 7));
-            return Save(workbook);
+            return SheetLayout.Save(workbook);
         }
         for (var c = 1; c <= 12; c++) detail.Cell(3, c).SetValue(c is >= 7 and <= 11 ? 0 : (object)"-");
         Totals(detail, 3 + rows.Count, FigureTotals(rows, 7));
-        return StreamedRows.Fill(Save(workbook), detail.Name, templateRow: 3, rows.Select(Values));
+        return StreamedRows.Fill(SheetLayout.Save(workbook), detail.Name, templateRow: 3, rows.Select(Values));
     }
 
     /// <summary>
@@ -158,7 +158,7 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
         }
         Totals(sheet, r, (7, rows.Where(x => x.SubmittedAt is not null).Sum(x => (long)DaysLate(x.SubmittedAt!.Value, submitCutOff))),
             (10, rows.Where(x => x.FirstForwardedAt is not null).Sum(x => (long)DaysLate(x.FirstForwardedAt!.Value, onTimeCutOff))));
-        return Save(workbook);
+        return SheetLayout.Save(workbook);
     }
 
     /// <summary>Whole days after the cut-off (0 when on time): late on the first day after it counts as one.</summary>
@@ -188,6 +188,4 @@ public sealed class MonthlySheets(IStringLocalizer<Strings> L)
         var t = CompletenessRow.Total(rows, "");
         return [(first, t.Expected), (first + 1, t.Received), (first + 2, t.Forwarded), (first + 3, t.OnTime)];
     }
-
-    private static byte[] Save(XLWorkbook workbook) => SheetLayout.Save(workbook);
 }

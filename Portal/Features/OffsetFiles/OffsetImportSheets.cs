@@ -50,7 +50,7 @@ public sealed class OffsetImportSheets(IStringLocalizer<Strings> L)
         using var workbook = new XLWorkbook();
         WriteRows(workbook, OffsetSheet.Debtors, []);
         WriteGuide(workbook, OffsetSheet.Debtors);
-        return Save(workbook);
+        return SheetLayout.Save(workbook);
     }
 
     /// <summary>The assets template, with the province's listed debtors to pick codes from.</summary>
@@ -61,7 +61,7 @@ public sealed class OffsetImportSheets(IStringLocalizer<Strings> L)
         Reference(workbook, L["OffsetImport.DebtorsSheet"], [L["Offset.WorkshopCode"], L["Offset.Employer"]],
             debtors.Select(d => new[] { d.Code, d.Employer }).ToList());
         WriteGuide(workbook, OffsetSheet.Assets);
-        return Save(workbook);
+        return SheetLayout.Save(workbook);
     }
 
     /// <summary>The claims template, with the province's centres and their type (public, private, charity), which is never typed.</summary>
@@ -72,7 +72,7 @@ public sealed class OffsetImportSheets(IStringLocalizer<Strings> L)
         Reference(workbook, L["OffsetImport.CentresSheet"], [L["Offset.CentreCode"], L["OffsetImport.CentreName"], L["Offset.Ownership"]],
             centres.Select(c => new[] { c.Code, c.Name, L[$"Ownership.{c.Ownership}"].Value }).ToList());
         WriteGuide(workbook, OffsetSheet.Claims);
-        return Save(workbook);
+        return SheetLayout.Save(workbook);
     }
 
     /// <summary>Rows in the template's layout, cells in column order (tests build uploads with it).</summary>
@@ -80,7 +80,7 @@ public sealed class OffsetImportSheets(IStringLocalizer<Strings> L)
     {
         using var workbook = new XLWorkbook();
         WriteRows(workbook, sheet, rows);
-        return Save(workbook);
+        return SheetLayout.Save(workbook);
     }
 
     private static void WriteRows(XLWorkbook workbook, OffsetSheet kind, IReadOnlyList<string?[]> rows)
@@ -92,11 +92,11 @@ public sealed class OffsetImportSheets(IStringLocalizer<Strings> L)
         {
             sheet.Column(c + 1).Width = Width(columns[c]);
             sheet.Column(c + 1).Style.NumberFormat.Format = IsMoney(columns[c]) ? "#,##0" : "@";
-            Text(sheet.Cell(1, c + 1), OffsetImport.ColumnTitle(columns[c]));
+            SheetLayout.Text(sheet.Cell(1, c + 1), OffsetImport.ColumnTitle(columns[c]));
         }
         for (var r = 0; r < rows.Count; r++)
             for (var c = 0; c < columns.Count; c++)
-                Text(sheet.Cell(r + 2, c + 1), rows[r][c]);
+                SheetLayout.Text(sheet.Cell(r + 2, c + 1), rows[r][c]);
         Header(sheet, columns.Count, Math.Max(2, rows.Count + 1));
     }
 
@@ -111,7 +111,7 @@ public sealed class OffsetImportSheets(IStringLocalizer<Strings> L)
         }
         for (var r = 0; r < rows.Count; r++)
             for (var c = 0; c < titles.Length; c++)
-                Text(sheet.Cell(r + 2, c + 1), rows[r][c]);
+                SheetLayout.Text(sheet.Cell(r + 2, c + 1), rows[r][c]);
         Header(sheet, titles.Length, Math.Max(2, rows.Count + 1));
     }
 
@@ -179,20 +179,5 @@ public sealed class OffsetImportSheets(IStringLocalizer<Strings> L)
         sheet.Range(1, 1, 1, columns).Style.Font.SetBold().Fill.SetBackgroundColor(HeaderFill);
         sheet.SheetView.FreezeRows(1);
         sheet.Range(1, 1, lastRow, columns).SetAutoFilter();
-    }
-
-    /// <summary>Always text: ClosedXML would otherwise turn a code such as 0800001 into a number.</summary>
-    private static void Text(IXLCell cell, string? value)
-    {
-        cell.Style.NumberFormat.Format = "@";
-        cell.SetValue(value ?? "");
-        cell.DataType = XLDataType.Text;
-    }
-
-    private static byte[] Save(XLWorkbook workbook)
-    {
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
     }
 }
