@@ -73,6 +73,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ReportLine> ReportLines => Set<ReportLine>();
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+    public DbSet<Common.Files.FileCheck> FileChecks => Set<Common.Files.FileCheck>();
     /// <summary>The cookie and antiforgery key ring, shared by every app server that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

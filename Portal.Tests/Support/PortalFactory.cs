@@ -25,6 +25,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         ["Files:Root"] = FilesRoot,
         // The tests fill months long past; the lock has tests of its own (MonthlyLockTests).
         ["MonthlyStats:LockDay"] = "0",
+        // The scheduled integrity check would race the tests that tamper with stored files (FileIntegrityTests run it themselves).
+        ["Files:IntegrityCheckHours"] = "0",
     };
 
     /// <summary>Settings over appsettings.json; set them before the first use.</summary>

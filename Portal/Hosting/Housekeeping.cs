@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
+using Portal.Domain.Common.Files;
 using Portal.Domain.Contracts;
 using Portal.Domain.Data;
 using Portal.Domain.Eligibility;
@@ -11,10 +12,12 @@ namespace Portal.Hosting;
 /// <summary>
 /// Each hour: active contracts whose last day has passed (Tehran calendar) become expired, and one-time codes of the
 /// personal inquiry a day past their expiry are deleted, and sign-in attempts past <c>Auth:SignIn:RetentionDays</c> and
-/// sessions past their absolute lifetime are deleted. Each job fails alone: the others still run, and the next hour
+/// sessions past their absolute lifetime are deleted; once every <c>Files:IntegrityCheckHours</c> every stored file is
+/// re-hashed (<see cref="FileIntegrity"/>). Each job fails alone: the others still run, and the next hour
 /// tries again.
 /// </summary>
-public sealed class Housekeeping(IDbContextFactory<PortalDbContext> factory, TimeProvider clock, SignInLimits signInLimits, ILogger<Housekeeping> logger) : BackgroundService
+public sealed class Housekeeping(IDbContextFactory<PortalDbContext> factory, TimeProvider clock, SignInLimits signInLimits,
+    FileIntegrity files, IConfiguration config, ILogger<Housekeeping> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,6 +38,14 @@ public sealed class Housekeeping(IDbContextFactory<PortalDbContext> factory, Tim
             {
                 var pruned = await SignInGuard.PruneAsync(db, clock.GetUtcNow(), signInLimits, stoppingToken);
                 if (pruned > 0) logger.LogInformation("{Count} old sign-in attempts and dead sessions deleted", pruned);
+            });
+            await RunAsync("Checking stored files", async _ =>
+            {
+                var every = TimeSpan.FromHours(config.GetValue("Files:IntegrityCheckHours", 24.0));
+                if (every <= TimeSpan.Zero || !await files.DueAsync(every, stoppingToken)) return;
+                var check = await files.RunAsync(stoppingToken);
+                if (check.Clean) logger.LogInformation("{Count} stored files re-hashed, all intact ({Rate:F0} MB/s)", check.FilesChecked, check.MegabytesPerSecond);
+                else logger.LogError("Stored files: {Changed} changed, {Missing} missing (see /admin/files)", check.Changed, check.Missing);
             });
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }

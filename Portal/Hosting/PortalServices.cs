@@ -57,6 +57,8 @@ public static class PortalServices
         // Uploaded files live outside wwwroot: only endpoints that check scope can hand them out.
         services.AddSingleton<IFileStore>(new LocalFileStore(
             Path.Combine(builder.Environment.ContentRootPath, config["Files:Root"] ?? "App_Data/files")));
+        services.AddSingleton<FileIntegrity>();
+        services.AddScoped<StoredFilesDesk>();
         services.AddDocuments();
         services.AddSingleton<ImportFailures>();
         services.AddHostedService<Housekeeping>();
@@ -79,7 +81,8 @@ public static class PortalServices
         services.AddAuthorization(Policies.Add);
         services.AddRefusals();
         services.AddProblemDetails();
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>().AddCheck<PdfEngineHealthCheck>("pdf");
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>().AddCheck<PdfEngineHealthCheck>("pdf")
+            .AddCheck<StoredFilesHealthCheck>("files");
         return builder;
     }
 }

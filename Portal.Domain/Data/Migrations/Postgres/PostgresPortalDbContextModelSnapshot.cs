@@ -468,6 +468,70 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.ToTable("CircularRecipients");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Common.Files.FileCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("BytesChecked")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FilesChecked")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("FileChecks");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Common.Files.FileCheckFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FileCheckId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("HeldBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Problem")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileCheckId");
+
+                    b.ToTable("FileCheckFinding");
+                });
+
             modelBuilder.Entity("Portal.Domain.Contracts.Contract", b =>
                 {
                     b.Property<int>("Id")
@@ -2194,6 +2258,15 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Common.Files.FileCheckFinding", b =>
+                {
+                    b.HasOne("Portal.Domain.Common.Files.FileCheck", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("FileCheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Contracts.Contract", b =>
                 {
                     b.HasOne("Portal.Domain.Agencies.Agency", "Agency")
@@ -2502,6 +2575,11 @@ namespace Portal.Domain.Data.Migrations.Postgres
             modelBuilder.Entity("Portal.Domain.Circulars.Circular", b =>
                 {
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Common.Files.FileCheck", b =>
+                {
+                    b.Navigation("Findings");
                 });
 
             modelBuilder.Entity("Portal.Domain.Eligibility.InsuredPerson", b =>

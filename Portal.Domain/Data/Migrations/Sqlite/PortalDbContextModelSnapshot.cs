@@ -445,6 +445,66 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.ToTable("CircularRecipients");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Common.Files.FileCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BytesChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FilesChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("FileChecks");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Common.Files.FileCheckFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileCheckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Problem")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileCheckId");
+
+                    b.ToTable("FileCheckFinding");
+                });
+
             modelBuilder.Entity("Portal.Domain.Contracts.Contract", b =>
                 {
                     b.Property<int>("Id")
@@ -2123,6 +2183,15 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Common.Files.FileCheckFinding", b =>
+                {
+                    b.HasOne("Portal.Domain.Common.Files.FileCheck", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("FileCheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Contracts.Contract", b =>
                 {
                     b.HasOne("Portal.Domain.Agencies.Agency", "Agency")
@@ -2431,6 +2500,11 @@ namespace Portal.Domain.Data.Migrations.Sqlite
             modelBuilder.Entity("Portal.Domain.Circulars.Circular", b =>
                 {
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Common.Files.FileCheck", b =>
+                {
+                    b.Navigation("Findings");
                 });
 
             modelBuilder.Entity("Portal.Domain.Eligibility.InsuredPerson", b =>
