@@ -74,6 +74,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<Common.Files.FileCheck> FileChecks => Set<Common.Files.FileCheck>();
+    public DbSet<ElectronicFiles.PageText> PageTexts => Set<ElectronicFiles.PageText>();
     /// <summary>The cookie and antiforgery key ring, shared by every app server that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
@@ -142,6 +143,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             ScopeLevel == ScopeLevel.National
             || (ScopeLevel == ScopeLevel.Province && c.ProvinceId == ScopeProvinceId)
             || (ScopeLevel == ScopeLevel.Unit && c.Recipients.Any(r => r.AgencyId == ScopeUnitId)));
+
+        // PostgreSQL's full-text index over the words read on scanned pages (SQLite's is an FTS5 table the migration makes).
+        if (Database.IsNpgsql())
+            builder.Entity<ElectronicFiles.PageText>().HasIndex(p => p.Words).HasMethod("GIN").IsTsVectorExpressionIndex("simple");
     }
 
     protected override void OnConfiguring(DbContextOptionsBuilder options) =>

@@ -732,6 +732,41 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.ToTable("ContractTemplates");
                 });
 
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.PageText", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Page")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Words")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Words"), "GIN");
+
+                    b.HasIndex("DocumentId", "Page")
+                        .IsUnique();
+
+                    b.ToTable("PageTexts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Eligibility.Inquiry", b =>
                 {
                     b.Property<long>("Id")

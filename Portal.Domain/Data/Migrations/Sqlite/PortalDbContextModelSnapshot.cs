@@ -701,6 +701,34 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.ToTable("ContractTemplates");
                 });
 
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.PageText", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Page")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Page")
+                        .IsUnique();
+
+                    b.ToTable("PageTexts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Eligibility.Inquiry", b =>
                 {
                     b.Property<long>("Id")
