@@ -82,6 +82,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<Common.Files.FileCheck> FileChecks => Set<Common.Files.FileCheck>();
     public DbSet<ElectronicFiles.PageText> PageTexts => Set<ElectronicFiles.PageText>();
+    public DbSet<ElectronicFiles.DocumentReading> DocumentReadings => Set<ElectronicFiles.DocumentReading>();
+    public DbSet<ElectronicFiles.DocumentView> DocumentViews => Set<ElectronicFiles.DocumentView>();
     /// <summary>The cookie and antiforgery key ring, shared by every app server that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
@@ -154,6 +156,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             ScopeLevel == ScopeLevel.National
             || (ScopeLevel == ScopeLevel.Province && d.ProvinceId == ScopeProvinceId)
             || (ScopeLevel == ScopeLevel.Unit && (d.BranchId == ScopeUnitId || d.File.Workers.Any(w => w.UnitId == ScopeUnitId))));
+        // The words read on a document's pages, and its views, are seen by those who see the document (its file).
+        builder.Entity<ElectronicFiles.PageText>().HasQueryFilter(p => ScannedDocuments.Any(d => d.Id == p.DocumentId));
+        builder.Entity<ElectronicFiles.DocumentView>().HasQueryFilter(v => TechnicalFiles.Any(f => f.Id == v.FileId));
         // A circular belongs to a province, but an agency sees only those addressed to it, not its whole province's.
         builder.Entity<Circular>().HasQueryFilter(c =>
             ScopeLevel == ScopeLevel.National

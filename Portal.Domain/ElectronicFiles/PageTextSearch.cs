@@ -31,5 +31,6 @@ internal sealed class PageTextConfiguration : IEntityTypeConfiguration<PageText>
     {
         b.ToTable("PageTexts");
         b.HasIndex(p => new { p.DocumentId, p.Page }).IsUnique();
+        b.HasOne<ScannedDocument>().WithMany().HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
