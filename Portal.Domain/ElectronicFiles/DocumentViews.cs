@@ -54,11 +54,13 @@ public sealed class DocumentViewer(PortalDb portalDb, TimeProvider clock)
     public async Task<IReadOnlyList<Viewing>> ViewsOfFileAsync(int fileId, int take = 200, CancellationToken ct = default)
     {
         await using var db = await portalDb.OpenForAsync(Permission.ElectronicFilesRead, ct);
-        return await db.DocumentViews.AsNoTracking().Where(v => v.FileId == fileId).OrderByDescending(v => v.Id).Take(take)
-            .Select(v => new Viewing(v.UserName,
-                db.OrgUnits.IgnoreQueryFilters().Where(u => u.Id == v.UnitId).Select(u => u.Name).FirstOrDefault(),
-                db.ScannedDocuments.Where(d => d.Id == v.DocumentId).Select(d => d.Type.Name).FirstOrDefault() ?? "", v.At))
+        var views = await db.DocumentViews.AsNoTracking().Where(v => v.FileId == fileId).OrderByDescending(v => v.Id).Take(take)
+            .Select(v => new { v.UserName, v.UnitId, Type = db.ScannedDocuments.Where(d => d.Id == v.DocumentId).Select(d => d.Type.Name).FirstOrDefault(), v.At })
             .ToListAsync(ct);
+        // Unit names are read apart: IgnoreQueryFilters anywhere in a query lifts every filter of it, the views' scope too.
+        var unitIds = views.Select(v => v.UnitId).OfType<int>().Distinct().ToList();
+        var units = await db.OrgUnits.IgnoreQueryFilters().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return views.Select(v => new Viewing(v.UserName, v.UnitId is int id ? units.GetValueOrDefault(id) : null, v.Type ?? "", v.At)).ToList();
     }
 }
 

@@ -29,30 +29,6 @@ public sealed class PageTextTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.Null(PageText.MatchQuery(" ، «» "));
     }
 
-    [Fact]
-    public async Task Search_ThroughTheIndex_FindsPagesHoldingEveryWord_AndForgetsDeletedPages()
-    {
-        await using var db = PortalDb.Open(portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), Actor.System);
-        db.PageTexts.AddRange(
-            new PageText(9001, 1, "رأی کمیسیون پزشکی ماده ۹۱: از کارافتادگی کلی"),
-            new PageText(9001, 2, "گواهی استراحت پزشکی"),
-            new PageText(9002, 1, "قرارداد خویش‌فرمایی با نرخ ۱۴ درصد"));
-        await db.SaveChangesAsync();
-
-        async Task<List<(int, int)>> Find(string typed) =>
-            (await PageTextSearch.Matching(db, typed).OrderBy(p => p.DocumentId).ThenBy(p => p.Page).ToListAsync()).Select(p => (p.DocumentId, p.Page)).ToList();
-
-        Assert.Equal([(9001, 1)], await Find("كميسيون كارافتادگي"));
-        Assert.Equal([(9001, 1), (9001, 2)], await Find("پزشک"));
-        Assert.Equal([(9002, 1)], await Find("خویشفرمایی 14"));
-        Assert.Empty(await Find("کمیسیون قرارداد"));
-        Assert.Empty(await Find("؟"));
-
-        db.PageTexts.RemoveRange(db.PageTexts.Where(p => p.DocumentId == 9002));
-        await db.SaveChangesAsync();
-        Assert.Empty(await Find("قرارداد"));
-    }
-
     [SkippableFact]
     public async Task Tesseract_APersianPdfOfTwoPages_IsReadPageByPage()
     {
