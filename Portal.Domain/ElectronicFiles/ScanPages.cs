@@ -65,15 +65,27 @@ public static class ScanPages
         using var tiff = TiffReading.Open(content);
         if (tiff is null) return 0;
         var frames = 0;
-        do
+        var buffer = Array.Empty<byte>();
+        while (true)
         {
             var width = tiff.GetField(TiffTag.IMAGEWIDTH);
             var height = tiff.GetField(TiffTag.IMAGELENGTH);
             if (width is null || height is null || width[0].ToInt() <= 0 || height[0].ToInt() <= 0) return 0;
+            // Every strip (or tile) of the frame is in the file: a scan cut short in transfer is not counted as whole.
+            var tiled = tiff.IsTiled();
+            var parts = tiled ? tiff.NumberOfTiles() : tiff.NumberOfStrips();
+            for (var i = 0; i < parts; i++)
+            {
+                var raw = tiled ? tiff.RawTileSize(i) : tiff.RawStripSize(i);
+                if (raw <= 0 || raw > content.Length) return 0;
+                var size = (int)raw;
+                if (buffer.Length < size) buffer = new byte[size];
+                if ((tiled ? tiff.ReadRawTile(i, buffer, 0, size) : tiff.ReadRawStrip(i, buffer, 0, size)) != size) return 0;
+            }
             frames++;
+            if (tiff.LastDirectory()) return frames;
+            if (!tiff.ReadDirectory()) return 0; // the next frame is named but does not read
         }
-        while (tiff.ReadDirectory());
-        return frames;
     }
 }
 
