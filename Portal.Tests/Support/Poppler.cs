@@ -12,6 +12,9 @@ public static class Poppler
     /// <summary>The images drawn on the pages (<c>pdfimages -list</c>: two header lines, then one line an image).</summary>
     public static async Task<int> ImagesAsync(string pdf) => (await RunAsync("pdfimages", "-list", pdf)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 2;
 
+    /// <summary><c>pdfinfo</c>'s report: pages, page size in points, producer.</summary>
+    public static Task<string> InfoAsync(string pdf) => RunAsync("pdfinfo", pdf);
+
     public static async Task<int> PagesAsync(string pdf)
     {
         var info = await RunAsync("pdfinfo", pdf);

@@ -1,0 +1,60 @@
+using Portal.Documents;
+using Portal.Domain.ElectronicFiles;
+
+namespace Portal.Features.ElectronicFiles;
+
+/// <summary>
+/// The electronic files' papers (<see cref="IElectronicFilePapers"/>): labels, the stamp's imprint and cover sheets,
+/// Razor documents printed by <see cref="DocumentPrinter"/>. Their barcodes are SVG drawn here (<see cref="Code128Svg"/>),
+/// so the PDFs need no script.
+/// </summary>
+public sealed class ElectronicFilePapers(DocumentPrinter printer) : IElectronicFilePapers
+{
+    public bool IsAvailable => printer.IsAvailable;
+
+    public Task<byte[]> LabelAsync(FileLabel label, CancellationToken ct = default) =>
+        Labels([label], sheet: false, $"the label of technical file {label.FileNumber}", ct);
+
+    public Task<byte[]> LabelSheetAsync(IReadOnlyList<FileLabel> labels, CancellationToken ct = default) =>
+        Labels(labels, sheet: true, $"a sheet of {labels.Count} technical file labels", ct);
+
+    public Task<byte[]> ScanStampAsync(ScanStamp stamp, CancellationToken ct = default) =>
+        printer.PrintAsync<ScanStampDocument>(new Dictionary<string, object?>
+        {
+            [nameof(ScanStampDocument.Stamp)] = stamp,
+            [nameof(ScanStampDocument.FontOrigin)] = PdfRenderer.AssetOrigin,
+        }, $"the scanned stamp of {stamp.UserCode}", ct);
+
+    public Task<byte[]> CoverSheetsAsync(IReadOnlyList<CoverSheet> sheets, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(sheets.Count);
+        return printer.PrintAsync<CoverSheetDocument>(new Dictionary<string, object?>
+        {
+            [nameof(CoverSheetDocument.Sheets)] = sheets,
+            [nameof(CoverSheetDocument.FontOrigin)] = PdfRenderer.AssetOrigin,
+        }, $"{sheets.Count} technical file cover sheets", ct);
+    }
+
+    private Task<byte[]> Labels(IReadOnlyList<FileLabel> labels, bool sheet, string paper, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(labels.Count);
+        return printer.PrintAsync<FileLabelDocument>(new Dictionary<string, object?>
+        {
+            [nameof(FileLabelDocument.Labels)] = labels,
+            [nameof(FileLabelDocument.Sheet)] = sheet,
+            [nameof(FileLabelDocument.FontOrigin)] = PdfRenderer.AssetOrigin,
+        }, paper, ct);
+    }
+}
+
+public static class ElectronicFilePapersSetup
+{
+    /// <summary>The electronic files' papers and the batch scans' cover-sheet reader.</summary>
+    public static IServiceCollection AddElectronicFilePapers(this IServiceCollection services)
+    {
+        services.AddSingleton<ElectronicFilePapers>();
+        services.AddSingleton<IElectronicFilePapers>(sp => sp.GetRequiredService<ElectronicFilePapers>());
+        services.AddSingleton<CoverSheetReader>();
+        return services;
+    }
+}
