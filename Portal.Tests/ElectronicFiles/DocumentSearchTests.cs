@@ -135,4 +135,36 @@ public sealed class DocumentSearchTests(PortalFactory portal) : IClassFixture<Po
         Assert.DoesNotContain(views, v => v.UserName == "golestan.branch.staff");
         Assert.Empty(await (await portal.AsAsync<DocumentViewer>("golestan.treatment")).ViewsOfFileAsync(_fileId));
     }
+
+    [Fact]
+    public async Task PageImage_CarriesTheViewersMark_AndOutOfScopeIsNotFound()
+    {
+        var pages = await portal.AsAsync<DocumentPages>("kerman.treatment");
+
+        var png = await pages.PageAsync(_documentId, 1, width: 400);
+
+        Assert.NotNull(png);
+        using var image = SkiaSharp.SKBitmap.Decode(png);
+        Assert.Equal(400, image.Width);
+        // The mark is drawn in red over a grey scan: some pixels are clearly red.
+        Assert.Contains(Enumerable.Range(0, image.Height / 4).SelectMany(y => Enumerable.Range(0, image.Width / 4).Select(x => image.GetPixel(x * 4, y * 4))),
+            c => c.Red > c.Green + 20);
+        Assert.Null(await pages.PageAsync(_documentId, 2));
+        Assert.Null(await (await portal.AsAsync<DocumentPages>("golestan.treatment")).PageAsync(_documentId, 1));
+    }
+
+    [Fact]
+    public async Task PageEndpoint_InScope_IsAnUncachedPng_OutOfScopeIs404()
+    {
+        var kerman = await PortalFactory.SignedInClientAsync(portal, "kerman.branch.supervisor");
+        var golestan = await PortalFactory.SignedInClientAsync(portal, "golestan.branch.staff");
+        var url = $"/electronic-files/documents/{_documentId}/pages/1?w=200";
+
+        var answer = await kerman.GetAsync(url);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("image/png", answer.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("no-store", answer.Headers.CacheControl?.ToString());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await golestan.GetAsync(url)).StatusCode);
+    }
 }
