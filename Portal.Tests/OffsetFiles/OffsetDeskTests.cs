@@ -142,8 +142,8 @@ public sealed class OffsetDeskTests(PortalFactory portal) : IClassFixture<Portal
         var kerman = Assert.Single(OffsetBoard.ProvinceCollection.Of(national), p => p.ProvinceFa == "کرمان");
         Assert.Equal(national.Where(r => r.ProvinceFa == "کرمان").Sum(r => r.Collected), kerman.Collected);
         Assert.True(kerman.Collected >= 60_000_000);
-        var governor = await portal.AsAsync<OffsetBoard>("kerman.governor");
-        await Refused.ByRoleAsync(() => governor.CollectionAsync());
+        var governorBoard = await portal.AsAsync<OffsetBoard>("kerman.governor");
+        await Refused.ByRoleAsync(() => governorBoard.CollectionAsync());
 
         // Its workbook, read back: the same row, and totals that are the sums of the rows.
         var client = await PortalFactory.SignedInClientAsync(portal, "headoffice");

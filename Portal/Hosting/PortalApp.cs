@@ -13,6 +13,7 @@ using Portal.Features.Circulars;
 using Portal.Features.Agencies;
 using Portal.Features.Contracts;
 using Portal.Features.Eligibility;
+using Portal.Features.ElectronicFiles;
 using Portal.Features.MonthlyStats;
 using Portal.Features.OffsetFiles;
 using Portal.Features.SignIn;
@@ -85,6 +86,7 @@ public static class PortalApp
         endpoints.MapEligibilityEndpoints();
         endpoints.MapInquiryReportEndpoints();
         endpoints.MapPersonalInquiryEndpoints();
+        endpoints.MapElectronicFilesEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,15 @@
+using Portal.Domain.ElectronicFiles;
+
+namespace Portal.Features.ElectronicFiles;
+
+public static class ElectronicFilesModule
+{
+    public static IServiceCollection AddElectronicFiles(this IServiceCollection services)
+    {
+        services.AddScoped<ScanningDesk>();
+        services.AddScoped<ScanQueueQuery>();
+        services.AddScoped<TechnicalFileQuery>();
+        services.AddScoped<DocumentDesk>();
+        return services;
+    }
+}
