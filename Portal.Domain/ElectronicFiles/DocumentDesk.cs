@@ -82,12 +82,16 @@ public sealed class DocumentDesk(PortalDb portalDb, IFileStore files, TimeProvid
         await ScanningDesk.SaveAsync(db, ct);
     }
 
-    /// <summary>A stored document's content for a reader who sees its file; null when not found or out of scope.</summary>
+    /// <summary>
+    /// A stored document's original, for the branch that holds its file (its archive of record); null when not found or
+    /// out of scope. Every other unit sees the pages marked with its name in the viewer (<see cref="DocumentPages"/>):
+    /// no unit gets copies (seed 003 part 3 §2).
+    /// </summary>
     public async Task<FileDownload?> OpenAsync(int documentId, CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenAsync(ct);
-        if (!db.Actor.Can(Permission.ElectronicFilesRead)) return null;
-        var d = await db.ScannedDocuments.AsNoTracking().Where(x => x.Id == documentId)
+        await using var db = await portalDb.OpenForAsync(Permission.ElectronicFilesScan, ct);
+        var branch = db.Actor.UnitId;
+        var d = await db.ScannedDocuments.AsNoTracking().Where(x => x.Id == documentId && x.BranchId == branch)
             .Select(x => new { x.Sha256, x.ContentKind, x.Size, x.File.Number }).SingleOrDefaultAsync(ct);
         if (d is null || files.OpenRead(d.Sha256) is not { } stream) return null;
         return new FileDownload($"{d.Number}-{documentId}{FileSignature.Extension(d.ContentKind)}", FileSignature.ContentType(d.ContentKind), d.Size, stream);

@@ -80,13 +80,13 @@ public static class PortalApp
         endpoints.MapCircularsEndpoints();
         endpoints.MapAgencyEndpoints();
         endpoints.MapContractsEndpoints();
-        endpoints.MapDocumentViewerEndpoints();
         endpoints.MapOffsetFilesEndpoints();
         endpoints.MapMonthlyStatsEndpoints();
         endpoints.MapOffsetImportEndpoints();
         endpoints.MapEligibilityEndpoints();
         endpoints.MapInquiryReportEndpoints();
         endpoints.MapPersonalInquiryEndpoints();
+        endpoints.MapElectronicFilesEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

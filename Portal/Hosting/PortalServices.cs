@@ -78,7 +78,7 @@ public static class PortalServices
         services.AddMonthlyStats(config);
         services.AddOffsetFiles();
         services.AddEligibility(config);
-        services.AddPageReading();
+        services.AddElectronicFiles();
 
         services.AddAuthorization(Policies.Add);
         services.AddRefusals();

@@ -68,6 +68,12 @@ public static class Policies
     /// <summary>The inquiry log's report, in the reader's scope.</summary>
     public const string InquiryReport = nameof(InquiryReport);
 
+    /// <summary>Electronic technical files (seed 003): every treatment and insurance unit and agency reads; branches scan.</summary>
+    public const string ElectronicFiles = nameof(ElectronicFiles);
+    public const string ElectronicFilesScanning = nameof(ElectronicFilesScanning);
+    public const string ElectronicFilesUpload = nameof(ElectronicFilesUpload);
+    public const string DocumentTaxonomy = nameof(DocumentTaxonomy);
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -111,6 +117,10 @@ public static class Policies
         Role(options, InquiryReport, Permission.InquiryReportRead);
         Role(options, EligibilityPages, Permission.CentreInquiry, Permission.EligibilityLookup, Permission.ObjectionsRead,
             Permission.InquiryReportRead, Permission.ApiKeysIssue);
+        Role(options, ElectronicFiles, Permission.ElectronicFilesRead);
+        Role(options, ElectronicFilesScanning, Permission.ElectronicFilesScan);
+        Role(options, ElectronicFilesUpload, Permission.ElectronicFilesUpload);
+        Role(options, DocumentTaxonomy, Permission.DocumentTaxonomyEdit);
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 

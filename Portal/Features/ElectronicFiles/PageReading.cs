@@ -11,9 +11,6 @@ public static class PageReading
         services.AddSingleton<PageReadings>();
         services.AddHostedService<PageReadingWorker>();
         services.AddHealthChecks().AddCheck<OcrHealthCheck>("ocr");
-        services.AddScoped<DocumentSearchQuery>();
-        services.AddScoped<DocumentViewer>();
-        services.AddScoped<DocumentPages>();
         return services;
     }
 }

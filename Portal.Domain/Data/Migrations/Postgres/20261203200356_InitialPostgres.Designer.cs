@@ -12,7 +12,7 @@ using Portal.Domain.Data;
 namespace Portal.Domain.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261203195331_InitialPostgres")]
+    [Migration("20261203200356_InitialPostgres")]
     partial class InitialPostgres
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Portal.Domain.Data;
 namespace Portal.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203195306_Initial")]
+    [Migration("20261203200326_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

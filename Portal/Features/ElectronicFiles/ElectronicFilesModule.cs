@@ -1,0 +1,20 @@
+using Portal.Domain.ElectronicFiles;
+
+namespace Portal.Features.ElectronicFiles;
+
+public static class ElectronicFilesModule
+{
+    public static IServiceCollection AddElectronicFiles(this IServiceCollection services)
+    {
+        services.AddScoped<ScanningDesk>();
+        services.AddScoped<ScanQueueQuery>();
+        services.AddScoped<TechnicalFileQuery>();
+        services.AddScoped<DocumentDesk>();
+        services.AddScoped<DocumentSearchQuery>();
+        services.AddScoped<DocumentViewer>();
+        services.AddScoped<DocumentPages>();
+        services.AddElectronicFilePapers();
+        services.AddPageReading();
+        return services;
+    }
+}
