@@ -14,7 +14,7 @@ public sealed class TechnicalFileQuery(PortalDb portalDb, ILogger<TechnicalFileQ
         string ContentType, long Size, string ScannedByName, DateTimeOffset ScannedAt, string? VerifiedByName, DateTimeOffset? VerifiedAt, bool CanVerify);
 
     public sealed record Details(TechnicalFile File, string BranchName, IReadOnlyList<Step> Steps, IReadOnlyList<Document> Documents,
-        bool CanScan, bool CanSupervise, bool CanUpload)
+        bool CanScan, bool CanSupervise, bool CanUpload, bool ReaderScanned)
     {
         /// <summary>What the reader may do now: the steps only for the holding branch's staff, the resolution only for its supervisor.</summary>
         public FileActions Actions
@@ -23,6 +23,8 @@ public sealed class TechnicalFileQuery(PortalDb portalDb, ILogger<TechnicalFileQ
             {
                 if (!CanScan) return FileActions.None;
                 var acts = File.AllowedActions;
+                // The one who scanned the file does not verify it against the originals (step 7).
+                if (ReaderScanned) acts &= ~FileActions.Verify;
                 return CanSupervise ? acts : acts & ~FileActions.ResolveDiscrepancy;
             }
         }
@@ -59,6 +61,7 @@ public sealed class TechnicalFileQuery(PortalDb portalDb, ILogger<TechnicalFileQ
                 d.VerifiedBy is null ? null : Name(d.VerifiedBy), d.VerifiedAt, !d.IsVerified && d.VerifiableBy(actor)))],
             CanScan: holds && actor.Can(Permission.ElectronicFilesScan),
             CanSupervise: holds && actor.Can(Permission.ElectronicFilesSupervise),
-            CanUpload: actor.Can(Permission.ElectronicFilesUpload));
+            CanUpload: actor.Can(Permission.ElectronicFilesUpload),
+            ReaderScanned: string.Equals(file.ScannedBy, actor.UserName, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -52,7 +52,7 @@ public static class ElectronicFilesEndpoints
         {
             await using var content = file.OpenReadStream();
             var id = await documents.UploadAsync(new DocumentDesk.Upload(fileId, form["number"], form["nationalId"], typeId, source, form["title"]), content, ct);
-            return TypedResults.LocalRedirect($"/electronic-files/{id}?added=1");
+            return TypedResults.LocalRedirect($"/electronic-files/{id}?added=true");
         }
         catch (DomainException e)
         {

@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Portal.Domain.Common;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Tests.ElectronicFiles;
+
+[Collection(nameof(BrowserFixture))]
+public sealed class ElectronicFilesBrowserTests(BrowserFixture fixture)
+{
+    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDir, name);
+
+    /// <summary>Does the file's next step through the page: the act asks first, naming the step; the page then shows it done.</summary>
+    private static async Task StepAsync(IPage page, string step, string? pages = null)
+    {
+        if (pages is not null) await page.GetByTestId("step-pages").FillAsync(pages);
+        await page.GetByTestId("step-do").ClickAsync();
+        await page.GetByTestId("confirm-yes").ClickAsync();
+        await Expect(page.GetByTestId($"step-{step}")).Not.ToHaveClassAsync(new Regex("mud-text-disabled"));
+    }
+
+    [Fact]
+    public async Task ABranchFile_FromArchiveRowToIndexed_ScannedByStaff_VerifiedByTheSupervisor_FoundAndViewedWithTheViewersMark()
+    {
+        var nationalId = NationalId.WithCheckDigit("371234560");
+        var staff = await fixture.SignInAsync("kerman.branch.staff");
+        await BrowserFixture.GotoAsync(staff, "/electronic-files");
+        await staff.GetByTestId("file-register").ClickAsync();
+        // A wrong national ID is refused under its field, in Persian, and nothing is registered.
+        await staff.GetByTestId("file-national-id").FillAsync("1234567890");
+        await staff.GetByTestId("file-person").FillAsync("زهرا موسوی");
+        await staff.GetByTestId("file-row").FillAsync("۳");
+        await staff.GetByTestId("file-shelf").FillAsync("۱۲");
+        await staff.GetByTestId("file-box").FillAsync("۴");
+        await staff.GetByTestId("file-save").ClickAsync();
+        await Expect(staff.GetByText("رقم کنترل کد ملی درست نیست.")).ToBeVisibleAsync();
+        await staff.GetByTestId("file-national-id").FillAsync(TextNormalizer.ToPersianDigits(nationalId));
+        await staff.GetByTestId("file-save").ClickAsync();
+        await staff.WaitForURLAsync(new Regex("/electronic-files/\\d+$"));
+        var fileUrl = new Uri(staff.Url).AbsolutePath;
+        await Expect(staff.GetByTestId("file-person")).ToHaveTextAsync("زهرا موسوی");
+
+        await StepAsync(staff, "OutOfArchive");
+        await StepAsync(staff, "PageCount", pages: "۱");
+        await StepAsync(staff, "Registered");
+        await StepAsync(staff, "Prepared");
+        // The scan goes in as a plain upload, checked by content.
+        var scan = Path.Combine(Path.GetTempPath(), $"scan-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(scan, SampleFiles.Pdf("Scan"));
+        await staff.GetByTestId("upload-type").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await staff.GetByTestId("upload-source").SelectOptionAsync(new SelectOptionValue { Index = 0 });
+        await staff.GetByTestId("upload-file").SetInputFilesAsync(scan);
+        await staff.GetByTestId("upload-submit").ClickAsync();
+        await staff.WaitForURLAsync(new Regex("[?](added|error)="));
+        Assert.Contains("added=true", staff.Url);
+        await Expect(staff.GetByTestId("file-added")).ToBeVisibleAsync();
+        await Expect(staff.GetByTestId("document-row")).ToHaveCountAsync(1);
+        await StepAsync(staff, "Scanned");
+        await StepAsync(staff, "QualityChecked");
+        // The one who scanned it cannot verify it against the originals.
+        await Expect(staff.GetByTestId("step-do")).ToHaveCountAsync(0);
+
+        var supervisor = await fixture.SignInAsync("kerman.branch.supervisor");
+        await BrowserFixture.GotoAsync(supervisor, fileUrl);
+        await StepAsync(supervisor, "Verified");
+        await supervisor.ScreenshotAsync(new() { Path = Shot("efiles-verified.png"), FullPage = true });
+
+        await BrowserFixture.GotoAsync(staff, fileUrl);
+        await StepAsync(staff, "Reassembled");
+        await StepAsync(staff, "Recounted", pages: "۱");
+        await StepAsync(staff, "BackOnShelf");
+        await StepAsync(staff, "Stored");
+        await StepAsync(staff, "Indexed");
+        await Expect(staff.GetByTestId("file-actions")).ToHaveCountAsync(0);
+        await staff.ScreenshotAsync(new() { Path = Shot("efiles-indexed.png"), FullPage = true });
+
+        // The province's treatment directorate finds it by the person and opens it: the view is logged on the file.
+        var treatment = await fixture.SignInAsync("kerman.treatment");
+        await BrowserFixture.GotoAsync(treatment, "/electronic-files/search");
+        await treatment.GetByTestId("search-national-id").FillAsync(nationalId);
+        await treatment.GetByTestId("search-go").ClickAsync();
+        await Expect(treatment.GetByTestId("hit-file")).ToHaveCountAsync(1);
+        await treatment.GetByTestId("hit-file").ClickAsync();
+        await treatment.WaitForURLAsync(new Regex("/electronic-files/\\d+$"));
+        await treatment.GetByTestId("document-open").ClickAsync();
+        await Expect(treatment.GetByTestId("viewer-notice")).ToContainTextAsync("kerman.treatment");
+        await Expect(treatment.GetByTestId("viewer-page")).ToBeVisibleAsync();
+        await treatment.WaitForFunctionAsync("() => document.querySelector('[data-testid=viewer-page]').naturalWidth > 0");
+        await treatment.ScreenshotAsync(new() { Path = Shot("efiles-viewer.png"), FullPage = true });
+        await BrowserFixture.GotoAsync(supervisor, fileUrl);
+        await Expect(supervisor.GetByTestId("file-views")).ToContainTextAsync("kerman.treatment");
+
+        // Another province's branch does not find it, by search or by its address.
+        var golestan = await fixture.SignInAsync("golestan.branch.staff");
+        await BrowserFixture.GotoAsync(golestan, fileUrl);
+        await Expect(golestan.GetByTestId("file-not-found")).ToBeVisibleAsync();
+    }
+}
