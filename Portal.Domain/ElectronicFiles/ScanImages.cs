@@ -83,8 +83,14 @@ public static class ScanImages
         }
     }
 
-    private static async Task PdfToPpmAsync(string tool, string pdf, int first, int last, int dpi, string root, CancellationToken ct)
+    /// <summary>How long one run of pdftoppm may take (sixteen pages take well under a second): a PDF that hangs it is refused.</summary>
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(1);
+
+    private static async Task PdfToPpmAsync(string tool, string pdf, int first, int last, int dpi, string root, CancellationToken cancel)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        timeout.CancelAfter(RunTimeout);
+        var ct = timeout.Token;
         var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in new[] { "-gray", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", first.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l", last.ToString(System.Globalization.CultureInfo.InvariantCulture), pdf, root })
             start.ArgumentList.Add(a);
@@ -98,7 +104,8 @@ public static class ScanImages
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw;
+            if (cancel.IsCancellationRequested) throw;
+            throw new InvalidDataException($"pdftoppm did not finish pages {first}-{last} within {RunTimeout.TotalSeconds:0} s.");
         }
         if (process.ExitCode != 0) throw new InvalidDataException($"pdftoppm could not rasterise pages {first}-{last}: {await errors}");
     }
