@@ -11,6 +11,7 @@ using Portal.Domain.Circulars;
 using Portal.Domain.Common;
 using Portal.Domain.Contracts;
 using Portal.Domain.Eligibility;
+using Portal.Domain.ElectronicFiles;
 using Portal.Domain.MonthlyStats;
 using Portal.Domain.OffsetFiles;
 using Portal.Domain.Organisation;
@@ -71,9 +72,18 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<OtpChallenge> OtpChallenges => Set<OtpChallenge>();
     public DbSet<Portal.Domain.Sms.SmsMessage> SmsMessages => Set<Portal.Domain.Sms.SmsMessage>();
     public DbSet<ReportLine> ReportLines => Set<ReportLine>();
+    public DbSet<TechnicalFile> TechnicalFiles => Set<TechnicalFile>();
+    public DbSet<ScanStep> ScanSteps => Set<ScanStep>();
+    public DbSet<FileWorker> FileWorkers => Set<FileWorker>();
+    public DbSet<ScannedDocument> ScannedDocuments => Set<ScannedDocument>();
+    public DbSet<DocumentGroup> DocumentGroups => Set<DocumentGroup>();
+    public DbSet<DocumentType> DocumentTypes => Set<DocumentType>();
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<Common.Files.FileCheck> FileChecks => Set<Common.Files.FileCheck>();
+    public DbSet<ElectronicFiles.PageText> PageTexts => Set<ElectronicFiles.PageText>();
+    public DbSet<ElectronicFiles.DocumentReading> DocumentReadings => Set<ElectronicFiles.DocumentReading>();
+    public DbSet<ElectronicFiles.DocumentView> DocumentViews => Set<ElectronicFiles.DocumentView>();
     /// <summary>The cookie and antiforgery key ring, shared by every app server that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
@@ -137,11 +147,27 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         builder.Entity<InquiryApiKey>().HasQueryFilter(ScopeFilter<InquiryApiKey>(k => k.ProvinceId, k => k.CentreId));
         builder.Entity<Contract>().HasQueryFilter(ScopeFilter<Contract>(c => c.ProvinceId, c => c.AgencyId));
         builder.Entity<CircularRecipient>().HasQueryFilter(ScopeFilter<CircularRecipient>(r => r.ProvinceId, r => r.AgencyId));
+        // A branch sees the files it holds; an agency or a centre the files it works on (has added a document to).
+        builder.Entity<TechnicalFile>().HasQueryFilter(f =>
+            ScopeLevel == ScopeLevel.National
+            || (ScopeLevel == ScopeLevel.Province && f.ProvinceId == ScopeProvinceId)
+            || (ScopeLevel == ScopeLevel.Unit && (f.BranchId == ScopeUnitId || f.Workers.Any(w => w.UnitId == ScopeUnitId))));
+        builder.Entity<ScannedDocument>().HasQueryFilter(d =>
+            ScopeLevel == ScopeLevel.National
+            || (ScopeLevel == ScopeLevel.Province && d.ProvinceId == ScopeProvinceId)
+            || (ScopeLevel == ScopeLevel.Unit && (d.BranchId == ScopeUnitId || d.File.Workers.Any(w => w.UnitId == ScopeUnitId))));
+        // The words read on a document's pages, and its views, are seen by those who see the document (its file).
+        builder.Entity<ElectronicFiles.PageText>().HasQueryFilter(p => ScannedDocuments.Any(d => d.Id == p.DocumentId));
+        builder.Entity<ElectronicFiles.DocumentView>().HasQueryFilter(v => TechnicalFiles.Any(f => f.Id == v.FileId));
         // A circular belongs to a province, but an agency sees only those addressed to it, not its whole province's.
         builder.Entity<Circular>().HasQueryFilter(c =>
             ScopeLevel == ScopeLevel.National
             || (ScopeLevel == ScopeLevel.Province && c.ProvinceId == ScopeProvinceId)
             || (ScopeLevel == ScopeLevel.Unit && c.Recipients.Any(r => r.AgencyId == ScopeUnitId)));
+
+        // PostgreSQL's full-text index over the words read on scanned pages (SQLite's is an FTS5 table the migration makes).
+        if (Database.IsNpgsql())
+            builder.Entity<ElectronicFiles.PageText>().HasIndex(p => p.Words).HasMethod("GIN").IsTsVectorExpressionIndex("simple");
     }
 
     protected override void OnConfiguring(DbContextOptionsBuilder options) =>

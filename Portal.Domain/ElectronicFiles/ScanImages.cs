@@ -50,6 +50,40 @@ public static class ScanImages
         }
     }
 
+    /// <summary>
+    /// One page, for the viewer: a PDF page rasterised alone (pdftoppm -f n -l n); a TIFF frame (the frames before it are
+    /// read through); a JPEG or PNG is its own page 1.
+    /// </summary>
+    public static async Task<ScanImage> PageAsync(Stream scan, ScanFormat format, int page, int dpi, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        var maxSide = (int)Math.Round(11.7 * dpi);
+        switch (format)
+        {
+            case ScanFormat.Pdf:
+                var tool = PdfToPpm ?? throw new InvalidOperationException("PDF pages cannot be read on this machine: install poppler-utils (pdftoppm).");
+                var folder = Directory.CreateTempSubdirectory("page-");
+                try
+                {
+                    var pdf = Path.Combine(folder.FullName, "scan.pdf");
+                    await using (var file = File.Create(pdf)) await scan.CopyToAsync(file, ct);
+                    await PdfToPpmAsync(tool, pdf, page, page, dpi, Path.Combine(folder.FullName, "p"), ct);
+                    var image = folder.GetFiles("p-*.pgm").SingleOrDefault() ?? throw new ArgumentOutOfRangeException(nameof(page), page, "The PDF has no such page.");
+                    return Pgm(page, await File.ReadAllBytesAsync(image.FullName, ct));
+                }
+                finally
+                {
+                    folder.Delete(recursive: true);
+                }
+            case ScanFormat.Tiff:
+                return Tiff(scan, maxSide).Skip(page - 1).FirstOrDefault() ?? throw new ArgumentOutOfRangeException(nameof(page), page, "The TIFF has no such page.");
+            case ScanFormat.Jpeg or ScanFormat.Png when page == 1:
+                return Image(scan, maxSide);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(page), page, "The scan has no such page.");
+        }
+    }
+
     private static async IAsyncEnumerable<ScanImage> PdfAsync(Stream scan, int dpi, [EnumeratorCancellation] CancellationToken ct)
     {
         var tool = PdfToPpm ?? throw new InvalidOperationException("PDF pages cannot be read on this machine: install poppler-utils (pdftoppm).");

@@ -3,11 +3,12 @@ using Portal.Domain.Common;
 using Portal.Domain.Contracts;
 using Portal.Domain.MonthlyStats;
 using Portal.Domain.Data;
+using Portal.Domain.ElectronicFiles;
 using Portal.Domain.Security;
 
 namespace Portal.Domain.Organisation;
 
-/// <summary>Reference data every installation needs: rollout waves, the 31 provinces, the head-office units, the first contract template, the claim categories. Idempotent.</summary>
+/// <summary>Reference data every installation needs: rollout waves, the 31 provinces, the head-office units, the first contract template, the claim categories, the electronic files' document headings and types. Idempotent.</summary>
 public sealed class OrganisationSeeder(IDbContextFactory<PortalDbContext> factory, TimeProvider clock)
 {
     public const string HeadOfficeCode = "HQ";
@@ -38,6 +39,7 @@ public sealed class OrganisationSeeder(IDbContextFactory<PortalDbContext> factor
             db.Add(new OrgUnit(UnitKind.CallCenter, CallCenterCode, "سامانه ارتباط مردمی ۱۴۲۰", null));
         await ContractTemplates.SeedFirstVersionAsync(db, clock.GetUtcNow(), ct);
         if (!await db.ClaimCategories.AnyAsync(ct)) db.ClaimCategories.AddRange(ClaimCategory.Defaults());
+        await DocumentTaxonomySeeding.SeedAsync(db, ct);
         await db.SaveChangesAsync(ct);
     }
 }

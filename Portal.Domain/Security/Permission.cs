@@ -65,6 +65,14 @@ public enum Permission
     InquiryReportRead,
     ApiKeysIssue,
 
+    // Electronic technical files
+    ElectronicFilesRead,
+    ElectronicFilesScan,
+    ElectronicFilesSupervise,
+    ElectronicFilesUpload,
+    AgencyUploadsVerify,
+    DocumentTaxonomyEdit,
+
     // Administration and home
     Administer,
     ComingModulesPreview,

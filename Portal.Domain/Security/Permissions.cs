@@ -87,6 +87,18 @@ public static class Permissions
         [Permission.InquiryReportRead] = [SystemAdmin, HeadOffice, GeneralOffice, GeneralOfficeDirector, TreatmentDirectorate, MedicalCenter],
         [Permission.ApiKeysIssue] = [SystemAdmin, TreatmentDirectorate],
 
+        // Electronic technical files (seed 003): every treatment and insurance unit and every agency reads the files in
+        // its scope (part 3 §1c; an agency and a centre only those they work on); branches scan them in twelve steps.
+        [Permission.ElectronicFilesRead] = [SystemAdmin, HeadOffice, GeneralOffice, GeneralOfficeDirector, TreatmentDirectorate, ReviewOffice, AgencyManager, AgencyUser, BranchStaff, BranchSupervisor, MedicalCenter],
+        [Permission.ElectronicFilesScan] = [BranchStaff, BranchSupervisor],
+        // Resolving a recount discrepancy and verifying the branch's (and treatment units') added documents.
+        [Permission.ElectronicFilesSupervise] = [BranchSupervisor],
+        // Adding a document to a file: branches, agencies and treatment units (part 2, part 3 §1c).
+        [Permission.ElectronicFilesUpload] = [TreatmentDirectorate, AgencyManager, AgencyUser, BranchStaff, BranchSupervisor, MedicalCenter],
+        // An agency user's upload counts once the agency's manager has verified it (part 2 §5).
+        [Permission.AgencyUploadsVerify] = [AgencyManager],
+        [Permission.DocumentTaxonomyEdit] = [SystemAdmin],
+
         // Accounts, the audit log, sign-in attempts, the SMS outbox and the locked-out to-do.
         [Permission.Administer] = [SystemAdmin],
         // Roles whose modules are still to come (electronic files, booklet services): their home says what is coming.

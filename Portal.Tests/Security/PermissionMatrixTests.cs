@@ -61,6 +61,12 @@ public sealed class PermissionMatrixTests
         ObjectionsHandle         |   .   .   .   .   .   .   .   .   .   .   .   x   .
         InquiryReportRead        |   x   x   x   x   x   .   .   .   .   .   .   .   x
         ApiKeysIssue             |   x   .   .   .   x   .   .   .   .   .   .   .   .
+        ElectronicFilesRead      |   x   x   x   x   x   x   x   x   .   x   x   .   x
+        ElectronicFilesScan      |   .   .   .   .   .   .   .   .   .   x   x   .   .
+        ElectronicFilesSupervise |   .   .   .   .   .   .   .   .   .   .   x   .   .
+        ElectronicFilesUpload    |   .   .   .   .   x   .   x   x   .   x   x   .   x
+        AgencyUploadsVerify      |   .   .   .   .   .   .   x   .   .   .   .   .   .
+        DocumentTaxonomyEdit     |   x   .   .   .   .   .   .   .   .   .   .   .   .
         Administer               |   x   .   .   .   .   .   .   .   .   .   .   .   .
         ComingModulesPreview     |   .   .   .   .   .   .   .   .   .   x   x   .   .
         """;

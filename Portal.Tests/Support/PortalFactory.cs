@@ -27,6 +27,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         ["MonthlyStats:LockDay"] = "0",
         // The scheduled integrity check would race the tests that tamper with stored files (FileIntegrityTests run it themselves).
         ["Files:IntegrityCheckHours"] = "0",
+        // Scans are read (OCR) on demand by the tests that need it (PageReadings.ReadPendingAsync), not in the background.
+        ["Ocr:Enabled"] = "false",
     };
 
     /// <summary>Settings over appsettings.json; set them before the first use.</summary>

@@ -13,6 +13,7 @@ using Portal.Features.Circulars;
 using Portal.Features.Agencies;
 using Portal.Features.Contracts;
 using Portal.Features.Eligibility;
+using Portal.Features.ElectronicFiles;
 using Portal.Features.MonthlyStats;
 using Portal.Features.OffsetFiles;
 using Portal.Features.SignIn;
@@ -79,6 +80,7 @@ public static class PortalApp
         endpoints.MapCircularsEndpoints();
         endpoints.MapAgencyEndpoints();
         endpoints.MapContractsEndpoints();
+        endpoints.MapDocumentViewerEndpoints();
         endpoints.MapOffsetFilesEndpoints();
         endpoints.MapMonthlyStatsEndpoints();
         endpoints.MapOffsetImportEndpoints();

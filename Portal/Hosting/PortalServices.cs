@@ -13,6 +13,7 @@ using Portal.Features.Audit;
 using Portal.Features.Circulars;
 using Portal.Features.Contracts;
 using Portal.Features.Eligibility;
+using Portal.Features.ElectronicFiles;
 using Portal.Features.Home;
 using Portal.Features.MonthlyStats;
 using Portal.Features.OffsetFiles;
@@ -77,6 +78,7 @@ public static class PortalServices
         services.AddMonthlyStats(config);
         services.AddOffsetFiles();
         services.AddEligibility(config);
+        services.AddPageReading();
 
         services.AddAuthorization(Policies.Add);
         services.AddRefusals();

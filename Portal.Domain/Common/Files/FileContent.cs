@@ -7,7 +7,7 @@ namespace Portal.Domain.Common.Files;
 
 /// <summary>
 /// Proves a file is what its first bytes claim by reading it as that kind: a PDF opens and every page parses, an image
-/// decodes to its last row, a Word package is a valid Open Packaging package whose main part is XML.
+/// decodes to its last row, a TIFF's chain of pages (IFDs) lies inside the file, a Word package is a valid Open Packaging package whose main part is XML.
 /// </summary>
 public static class FileContent
 {
@@ -20,6 +20,7 @@ public static class FileContent
                 FileKind.Pdf => IsPdf(content),
                 FileKind.Jpeg or FileKind.Png => IsImage(content),
                 FileKind.Docx => IsOfficePackage(content, "/word/document.xml"),
+                FileKind.Tiff => TiffPages.Count(content) > 0,
                 _ => false,
             };
         }

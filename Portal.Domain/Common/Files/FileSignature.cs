@@ -2,7 +2,7 @@ using System.IO.Compression;
 
 namespace Portal.Domain.Common.Files;
 
-public enum FileKind { Unknown, Pdf, Docx, Jpeg, Png }
+public enum FileKind { Unknown, Pdf, Docx, Jpeg, Png, Tiff }
 
 /// <summary>
 /// What a file really is. Its first bytes say what it claims to be; the claim is then proved by reading the file as
@@ -15,6 +15,8 @@ public static class FileSignature
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
+    private static readonly byte[] TiffIntel = [0x49, 0x49, 0x2A, 0x00];
+    private static readonly byte[] TiffMotorola = [0x4D, 0x4D, 0x00, 0x2A];
 
     /// <summary>Reads a seekable stream's kind and puts the position back at the start.</summary>
     public static FileKind Detect(Stream content)
@@ -41,6 +43,7 @@ public static class FileSignature
         if (head.StartsWith(Pdf)) return FileKind.Pdf;
         if (head.StartsWith(Png)) return FileKind.Png;
         if (head.StartsWith(Jpeg)) return FileKind.Jpeg;
+        if (head.StartsWith(TiffIntel) || head.StartsWith(TiffMotorola)) return FileKind.Tiff;
         return head.StartsWith(Zip) && IsWordDocument(content) ? FileKind.Docx : FileKind.Unknown;
     }
 
@@ -50,6 +53,7 @@ public static class FileSignature
         FileKind.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         FileKind.Jpeg => "image/jpeg",
         FileKind.Png => "image/png",
+        FileKind.Tiff => "image/tiff",
         _ => "application/octet-stream",
     };
 
@@ -59,6 +63,7 @@ public static class FileSignature
         FileKind.Docx => ".docx",
         FileKind.Jpeg => ".jpg",
         FileKind.Png => ".png",
+        FileKind.Tiff => ".tif",
         _ => "",
     };
 

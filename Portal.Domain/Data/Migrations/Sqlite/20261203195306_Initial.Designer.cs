@@ -11,7 +11,7 @@ using Portal.Domain.Data;
 namespace Portal.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203190332_Initial")]
+    [Migration("20261203195306_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -448,6 +448,66 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.ToTable("CircularRecipients");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Common.Files.FileCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BytesChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FilesChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("FileChecks");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Common.Files.FileCheckFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileCheckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Problem")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileCheckId");
+
+                    b.ToTable("FileCheckFinding");
+                });
+
             modelBuilder.Entity("Portal.Domain.Contracts.Contract", b =>
                 {
                     b.Property<int>("Id")
@@ -642,6 +702,417 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ContractTemplates");
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.DocumentGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("DocumentGroups");
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.DocumentReading", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Read")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("DocumentReadings");
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.DocumentType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("GroupId");
+
+                    b.ToTable("DocumentTypes");
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.DocumentView", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("FileId", "Id");
+
+                    b.ToTable("DocumentViews");
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.FileWorker", b =>
+                {
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FileId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("FileWorkers");
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.PageText", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Page")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Page")
+                        .IsUnique();
+
+                    b.ToTable("PageTexts", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.ScanStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId", "At");
+
+                    b.HasIndex("By", "Kind", "At");
+
+                    b.ToTable("ScanSteps");
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.ScannedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContentKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScannedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScannedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScannedByUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScannedByUnitKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("TypeId");
+
+                    b.HasIndex("FileId", "ScannedAt");
+
+                    b.HasIndex("ScannedByUnitId", "VerifiedAt");
+
+                    b.ToTable("ScannedDocuments");
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.TechnicalFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InDiscrepancy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastStepAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastStepBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OutOfTurn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutOfTurnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutOfTurnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutOfTurnNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OutOfTurnReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RecountPages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScannedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShelfBox")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShelfNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShelfRow")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Slimmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalId")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ProvinceId");
+
+                    b.HasIndex("BranchId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("BranchId", "LastStep", "OutOfTurn", "RequestedAt");
+
+                    b.ToTable("TechnicalFiles");
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.TechnicalFileCounter", b =>
+                {
+                    b.Property<int>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BranchId");
+
+                    b.ToTable("TechnicalFileCounters", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Eligibility.Inquiry", b =>
@@ -2126,6 +2597,15 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Common.Files.FileCheckFinding", b =>
+                {
+                    b.HasOne("Portal.Domain.Common.Files.FileCheck", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("FileCheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Contracts.Contract", b =>
                 {
                     b.HasOne("Portal.Domain.Agencies.Agency", "Agency")
@@ -2147,6 +2627,101 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.Navigation("Agency");
 
                     b.Navigation("Template");
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.DocumentReading", b =>
+                {
+                    b.HasOne("Portal.Domain.ElectronicFiles.ScannedDocument", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Domain.ElectronicFiles.DocumentReading", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.DocumentType", b =>
+                {
+                    b.HasOne("Portal.Domain.ElectronicFiles.DocumentGroup", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.DocumentView", b =>
+                {
+                    b.HasOne("Portal.Domain.ElectronicFiles.ScannedDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.FileWorker", b =>
+                {
+                    b.HasOne("Portal.Domain.ElectronicFiles.TechnicalFile", null)
+                        .WithMany("Workers")
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.PageText", b =>
+                {
+                    b.HasOne("Portal.Domain.ElectronicFiles.ScannedDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.ScanStep", b =>
+                {
+                    b.HasOne("Portal.Domain.ElectronicFiles.TechnicalFile", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.ScannedDocument", b =>
+                {
+                    b.HasOne("Portal.Domain.ElectronicFiles.TechnicalFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.ElectronicFiles.DocumentType", "Type")
+                        .WithMany()
+                        .HasForeignKey("TypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
+
+                    b.Navigation("Type");
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.TechnicalFile", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Eligibility.InsuredPerson", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Portal.Domain.Eligibility.InquiryApiKey", b =>
@@ -2434,6 +3009,18 @@ namespace Portal.Domain.Data.Migrations.Sqlite
             modelBuilder.Entity("Portal.Domain.Circulars.Circular", b =>
                 {
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Common.Files.FileCheck", b =>
+                {
+                    b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.TechnicalFile", b =>
+                {
+                    b.Navigation("Steps");
+
+                    b.Navigation("Workers");
                 });
 
             modelBuilder.Entity("Portal.Domain.Eligibility.InsuredPerson", b =>

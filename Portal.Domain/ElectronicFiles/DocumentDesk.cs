@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
+using Portal.Domain.Common.Files;
+using Portal.Domain.Data;
+using Portal.Domain.Organisation;
+using Portal.Domain.Security;
+using UglyToad.PdfPig;
+
+namespace Portal.Domain.ElectronicFiles;
+
+/// <summary>
+/// Documents going into technical files: a branch's scans, papers received in service or by mail, and the uploads of
+/// agencies and treatment units (seed 003, parts 2 and 3 §1c), each checked by content before anything is stored; and
+/// their verification by whoever vouches for them.
+/// </summary>
+public sealed class DocumentDesk(PortalDb portalDb, IFileStore files, TimeProvider clock)
+{
+    /// <summary>A 300-page scan at 200 dpi is about 60 MB; twice that is room enough.</summary>
+    public const long MaxBytes = 128L * 1024 * 1024;
+
+    /// <summary>
+    /// A document for a file: by its id when the uploader already sees the file, or, for an agency or a centre that
+    /// has not worked on it yet, by the file's number and the person's national ID from the person's papers.
+    /// </summary>
+    public sealed record Upload(int? FileId, string? FileNumber, string? NationalId, int TypeId, DocumentSource Source, string? Title);
+
+    public sealed record TypeOption(int Id, string Name, string GroupName);
+
+    /// <summary>The active document types under their headings, for the upload form.</summary>
+    public async Task<IReadOnlyList<TypeOption>> TypesAsync(CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        return await db.DocumentTypes.AsNoTracking().Where(t => t.IsActive && t.Group.IsActive)
+            .OrderBy(t => t.Group.SortOrder).ThenBy(t => t.SortOrder)
+            .Select(t => new TypeOption(t.Id, t.Name, t.Group.Name)).ToListAsync(ct);
+    }
+
+    /// <summary>The sources the acting user may record: an agency only its own uploads; only the holding branch the first scans.</summary>
+    public static IReadOnlyList<DocumentSource> SourcesFor(Actor actor, bool holdsFile) =>
+        actor.Can(Permission.OwnAgency) ? [DocumentSource.UploadedByAgency]
+        : holdsFile && actor.Can(Permission.ElectronicFilesScan) ? [DocumentSource.InitialScanning, DocumentSource.ReceivedInService, DocumentSource.ReceivedByMail]
+        : [DocumentSource.ReceivedInService, DocumentSource.ReceivedByMail];
+
+    /// <summary>Checks the content (PDF, TIFF, JPEG or PNG), stores it by hash and adds it to the file; returns the file's id.</summary>
+    public async Task<int> UploadAsync(Upload upload, Stream content, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenForAsync(Permission.ElectronicFilesUpload, ct);
+        var title = Input.Text(upload.Title, ScannedDocument.TitleMaxLength, required: false);
+        if (!title.IsValid) throw DomainException.Of("ElectronicFiles.TitleTooLong", TextNormalizer.ToPersianDigits(ScannedDocument.TitleMaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var file = await FindForUploadAsync(db, upload, ct) ?? throw DomainException.Of("ElectronicFiles.NotFound");
+        var holds = file.BranchId == db.Actor.UnitId;
+        if (!SourcesFor(db.Actor, holds).Contains(upload.Source)) throw DomainException.Of("ElectronicFiles.SourceNotAllowed");
+        if (upload.Source == DocumentSource.InitialScanning && file.IsDone) throw DomainException.Of("ElectronicFiles.AlreadyIndexed");
+        var type = await db.DocumentTypes.Include(t => t.Group).SingleOrDefaultAsync(t => t.Id == upload.TypeId && t.IsActive, ct)
+            ?? throw DomainException.Of("ElectronicFiles.TypeRequired");
+        var unitId = db.Actor.UnitId;
+        var unitKind = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.Id == unitId).Select(u => (UnitKind?)u.Kind).SingleOrDefaultAsync(ct) ?? UnitKind.HeadOffice;
+
+        await using var buffer = await UploadBuffer.ReadAsync(content, MaxBytes, ct) ?? throw DomainException.Of("ElectronicFiles.ScanTooLarge");
+        if (buffer.Length == 0) throw DomainException.Of("ElectronicFiles.ScanRequired");
+        var kind = FileSignature.Detect(buffer);
+        if (kind is not (FileKind.Pdf or FileKind.Tiff or FileKind.Jpeg or FileKind.Png)) throw DomainException.Of("ElectronicFiles.ScanType");
+        var pages = PagesOf(kind, buffer);
+        // Nothing is stored before every check has passed.
+        var (sha, size) = await files.SaveAsync(buffer, ct);
+        var now = clock.GetUtcNow();
+        var document = new ScannedDocument(file, type, title.Value is { Length: > 0 } t ? t : null, pages, upload.Source, sha, size, kind, db.Actor, unitKind, now);
+        // The one who vouches for it adds it already verified; first scans wait for step 7 whoever adds them.
+        if (upload.Source != DocumentSource.InitialScanning && document.VerifiableBy(db.Actor)) document.Verify(db.Actor, now);
+        db.ScannedDocuments.Add(document);
+        if (unitId is int unit && !holds) file.AddWorker(unit);
+        await ScanningDesk.SaveAsync(db, ct);
+        return file.Id;
+    }
+
+    /// <summary>Verifies an added document: an agency's by the agency's manager, any other by a supervisor of the holding branch.</summary>
+    public async Task VerifyAsync(int documentId, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        var document = await db.ScannedDocuments.SingleOrDefaultAsync(d => d.Id == documentId, ct) ?? throw DomainException.Of("ElectronicFiles.DocumentNotFound");
+        document.Verify(db.Actor, clock.GetUtcNow());
+        await ScanningDesk.SaveAsync(db, ct);
+    }
+
+    /// <summary>A stored document's content for a reader who sees its file; null when not found or out of scope.</summary>
+    public async Task<FileDownload?> OpenAsync(int documentId, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        if (!db.Actor.Can(Permission.ElectronicFilesRead)) return null;
+        var d = await db.ScannedDocuments.AsNoTracking().Where(x => x.Id == documentId)
+            .Select(x => new { x.Sha256, x.ContentKind, x.Size, x.File.Number }).SingleOrDefaultAsync(ct);
+        if (d is null || files.OpenRead(d.Sha256) is not { } stream) return null;
+        return new FileDownload($"{d.Number}-{documentId}{FileSignature.Extension(d.ContentKind)}", FileSignature.ContentType(d.ContentKind), d.Size, stream);
+    }
+
+    private static async Task<TechnicalFile?> FindForUploadAsync(PortalDbContext db, Upload upload, CancellationToken ct)
+    {
+        if (upload.FileId is int id) return await db.TechnicalFiles.SingleOrDefaultAsync(f => f.Id == id, ct);
+        var number = TextNormalizer.Normalize(upload.FileNumber).ToUpperInvariant();
+        var nationalId = NationalId.Check(upload.NationalId);
+        if (number.Length == 0 || !nationalId.IsValid) return null;
+        // A unit that has not worked on the file yet reaches it only with both its number and the person's national ID,
+        // and only in its own province.
+        var province = db.Actor.Scope.ProvinceId;
+        return await db.TechnicalFiles.IgnoreQueryFilters()
+            .SingleOrDefaultAsync(f => f.Number == number && f.NationalId == nationalId.Value && (province == null || f.ProvinceId == province), ct);
+    }
+
+    private static int PagesOf(FileKind kind, Stream content)
+    {
+        content.Position = 0;
+        try
+        {
+            return kind switch
+            {
+                FileKind.Pdf => PdfPageCount(content),
+                FileKind.Tiff => TiffPages.Count(content),
+                _ => 1,
+            };
+        }
+        finally
+        {
+            content.Position = 0;
+        }
+    }
+
+    private static int PdfPageCount(Stream content)
+    {
+        using var pdf = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = false });
+        return pdf.NumberOfPages;
+    }
+}

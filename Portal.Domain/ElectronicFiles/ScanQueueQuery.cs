@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
+using Portal.Domain.Data;
+using Portal.Domain.Security;
+
+namespace Portal.Domain.ElectronicFiles;
+
+/// <summary>
+/// A branch's queue of files to scan: those not yet indexed, out of turn first, then the oldest request first, with the
+/// step each is at and who holds it. Province and national readers see their branches' queues together.
+/// </summary>
+public sealed class ScanQueueQuery(PortalDb portalDb)
+{
+    public sealed record Filter(string? Text = null, ScanStepKind? Step = null, bool OnlyDiscrepancies = false, bool IncludeDone = false);
+
+    public sealed record Row(int Id, string Number, string NationalId, string PersonName, string BranchName, ScanStepKind? LastStep,
+        ScanStepKind? NextStep, bool OutOfTurn, OutOfTurnReason? OutOfTurnReason, bool InDiscrepancy, DateTimeOffset RequestedAt,
+        DateTimeOffset? LastStepAt, string? HolderName, int? PageCount);
+
+    public sealed record Page(IReadOnlyList<Row> Rows, int Total);
+
+    public async Task<Page> ListAsync(Filter filter, int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await portalDb.OpenAsync(ct);
+        if (!db.Actor.Can(Permission.ElectronicFilesRead)) return new Page([], 0);
+        var query = db.TechnicalFiles.AsNoTracking();
+        if (!filter.IncludeDone) query = query.Where(f => f.LastStep == null || f.LastStep != ScanStepKind.Indexed);
+        if (TextNormalizer.Normalize(filter.Text) is { Length: > 0 } text)
+        {
+            var digits = TextNormalizer.DigitsOnly(text);
+            query = digits.Length >= 4 && digits.Length == text.Length
+                ? query.Where(f => f.NationalId.StartsWith(digits) || f.Number.Contains(digits))
+                : query.Where(f => f.PersonName.Contains(text) || f.Number.Contains(text));
+        }
+        if (filter.Step is { } step) query = query.Where(f => f.LastStep == step);
+        if (filter.OnlyDiscrepancies) query = query.Where(f => f.InDiscrepancy);
+        var total = await query.CountAsync(ct);
+        var rows = await query
+            .OrderByDescending(f => f.OutOfTurn).ThenBy(f => f.RequestedAt).ThenBy(f => f.Id)
+            .Skip(skip).Take(take)
+            .Select(f => new
+            {
+                f.Id, f.Number, f.NationalId, f.PersonName, f.BranchId, f.LastStep, f.Slimmed, f.OutOfTurn, f.OutOfTurnReason, f.InDiscrepancy,
+                f.RequestedAt, f.LastStepAt, f.LastStepBy, f.PageCount,
+            })
+            .ToListAsync(ct);
+        var branchIds = rows.Select(r => r.BranchId).Distinct().ToList();
+        var branches = await db.OrgUnits.IgnoreQueryFilters().Where(u => branchIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var holders = rows.Where(r => r.LastStepBy != null).Select(r => r.LastStepBy!).Distinct().ToList();
+        var names = await db.Users.Where(u => holders.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.FullName, ct);
+        return new Page([.. rows.Select(r => new Row(r.Id, r.Number, r.NationalId, r.PersonName, branches.GetValueOrDefault(r.BranchId, ""), r.LastStep,
+            Next(r.LastStep, r.Slimmed, r.InDiscrepancy), r.OutOfTurn, r.OutOfTurnReason, r.InDiscrepancy, r.RequestedAt, r.LastStepAt,
+            r.LastStepBy is null ? null : names.GetValueOrDefault(r.LastStepBy, r.LastStepBy), r.PageCount))], total);
+    }
+
+    private static ScanStepKind? Next(ScanStepKind? last, bool slimmed, bool discrepancy) => last switch
+    {
+        null => slimmed ? ScanStepKind.OutOfArchive : ScanStepKind.Slimmed,
+        ScanStepKind.Indexed => null,
+        ScanStepKind.Reassembled when discrepancy => ScanStepKind.Recounted,
+        var l => l + 1,
+    };
+}

@@ -1,0 +1,45 @@
+using Portal.Domain.ElectronicFiles;
+
+namespace Portal.Features.ElectronicFiles;
+
+public static class PageReading
+{
+    /// <summary>OCR of scanned pages (Tesseract) in the background, and its line on /health.</summary>
+    public static IServiceCollection AddPageReading(this IServiceCollection services)
+    {
+        services.AddSingleton<IPageReader, TesseractPageReader>();
+        services.AddSingleton<PageReadings>();
+        services.AddHostedService<PageReadingWorker>();
+        services.AddHealthChecks().AddCheck<OcrHealthCheck>("ocr");
+        services.AddScoped<DocumentSearchQuery>();
+        services.AddScoped<DocumentViewer>();
+        services.AddScoped<DocumentPages>();
+        return services;
+    }
+}
+
+/// <summary>
+/// Reads unread documents' pages every <c>Ocr:PollSeconds</c> (default 10), one batch after another while there is work.
+/// <c>Ocr:Enabled</c> false turns it off (the tests read on demand).
+/// </summary>
+public sealed class PageReadingWorker(PageReadings readings, IPageReader reader, IConfiguration config, TimeProvider clock, ILogger<PageReadingWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!config.GetValue("Ocr:Enabled", true) || reader.Missing is not null) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(config.GetValue("Ocr:PollSeconds", 10)), clock);
+        do
+        {
+            try
+            {
+                while (await readings.ReadPendingAsync(ct: stoppingToken) > 0) { }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A locked or missing database must not stop the host; the next tick tries again.
+                logger.LogError(e, "Reading scanned pages failed");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
