@@ -19,15 +19,30 @@ public sealed class CoverSheetReader
     /// <summary>Whether PDF batches can be read here (poppler-utils installed); TIFF and images always can.</summary>
     public static bool CanReadPdf => ScanImages.PdfToPpm is not null;
 
-    /// <summary>The batch split at its cover sheets; an unreadable file comes back as <see cref="ScanFormat.Unknown"/> with no pages.</summary>
+    /// <summary>
+    /// The batch split at its cover sheets. A file that is not a scan, or one of whose pages does not decode, comes back
+    /// as <see cref="ScanFormat.Unknown"/> with no pages. A PDF needs poppler-utils (<see cref="CanReadPdf"/>).
+    /// </summary>
     public async Task<BatchSplit> SplitAsync(Stream batch, CancellationToken ct = default)
     {
+        var unreadable = new BatchSplit(ScanFormat.Unknown, 0, null, []);
         var count = ScanPages.Count(batch);
-        if (count.Format == ScanFormat.Unknown) return new BatchSplit(ScanFormat.Unknown, 0, null, []);
+        if (count.Format == ScanFormat.Unknown) return unreadable;
         var barcodes = new List<IReadOnlyList<string>>(count.Pages);
-        await foreach (var page in ScanImages.ReadAsync(batch, count.Format, Dpi, ct))
-            barcodes.Add(Barcodes(page));
-        return BatchSplit.FromBarcodes(count.Format, barcodes);
+        try
+        {
+            await foreach (var page in ScanImages.ReadAsync(batch, count.Format, Dpi, ct))
+                barcodes.Add(Barcodes(page));
+        }
+        catch (InvalidDataException)
+        {
+            return unreadable;
+        }
+        finally
+        {
+            batch.Position = 0;
+        }
+        return barcodes.Count == count.Pages ? BatchSplit.FromBarcodes(count.Format, barcodes) : unreadable;
     }
 
     /// <summary>

@@ -11,13 +11,16 @@ public sealed record ScanImage(int Page, int Width, int Height, byte[] Gray);
 
 /// <summary>
 /// A scan's pages as grey images, one at a time, at about <c>dpi</c> dots per inch of an A4 page (a page's longer side
-/// becomes at most 11.7 × dpi pixels; nothing is enlarged). PDF pages are rasterised by poppler's <c>pdftoppm</c>
+/// becomes at most 11.7 × dpi pixels, twice that for a black-and-white TIFF page; nothing is enlarged). PDF pages are rasterised by poppler's <c>pdftoppm</c>
 /// (Debian package poppler-utils) a few pages per run; TIFF frames are decoded by LibTiff.NET; JPEG and PNG by SkiaSharp.
 /// Only one page's pixels are held at a time, so a 300-page batch reads in the memory of one page.
 /// </summary>
 public static class ScanImages
 {
     private const int PagesPerRun = 16;
+
+    /// <summary>The most pixels a page may have (A4 at 600 dpi is 35 million): a larger one is refused before it is decoded.</summary>
+    public const long MaxPixels = 80_000_000;
     private static readonly string[] PdfToPpmPaths = ["/usr/bin/pdftoppm", "/usr/local/bin/pdftoppm"];
 
     /// <summary>poppler's rasteriser, or null on a machine without poppler-utils: PDF batches cannot then be read.</summary>
@@ -114,8 +117,14 @@ public static class ScanImages
         }
     }
 
-    private static async Task PdfToPpmAsync(string tool, string pdf, int first, int last, int dpi, string root, CancellationToken ct)
+    /// <summary>How long one run of pdftoppm may take (sixteen pages take well under a second): a PDF that hangs it is refused.</summary>
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(1);
+
+    private static async Task PdfToPpmAsync(string tool, string pdf, int first, int last, int dpi, string root, CancellationToken cancel)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        timeout.CancelAfter(RunTimeout);
+        var ct = timeout.Token;
         var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in new[] { "-gray", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", first.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l", last.ToString(System.Globalization.CultureInfo.InvariantCulture), pdf, root })
             start.ArgumentList.Add(a);
@@ -129,7 +138,8 @@ public static class ScanImages
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw;
+            if (cancel.IsCancellationRequested) throw;
+            throw new InvalidDataException($"pdftoppm did not finish pages {first}-{last} within {RunTimeout.TotalSeconds:0} s.");
         }
         if (process.ExitCode != 0) throw new InvalidDataException($"pdftoppm could not rasterise pages {first}-{last}: {await errors}");
     }
@@ -166,11 +176,15 @@ public static class ScanImages
             page++;
             var width = tiff.GetField(TiffTag.IMAGEWIDTH)[0].ToInt();
             var height = tiff.GetField(TiffTag.IMAGELENGTH)[0].ToInt();
-            var raster = new int[checked(width * height)];
+            if ((long)width * height > MaxPixels) throw new InvalidDataException($"Page {page} of the TIFF is larger than a scan.");
+            var raster = new int[width * height];
             if (!tiff.ReadRGBAImageOriented(width, height, raster, Orientation.TOPLEFT))
                 throw new InvalidDataException($"Page {page} of the TIFF does not decode.");
+            // A black-and-white page's bars are whole pixels: averaged down to the asked size, a bar's width is then off by
+            // up to a quarter of a module and Code 128 stops reading; at twice the size it still reads.
+            var bilevel = tiff.GetField(TiffTag.BITSPERSAMPLE) is { } bits && bits[0].ToInt() == 1;
             // LibTiff packs each pixel as ABGR in an int: red in the low byte.
-            yield return Shrink(page, width, height, maxSide, i =>
+            yield return Shrink(page, width, height, bilevel ? 2 * maxSide : maxSide, i =>
             {
                 var p = raster[i];
                 return Luma(p & 0xFF, (p >> 8) & 0xFF, (p >> 16) & 0xFF);
@@ -186,6 +200,7 @@ public static class ScanImages
         using var codec = SKCodec.Create(new SKManagedStream(scan, disposeManagedStream: false))
             ?? throw new InvalidDataException("The image does not decode.");
         // A JPEG decodes at 1/2, 1/4 or 1/8 of its size for the price of that size: the largest not below the target.
+        if ((long)codec.Info.Width * codec.Info.Height > MaxPixels) throw new InvalidDataException("The image is larger than a scan.");
         var scale = Math.Min(1f, (float)maxSide / Math.Max(codec.Info.Width, codec.Info.Height));
         var size = codec.GetScaledDimensions(scale);
         if (Math.Max(size.Width, size.Height) < maxSide && scale < 1f) size = codec.Info.Size;

@@ -51,6 +51,15 @@ public sealed class CoverSheetReaderTests(PortalFactory portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task ABlackAndWhiteTiffBatch_InGroup4_IsSplitAtItsCoverSheets()
+    {
+        var tiff = ScanArrange.Tiff(await BatchAsync(), bilevel: true);
+
+        Assert.Equal(new ScanPageCount(ScanFormat.Tiff, 7), ScanPages.Count(new MemoryStream(tiff)));
+        AssertSplit(await new CoverSheetReader().SplitAsync(new MemoryStream(tiff)), ScanFormat.Tiff);
+    }
+
+    [Fact]
     public async Task PagesBeforeTheFirstCoverSheet_AreReportedUnassigned()
     {
         var split = await new CoverSheetReader().SplitAsync(new MemoryStream(ScanArrange.Pdf(await BatchAsync(leadingPage: true))));

@@ -109,3 +109,20 @@ public sealed class ElectronicFilePapersTests(PortalFactory portal) : IClassFixt
         Assert.Equal([["PF:1405-0801-000123"], ["PF:1405-0801-000124"]], await BarcodesAsync(pdf, CoverSheetReader.Dpi));
     }
 }
+
+public sealed class ElectronicFilePapersSetupTests
+{
+    [Fact]
+    public async Task AddElectronicFilePapers_RegistersThePapersTheReaderAndAHealthLine()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        services.AddDocuments().AddElectronicFilePapers();
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.Same(provider.GetRequiredService<ElectronicFilePapers>(), provider.GetRequiredService<IElectronicFilePapers>());
+        Assert.NotNull(provider.GetRequiredService<CoverSheetReader>());
+        var health = await provider.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>().CheckHealthAsync(r => r.Name == "scan-reading");
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, health.Status); // poppler-utils is on every machine the tests run on
+    }
+}

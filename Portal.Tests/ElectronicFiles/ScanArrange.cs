@@ -61,7 +61,8 @@ public static class ScanArrange
         return builder.Build();
     }
 
-    public static byte[] Tiff(IReadOnlyList<ScanImage> pages)
+    /// <summary>A multi-page TIFF, grey (LZW) or, as archive scanners keep black-and-white pages, 1 bit a pixel in CCITT Group 4.</summary>
+    public static byte[] Tiff(IReadOnlyList<ScanImage> pages, bool bilevel = false)
     {
         using var memory = new MemoryStream();
         using (var tiff = BitMiracle.LibTiff.Classic.Tiff.ClientOpen("batch.tif", "w", memory, new KeepOpen()))
@@ -71,10 +72,10 @@ public static class ScanArrange
                 var image = pages[p];
                 tiff.SetField(TiffTag.IMAGEWIDTH, image.Width);
                 tiff.SetField(TiffTag.IMAGELENGTH, image.Height);
-                tiff.SetField(TiffTag.BITSPERSAMPLE, 8);
+                tiff.SetField(TiffTag.BITSPERSAMPLE, bilevel ? 1 : 8);
                 tiff.SetField(TiffTag.SAMPLESPERPIXEL, 1);
-                tiff.SetField(TiffTag.PHOTOMETRIC, Photometric.MINISBLACK);
-                tiff.SetField(TiffTag.COMPRESSION, Compression.LZW);
+                tiff.SetField(TiffTag.PHOTOMETRIC, bilevel ? Photometric.MINISWHITE : Photometric.MINISBLACK);
+                tiff.SetField(TiffTag.COMPRESSION, bilevel ? Compression.CCITTFAX4 : Compression.LZW);
                 tiff.SetField(TiffTag.PLANARCONFIG, PlanarConfig.CONTIG);
                 tiff.SetField(TiffTag.ROWSPERSTRIP, 64);
                 tiff.SetField(TiffTag.XRESOLUTION, (float)Dpi);
@@ -83,11 +84,20 @@ public static class ScanArrange
                 tiff.SetField(TiffTag.SUBFILETYPE, FileType.PAGE);
                 tiff.SetField(TiffTag.PAGENUMBER, p, pages.Count);
                 for (var row = 0; row < image.Height; row++)
-                    tiff.WriteScanline(image.Gray.AsSpan(row * image.Width, image.Width).ToArray(), row);
+                    tiff.WriteScanline(bilevel ? Bits(image.Gray.AsSpan(row * image.Width, image.Width)) : image.Gray.AsSpan(row * image.Width, image.Width).ToArray(), row);
                 tiff.WriteDirectory();
             }
         }
         return memory.ToArray();
+    }
+
+    // One bit a pixel, most significant first, 1 for black (MINISWHITE).
+    private static byte[] Bits(ReadOnlySpan<byte> gray)
+    {
+        var bits = new byte[(gray.Length + 7) / 8];
+        for (var x = 0; x < gray.Length; x++)
+            if (gray[x] < 128) bits[x / 8] |= (byte)(0x80 >> (x % 8));
+        return bits;
     }
 
     public static byte[] Png(ScanImage image) => Encode(image, SKEncodedImageFormat.Png, 100);

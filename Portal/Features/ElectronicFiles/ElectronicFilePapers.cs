@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Portal.Documents;
 using Portal.Domain.ElectronicFiles;
 
@@ -49,12 +50,25 @@ public sealed class ElectronicFilePapers(DocumentPrinter printer) : IElectronicF
 
 public static class ElectronicFilePapersSetup
 {
-    /// <summary>The electronic files' papers and the batch scans' cover-sheet reader.</summary>
+    /// <summary>The electronic files' papers, the batch scans' cover-sheet reader, and its line on <c>/health</c>.</summary>
     public static IServiceCollection AddElectronicFilePapers(this IServiceCollection services)
     {
         services.AddSingleton<ElectronicFilePapers>();
         services.AddSingleton<IElectronicFilePapers>(sp => sp.GetRequiredService<ElectronicFilePapers>());
         services.AddSingleton<CoverSheetReader>();
+        services.AddHealthChecks().AddCheck<ScanReadingHealthCheck>("scan-reading");
         return services;
     }
+}
+
+/// <summary>
+/// <c>/health</c> says "degraded" on a machine without poppler-utils: TIFF and image batches are still split at their
+/// cover sheets, PDF batches cannot be.
+/// </summary>
+public sealed class ScanReadingHealthCheck : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(ScanImages.PdfToPpm is { } path
+            ? HealthCheckResult.Healthy($"PDF pages rasterised by {path}")
+            : HealthCheckResult.Degraded("pdftoppm missing: install poppler-utils to split PDF batch scans at their cover sheets"));
 }
