@@ -21,6 +21,10 @@ public static class ElectronicFilesEndpoints
         group.MapGet("/documents/{id:int}/content", async (int id, DocumentDesk documents, CancellationToken ct) =>
             await documents.OpenAsync(id, ct) is { } file ? TypedResults.File(file.Content, file.ContentType, file.FileName) : Results.NotFound());
         group.MapGet("/documents/{id:int}/pages/{page:int}", PageAsync);
+        group.MapGet("/report.xlsx", async (string? period, ScanningReportQuery query, ScanningSheets sheets, CancellationToken ct) =>
+            JalaliMonth.TryParse(period, out var month)
+                ? Results.File(sheets.Workbook(await query.ReadAsync(month, ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"scanning-{month.Key}.xlsx")
+                : Results.BadRequest());
         group.MapPost("/documents", UploadAsync).RequireAuthorization(Policies.ElectronicFilesUpload);
         return app;
     }

@@ -13,6 +13,8 @@ public static class ElectronicFilesModule
         services.AddScoped<DocumentSearchQuery>();
         services.AddScoped<DocumentViewer>();
         services.AddScoped<DocumentPages>();
+        services.AddScoped<ScanningReportQuery>();
+        services.AddScoped<ScanningSheets>();
         services.AddElectronicFilePapers();
         services.AddPageReading();
         return services;
