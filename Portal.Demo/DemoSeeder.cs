@@ -59,6 +59,8 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
             await using var insuredDb = PortalDb.Open(factory, Actor.System);
             if (await new InsuredSeeder(insuredDb, clock).SeedAsync(insuredPersons, ct) is { } seeded) insuredSeeded?.Invoke(seeded);
         }
+        await using (var filesDb = PortalDb.Open(factory, Actor.System))
+            await new ElectronicFilesSeeder(filesDb, files, clock).SeedAsync(DemoProvinces, ct);
         if (!documents) return null;
         await using var contractsDb = PortalDb.Open(factory, Actor.System);
         try
