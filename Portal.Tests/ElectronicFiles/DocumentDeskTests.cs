@@ -82,7 +82,10 @@ public sealed class DocumentDeskTests(PortalFactory portal) : IClassFixture<Port
         var documentId = (await (await portal.AsAsync<TechnicalFileQuery>(Staff)).FindAsync(id))!.Documents.Single().Id;
 
         await Refused.ForbiddenAsync(async () => await (await portal.AsAsync<DocumentDesk>(Staff)).VerifyAsync(documentId));
+        var pending = await portal.AsAsync<ScanQueueQuery>(Supervisor);
+        Assert.Contains((await pending.ListAsync(new ScanQueueQuery.Filter(AwaitingVerification: true), 0, 500)).Rows, r => r.Id == id);
         await (await portal.AsAsync<DocumentDesk>(Supervisor)).VerifyAsync(documentId);
+        Assert.DoesNotContain((await pending.ListAsync(new ScanQueueQuery.Filter(AwaitingVerification: true), 0, 500)).Rows, r => r.Id == id);
 
         var document = (await (await portal.AsAsync<TechnicalFileQuery>(Staff)).FindAsync(id))!.Documents.Single();
         Assert.NotNull(document.VerifiedAt);
@@ -117,10 +120,14 @@ public sealed class DocumentDeskTests(PortalFactory portal) : IClassFixture<Port
         await Refused.ForbiddenAsync(async () => await (await portal.AsAsync<DocumentDesk>(Supervisor)).VerifyAsync(document.Id));
         Assert.Null(await (await portal.AsAsync<TechnicalFileQuery>("golestan.agency.user")).FindAsync(id));
 
+        var pending = await portal.AsAsync<ScanQueueQuery>("kerman.agency.manager");
+        Assert.Contains((await pending.ListAsync(new ScanQueueQuery.Filter(AwaitingVerification: true), 0, 500)).Rows, r => r.Id == id);
+        Assert.DoesNotContain((await (await portal.AsAsync<ScanQueueQuery>(Supervisor)).ListAsync(new ScanQueueQuery.Filter(AwaitingVerification: true), 0, 500)).Rows, r => r.Id == id);
         var manager = await portal.AsAsync<TechnicalFileQuery>("kerman.agency.manager");
         Assert.True(Assert.Single((await manager.FindAsync(id))!.Documents).CanVerify);
         await (await portal.AsAsync<DocumentDesk>("kerman.agency.manager")).VerifyAsync(document.Id);
         Assert.NotNull(Assert.Single((await manager.FindAsync(id))!.Documents).VerifiedAt);
+        Assert.DoesNotContain((await pending.ListAsync(new ScanQueueQuery.Filter(AwaitingVerification: true), 0, 500)).Rows, r => r.Id == id);
     }
 
     [Fact]
