@@ -85,6 +85,20 @@ public sealed class ScanningDeskTests(PortalFactory portal) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task Verify_WithoutAnyScanInTheFile_IsRefused()
+    {
+        var id = await RegisterAsync(portal);
+        await WalkToAsync(portal, id, ScanStepKind.Prepared);
+        var staff = await portal.AsAsync<ScanningDesk>(Staff);
+        await staff.ScanAsync(id, (await FileAsync(portal, id)).Version);
+        await staff.CheckQualityAsync(id, (await FileAsync(portal, id)).Version, [], null);
+        var supervisor = await portal.AsAsync<ScanningDesk>(Supervisor);
+        var refusal = await Assert.ThrowsAsync<DomainException>(async () => await supervisor.VerifyAsync(id, (await FileAsync(portal, id)).Version));
+        Assert.Equal("ElectronicFiles.NoImages", refusal.Key);
+        Assert.Equal(ScanStepKind.QualityChecked, (await FileAsync(portal, id)).LastStep);
+    }
+
+    [Fact]
     public async Task Recount_Different_StopsTheFile_StaffCannotResolve_SupervisorResolves()
     {
         var id = await RegisterAsync(portal);
