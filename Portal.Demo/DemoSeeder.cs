@@ -28,7 +28,8 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
     public static IReadOnlyList<DemoAccount> Accounts { get; } = BuildAccounts();
 
     /// <summary>
-    /// Seeds the demo organisation, agencies, training, users and six months of the demo provinces' monthly statistics;
+    /// Seeds the demo organisation, agencies, training, users, six months of the demo provinces' monthly statistics and
+    /// their first branches' scanning queues (<see cref="ElectronicFilesSeeder"/>);
     /// with <paramref name="documents"/>, also makes what needs the PDF engine: demo contracts in the demo provinces and the
     /// cover letter of their offset file under review. <paramref name="offset"/> sizes the demo provinces' offset data
     /// (default: <see cref="OffsetDemoSize.Demo"/>); <paramref name="insuredPersons"/> insured persons for the eligibility inquiry
@@ -59,6 +60,8 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
             await using var insuredDb = PortalDb.Open(factory, Actor.System);
             if (await new InsuredSeeder(insuredDb, clock).SeedAsync(insuredPersons, ct) is { } seeded) insuredSeeded?.Invoke(seeded);
         }
+        await using (var filesDb = PortalDb.Open(factory, Actor.System))
+            await new ElectronicFilesSeeder(filesDb, files, clock).SeedAsync(DemoProvinces, ct);
         if (!documents) return null;
         await using var contractsDb = PortalDb.Open(factory, Actor.System);
         try

@@ -89,7 +89,9 @@ public sealed class DocumentDesk(PortalDb portalDb, IFileStore files, TimeProvid
     /// </summary>
     public async Task<FileDownload?> OpenAsync(int documentId, CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenForAsync(Permission.ElectronicFilesScan, ct);
+        await using var db = await portalDb.OpenAsync(ct);
+        // Like a document out of scope, an original the reader may not take is not found.
+        if (!db.Actor.Can(Permission.ElectronicFilesScan)) return null;
         var branch = db.Actor.UnitId;
         var d = await db.ScannedDocuments.AsNoTracking().Where(x => x.Id == documentId && x.BranchId == branch)
             .Select(x => new { x.Sha256, x.ContentKind, x.Size, x.File.Number }).SingleOrDefaultAsync(ct);

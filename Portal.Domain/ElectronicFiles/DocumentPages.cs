@@ -30,7 +30,15 @@ public sealed class DocumentPages(PortalDb portalDb, IFileStore files, TimeProvi
             FileKind.Pdf => ScanFormat.Pdf, FileKind.Tiff => ScanFormat.Tiff, FileKind.Jpeg => ScanFormat.Jpeg, FileKind.Png => ScanFormat.Png,
             _ => ScanFormat.Unknown,
         };
-        var image = await ScanImages.PageAsync(content, format, page, Dpi, ct);
+        ScanImage image;
+        try
+        {
+            image = await ScanImages.PageAsync(content, format, page, Dpi, ct);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidDataException)
+        {
+            return null; // the stored scan has fewer pages than recorded (pdftoppm refuses the range): that page is not there
+        }
         var at = JalaliDate.FromInstant(clock.GetUtcNow());
         var local = Tehran.ToLocal(clock.GetUtcNow());
         return Marked(image, $"{db.Actor.UserName}  {at.Year:0000}/{at.Month:00}/{at.Day:00} {local:HH:mm}", width);

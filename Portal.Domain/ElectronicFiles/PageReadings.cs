@@ -52,6 +52,15 @@ public sealed class PageReadings(IDbContextFactory<PortalDbContext> factory, IFi
         return pages;
     }
 
+    /// <summary>Reads one document now, whatever its turn (read again if it was read); returns its pages read, 0 when it is not found.</summary>
+    public async Task<int> ReadNowAsync(int documentId, CancellationToken ct = default)
+    {
+        if (reader.Missing is not null) return 0;
+        await using var db = PortalDb.Open(factory, Actor.System);
+        var document = await db.ScannedDocuments.Where(d => d.Id == documentId).Select(d => new { d.Sha256, d.ContentKind }).SingleOrDefaultAsync(ct);
+        return document is null ? 0 : await ReadAsync(documentId, document.Sha256, document.ContentKind, ct);
+    }
+
     private async Task<int> ReadAsync(int documentId, string sha256, FileKind kind, CancellationToken ct)
     {
         IReadOnlyList<string>? texts = null;

@@ -11,7 +11,12 @@ namespace Portal.Domain.ElectronicFiles;
 /// </summary>
 public sealed class ScanQueueQuery(PortalDb portalDb)
 {
-    public sealed record Filter(string? Text = null, ScanStepKind? Step = null, bool OnlyDiscrepancies = false, bool IncludeDone = false);
+    /// <param name="AwaitingVerification">
+    /// Files with added documents the reader vouches for and has not verified yet (an agency manager: the agency's
+    /// uploads; a branch supervisor: the branch's and treatment units'), scanning done or not.
+    /// </param>
+    public sealed record Filter(string? Text = null, ScanStepKind? Step = null, bool OnlyDiscrepancies = false, bool IncludeDone = false,
+        bool AwaitingVerification = false);
 
     public sealed record Row(int Id, string Number, string NationalId, string PersonName, string BranchName, ScanStepKind? LastStep,
         ScanStepKind? NextStep, bool OutOfTurn, OutOfTurnReason? OutOfTurnReason, bool InDiscrepancy, DateTimeOffset RequestedAt,
@@ -24,7 +29,18 @@ public sealed class ScanQueueQuery(PortalDb portalDb)
         await using var db = await portalDb.OpenAsync(ct);
         if (!db.Actor.Can(Permission.ElectronicFilesRead)) return new Page([], 0);
         var query = db.TechnicalFiles.AsNoTracking();
-        if (!filter.IncludeDone) query = query.Where(f => f.LastStep == null || f.LastStep != ScanStepKind.Indexed);
+        if (filter.AwaitingVerification)
+        {
+            var unitId = db.Actor.UnitId;
+            var pending = db.ScannedDocuments.Where(d => d.VerifiedAt == null && d.Source != DocumentSource.InitialScanning);
+            pending = db.Actor.Can(Permission.AgencyUploadsVerify)
+                ? pending.Where(d => d.ScannedByUnitId == unitId && d.ScannedByUnitKind == Organisation.UnitKind.Agency)
+                : db.Actor.Can(Permission.ElectronicFilesSupervise)
+                    ? pending.Where(d => d.BranchId == unitId && d.ScannedByUnitKind != Organisation.UnitKind.Agency)
+                    : pending.Where(d => false);
+            query = query.Where(f => pending.Any(d => d.FileId == f.Id));
+        }
+        else if (!filter.IncludeDone) query = query.Where(f => f.LastStep == null || f.LastStep != ScanStepKind.Indexed);
         if (TextNormalizer.Normalize(filter.Text) is { Length: > 0 } text)
         {
             var digits = TextNormalizer.DigitsOnly(text);

@@ -67,6 +67,8 @@ public sealed class ScanningDesk(PortalDb portalDb, TimeProvider clock)
         await ActAsync(id, version, async (db, f, by, at) =>
         {
             f.Verify(by, at);
+            // Nothing to check against the originals until the scans are in the file.
+            if (!await db.ScannedDocuments.AnyAsync(d => d.FileId == f.Id, ct)) throw DomainException.Of("ElectronicFiles.NoImages");
             var firsts = await db.ScannedDocuments.Where(d => d.FileId == f.Id && d.Source == DocumentSource.InitialScanning && d.VerifiedAt == null).ToListAsync(ct);
             foreach (var d in firsts) d.VerifyWithFile(by, at);
         }, ct);

@@ -56,7 +56,8 @@ public sealed class DocumentSearchTests(PortalFactory portal) : IClassFixture<Po
         var missing = portal.Services.GetRequiredService<IPageReader>().Missing;
         Skip.If(missing is not null, $"OCR is not installed here ({missing}); CI installs tesseract-ocr-fas.");
 
-        Assert.True(await readings.ReadPendingAsync() >= 1);
+        Assert.True(await readings.ReadPendingAsync(batch: 1) >= 1);
+        Assert.Equal(1, await readings.ReadNowAsync(_documentId));
         await using (var db = PortalDb.Open(portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), Actor.System))
             Assert.Contains("کمیسیون", (await db.PageTexts.SingleAsync(p => p.DocumentId == _documentId)).Words);
 
