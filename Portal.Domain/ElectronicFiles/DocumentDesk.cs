@@ -35,10 +35,14 @@ public sealed class DocumentDesk(PortalDb portalDb, IFileStore files, TimeProvid
             .Select(t => new TypeOption(t.Id, t.Name, t.Group.Name)).ToListAsync(ct);
     }
 
-    /// <summary>The sources the acting user may record: an agency only its own uploads; only the holding branch the first scans.</summary>
-    public static IReadOnlyList<DocumentSource> SourcesFor(Actor actor, bool holdsFile) =>
+    /// <summary>
+    /// The sources the acting user may record: an agency only its own uploads; only the holding branch the first scans,
+    /// and only until the file is indexed (step 12).
+    /// </summary>
+    public static IReadOnlyList<DocumentSource> SourcesFor(Actor actor, bool holdsFile, bool fileIndexed = false) =>
         actor.Can(Permission.OwnAgency) ? [DocumentSource.UploadedByAgency]
-        : holdsFile && actor.Can(Permission.ElectronicFilesScan) ? [DocumentSource.InitialScanning, DocumentSource.ReceivedInService, DocumentSource.ReceivedByMail]
+        : holdsFile && !fileIndexed && actor.Can(Permission.ElectronicFilesScan)
+            ? [DocumentSource.InitialScanning, DocumentSource.ReceivedInService, DocumentSource.ReceivedByMail]
         : [DocumentSource.ReceivedInService, DocumentSource.ReceivedByMail];
 
     /// <summary>Checks the content (PDF, TIFF, JPEG or PNG), stores it by hash and adds it to the file; returns the file's id.</summary>
@@ -49,8 +53,8 @@ public sealed class DocumentDesk(PortalDb portalDb, IFileStore files, TimeProvid
         if (!title.IsValid) throw DomainException.Of("ElectronicFiles.TitleTooLong", TextNormalizer.ToPersianDigits(ScannedDocument.TitleMaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var file = await FindForUploadAsync(db, upload, ct) ?? throw DomainException.Of("ElectronicFiles.NotFound");
         var holds = file.BranchId == db.Actor.UnitId;
-        if (!SourcesFor(db.Actor, holds).Contains(upload.Source)) throw DomainException.Of("ElectronicFiles.SourceNotAllowed");
         if (upload.Source == DocumentSource.InitialScanning && file.IsDone) throw DomainException.Of("ElectronicFiles.AlreadyIndexed");
+        if (!SourcesFor(db.Actor, holds, file.IsDone).Contains(upload.Source)) throw DomainException.Of("ElectronicFiles.SourceNotAllowed");
         var type = await db.DocumentTypes.Include(t => t.Group).SingleOrDefaultAsync(t => t.Id == upload.TypeId && t.IsActive, ct)
             ?? throw DomainException.Of("ElectronicFiles.TypeRequired");
         var unitId = db.Actor.UnitId;

@@ -72,6 +72,9 @@ public sealed class ElectronicFilesBrowserTests(BrowserFixture fixture)
         await StepAsync(staff, "Stored");
         await StepAsync(staff, "Indexed");
         await Expect(staff.GetByTestId("file-actions")).ToHaveCountAsync(0);
+        // Once indexed, papers still come in during service, but no longer as the file's first scans.
+        await Expect(staff.GetByTestId("upload-source").Locator("option[value=InitialScanning]")).ToHaveCountAsync(0);
+        await Expect(staff.GetByTestId("upload-source").Locator("option[value=ReceivedInService]")).ToHaveCountAsync(1);
         await staff.ScreenshotAsync(new() { Path = Shot("efiles-indexed.png"), FullPage = true });
 
         // The province's treatment directorate finds it by the person and opens it: the view is logged on the file.
