@@ -81,8 +81,17 @@ public sealed class ElectronicFilesBrowserTests(BrowserFixture fixture)
         var treatment = await fixture.SignInAsync("kerman.treatment");
         await BrowserFixture.GotoAsync(treatment, "/electronic-files/search");
         await treatment.GetByTestId("search-national-id").FillAsync(nationalId);
+        // A date that is no date is named under its field and searched without; a date after the scan finds nothing.
+        await treatment.GetByTestId("search-from").FillAsync("1405/13/40");
+        await treatment.GetByTestId("search-go").ClickAsync();
+        await Expect(treatment.GetByText("تاریخ را به صورت ۱۴۰۵/۰۱/۰۱ بنویسید.")).ToBeVisibleAsync();
+        await treatment.GetByTestId("search-from").FillAsync("1499/01/01");
+        await treatment.GetByTestId("search-go").ClickAsync();
+        await Expect(treatment.GetByTestId("search-none")).ToBeVisibleAsync();
+        await treatment.GetByTestId("search-from").FillAsync("");
         await treatment.GetByTestId("search-go").ClickAsync();
         await Expect(treatment.GetByTestId("hit-file")).ToHaveCountAsync(1);
+        await treatment.ScreenshotAsync(new() { Path = Shot("efiles-search.png"), FullPage = true });
         await treatment.GetByTestId("hit-file").ClickAsync();
         await treatment.WaitForURLAsync(new Regex("/electronic-files/\\d+$"));
         await treatment.GetByTestId("document-open").ClickAsync();
@@ -92,6 +101,9 @@ public sealed class ElectronicFilesBrowserTests(BrowserFixture fixture)
         await treatment.ScreenshotAsync(new() { Path = Shot("efiles-viewer.png"), FullPage = true });
         await BrowserFixture.GotoAsync(supervisor, fileUrl);
         await Expect(supervisor.GetByTestId("file-views")).ToContainTextAsync("kerman.treatment");
+        await BrowserFixture.GotoAsync(supervisor, "/electronic-files/report");
+        await Expect(supervisor.GetByTestId("report-operators")).ToContainTextAsync("kerman.branch.staff");
+        await supervisor.ScreenshotAsync(new() { Path = Shot("efiles-report.png"), FullPage = true });
 
         // Another province's branch does not find it, by search or by its address.
         var golestan = await fixture.SignInAsync("golestan.branch.staff");
