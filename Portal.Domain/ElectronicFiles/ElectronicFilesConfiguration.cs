@@ -140,6 +140,7 @@ internal sealed class DestructionListConfiguration : IEntityTypeConfiguration<De
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(l => l.BranchId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(l => l.Items).WithOne().HasForeignKey(i => i.ListId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(l => l.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Ignore(l => l.Remaining);
         b.HasIndex(l => new { l.BranchId, l.Status });
         b.HasIndex(l => l.ProvinceId);
     }

@@ -740,9 +740,6 @@ namespace Portal.Domain.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int?>("DestructionListId")
-                        .HasColumnType("integer");
-
                     b.Property<int>("DocumentId")
                         .HasColumnType("integer");
 
@@ -783,8 +780,6 @@ namespace Portal.Domain.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("DestructionListId");
 
                     b.HasIndex("DocumentId");
 
@@ -2899,10 +2894,6 @@ namespace Portal.Domain.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.DestructionItem", b =>
                 {
-                    b.HasOne("Portal.Domain.ElectronicFiles.DestructionList", null)
-                        .WithMany("Remaining")
-                        .HasForeignKey("DestructionListId");
-
                     b.HasOne("Portal.Domain.ElectronicFiles.ScannedDocument", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
@@ -3330,8 +3321,6 @@ namespace Portal.Domain.Data.Migrations.Postgres
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.DestructionList", b =>
                 {
                     b.Navigation("Items");
-
-                    b.Navigation("Remaining");
                 });
 
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.TechnicalFile", b =>

@@ -707,9 +707,6 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("DestructionListId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("DocumentId")
                         .HasColumnType("INTEGER");
 
@@ -750,8 +747,6 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("DestructionListId");
 
                     b.HasIndex("DocumentId");
 
@@ -2801,10 +2796,6 @@ namespace Portal.Domain.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.DestructionItem", b =>
                 {
-                    b.HasOne("Portal.Domain.ElectronicFiles.DestructionList", null)
-                        .WithMany("Remaining")
-                        .HasForeignKey("DestructionListId");
-
                     b.HasOne("Portal.Domain.ElectronicFiles.ScannedDocument", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
@@ -3232,8 +3223,6 @@ namespace Portal.Domain.Data.Migrations.Sqlite
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.DestructionList", b =>
                 {
                     b.Navigation("Items");
-
-                    b.Navigation("Remaining");
                 });
 
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.TechnicalFile", b =>

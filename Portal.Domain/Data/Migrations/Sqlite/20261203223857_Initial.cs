@@ -1464,17 +1464,11 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     Pages = table.Column<int>(type: "INTEGER", nullable: false),
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     WithdrawnBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DestructionListId = table.Column<int>(type: "INTEGER", nullable: true)
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DestructionItem", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_DestructionItem_DestructionLists_DestructionListId",
-                        column: x => x.DestructionListId,
-                        principalTable: "DestructionLists",
-                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_DestructionItem_DestructionLists_ListId",
                         column: x => x.ListId,
@@ -1755,11 +1749,6 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 table: "DebtorWorkshops",
                 columns: new[] { "ProvinceId", "WorkshopCode" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DestructionItem_DestructionListId",
-                table: "DestructionItem",
-                column: "DestructionListId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DestructionItem_DocumentId",

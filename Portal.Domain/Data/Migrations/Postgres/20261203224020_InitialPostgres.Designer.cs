@@ -12,7 +12,7 @@ using Portal.Domain.Data;
 namespace Portal.Domain.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261203222907_InitialPostgres")]
+    [Migration("20261203224020_InitialPostgres")]
     partial class InitialPostgres
     {
         /// <inheritdoc />
@@ -743,9 +743,6 @@ namespace Portal.Domain.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int?>("DestructionListId")
-                        .HasColumnType("integer");
-
                     b.Property<int>("DocumentId")
                         .HasColumnType("integer");
 
@@ -786,8 +783,6 @@ namespace Portal.Domain.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("DestructionListId");
 
                     b.HasIndex("DocumentId");
 
@@ -2902,10 +2897,6 @@ namespace Portal.Domain.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.DestructionItem", b =>
                 {
-                    b.HasOne("Portal.Domain.ElectronicFiles.DestructionList", null)
-                        .WithMany("Remaining")
-                        .HasForeignKey("DestructionListId");
-
                     b.HasOne("Portal.Domain.ElectronicFiles.ScannedDocument", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
@@ -3333,8 +3324,6 @@ namespace Portal.Domain.Data.Migrations.Postgres
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.DestructionList", b =>
                 {
                     b.Navigation("Items");
-
-                    b.Navigation("Remaining");
                 });
 
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.TechnicalFile", b =>

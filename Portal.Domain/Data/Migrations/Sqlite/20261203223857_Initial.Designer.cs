@@ -11,7 +11,7 @@ using Portal.Domain.Data;
 namespace Portal.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203222830_Initial")]
+    [Migration("20261203223857_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -710,9 +710,6 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("DestructionListId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("DocumentId")
                         .HasColumnType("INTEGER");
 
@@ -753,8 +750,6 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("DestructionListId");
 
                     b.HasIndex("DocumentId");
 
@@ -2804,10 +2799,6 @@ namespace Portal.Domain.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.DestructionItem", b =>
                 {
-                    b.HasOne("Portal.Domain.ElectronicFiles.DestructionList", null)
-                        .WithMany("Remaining")
-                        .HasForeignKey("DestructionListId");
-
                     b.HasOne("Portal.Domain.ElectronicFiles.ScannedDocument", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
@@ -3235,8 +3226,6 @@ namespace Portal.Domain.Data.Migrations.Sqlite
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.DestructionList", b =>
                 {
                     b.Navigation("Items");
-
-                    b.Navigation("Remaining");
                 });
 
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.TechnicalFile", b =>

@@ -1465,17 +1465,11 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     Pages = table.Column<int>(type: "integer", nullable: false),
                     ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     WithdrawnBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DestructionListId = table.Column<int>(type: "integer", nullable: true)
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DestructionItem", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_DestructionItem_DestructionLists_DestructionListId",
-                        column: x => x.DestructionListId,
-                        principalTable: "DestructionLists",
-                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_DestructionItem_DestructionLists_ListId",
                         column: x => x.ListId,
@@ -1756,11 +1750,6 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 table: "DebtorWorkshops",
                 columns: new[] { "ProvinceId", "WorkshopCode" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DestructionItem_DestructionListId",
-                table: "DestructionItem",
-                column: "DestructionListId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DestructionItem_DocumentId",
