@@ -9,7 +9,8 @@
 #
 # Environment (all optional): BENCH_PORT (first port tried, default 5290), GET_RUNS (sequential requests per page,
 # default 30), OCR_PAGES (default 20), INTEGRITY_FILES / INTEGRITY_MB (default 40 files of 50 MB).
-# The seeded and filled database (bench/out/electronic-files-seed.db, ~3 min to make) is kept; each run works on a copy.
+# The seeded and filled database (bench/out/electronic-files-seed.db, ~3 min to make) is kept (--reseed after a model
+# change); each run works on a copy of it.
 # --smoke: the shared tiny database with 2,000 files, a 3-page scan, one OCR page, three 1 MB files (bench/lib.sh).
 # Only talks to 127.0.0.1. Everything it starts is stopped on exit.
 set -euo pipefail
@@ -65,7 +66,7 @@ if [[ "$SMOKE" == 1 ]]; then
   # (smoke_db copies the database only: the demo's stored sample scan comes from the shared seed's store)
   rm -rf "${SEED%.db}-files"; cp -r "$BENCH_DIR/out/smoke/seed-files" "${SEED%.db}-files"
   fill "$SEED"
-elif [[ ! -f "$SEED" || $RESEED -eq 1 || "$PORTAL_DLL" -nt "$SEED" ]]; then
+elif [[ ! -f "$SEED" || $RESEED -eq 1 ]]; then
   rm -rf "$SEED" "$SEED-shm" "$SEED-wal" "${SEED%.db}-files"
   log "seeding $SEED (10 agencies per province, 100,000 insured persons, the demo's scanning queues)"
   started=$SECONDS
