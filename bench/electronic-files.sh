@@ -29,7 +29,7 @@ RESEED=0
 for arg in "${ARGS[@]}"; do
   case "$arg" in
     --reseed) RESEED=1 ;;
-    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
