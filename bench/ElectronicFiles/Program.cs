@@ -27,7 +27,8 @@ using SkiaSharp;
 //   pdf OUT PAGES MB         writes a PAGES-page PDF of noisy grey JPEG pages, about MB megabytes (the upload's scan)
 //   ocr PAGES                PAGES Persian pages printed by the portal's Chromium, read by the portal's Tesseract reader
 //   integrity COUNT MB       COUNT new stored files of MB megabytes each (referred to by documents), then the integrity check
-//   page PDF [RUNS]          where the viewer's page image time goes: the PDF's page 1 drawn (copy + pdftoppm), then marked and encoded
+//   page PDF [RUNS]          where the upload's and the viewer's time goes: the page count and SHA-256 of the PDF; its page 1 drawn
+//                            (pdftoppm), then marked and encoded
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var smoke = Environment.GetEnvironmentVariable("BENCH_SMOKE") == "1";
 switch (args.FirstOrDefault())
@@ -433,6 +434,21 @@ static class PageParts
             (pngBytes, jpegBytes, fastBytes) = (png.Length, encoded.Size, fast!.Size);
             draw.Add(t1); mark.Add(t2 - t1); jpeg.Add(t3 - t2); fastPng.Add(t4 - t3);
         }
+        // The upload's checks on the same file: its page count as DocumentDesk reads it (PdfPig, strict), and its SHA-256.
+        var (count, hash) = (new List<double>(), new List<double>());
+        var pages = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await using (var content = File.OpenRead(pdf))
+            using (var document = UglyToad.PdfPig.PdfDocument.Open(content, new UglyToad.PdfPig.ParsingOptions { UseLenientParsing = false }))
+                pages = document.NumberOfPages;
+            count.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            await using (var content = File.OpenRead(pdf)) await SHA256.HashDataAsync(content);
+            hash.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        Console.WriteLine($"upload checks of {Path.GetFileName(pdf)}: PdfPig page count ({pages}) median {Bench.Percentile(count, 50):F0} ms, SHA-256 median {Bench.Percentile(hash, 50):F0} ms");
         Console.WriteLine($"page 1 of {Path.GetFileName(pdf)} ({new FileInfo(pdf).Length / 1048576.0:F1} MB), median of {runs}: " +
             $"copy + pdftoppm {Bench.Percentile(draw, 50):F0} ms; mark + scale + PNG {Bench.Percentile(mark, 50):F0} ms ({pngBytes / 1024:N0} KB); " +
             $"the marked page encoded instead as JPEG 80 {Bench.Percentile(jpeg, 50):F0} ms ({jpegBytes / 1024:N0} KB), " +
