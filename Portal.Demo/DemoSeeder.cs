@@ -29,7 +29,7 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
 
     /// <summary>
     /// Seeds the demo organisation, agencies, training, users, six months of the demo provinces' monthly statistics and
-    /// their first branches' scanning queues (<see cref="ElectronicFilesSeeder"/>);
+    /// their first branches' scanning queues (<see cref="ElectronicFilesSeeder"/>) and received papers (<see cref="ReceivedPapersSeeder"/>);
     /// with <paramref name="documents"/>, also makes what needs the PDF engine: demo contracts in the demo provinces and the
     /// cover letter of their offset file under review. <paramref name="offset"/> sizes the demo provinces' offset data
     /// (default: <see cref="OffsetDemoSize.Demo"/>); <paramref name="insuredPersons"/> insured persons for the eligibility inquiry
@@ -61,7 +61,10 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
             if (await new InsuredSeeder(insuredDb, clock).SeedAsync(insuredPersons, ct) is { } seeded) insuredSeeded?.Invoke(seeded);
         }
         await using (var filesDb = PortalDb.Open(factory, Actor.System))
+        {
             await new ElectronicFilesSeeder(filesDb, files, clock).SeedAsync(DemoProvinces, ct);
+            await new ReceivedPapersSeeder(filesDb, clock).SeedAsync(DemoProvinces, ct);
+        }
         if (!documents) return null;
         await using var contractsDb = PortalDb.Open(factory, Actor.System);
         try

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Portal.Domain.Common;
+using Portal.Domain.ElectronicFiles;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.Tests.ElectronicFiles;
@@ -101,5 +102,48 @@ public sealed class ElectronicFilesBrowserTests(BrowserFixture fixture)
         var golestan = await fixture.SignInAsync("golestan.branch.staff");
         await BrowserFixture.GotoAsync(golestan, fileUrl);
         await Expect(golestan.GetByTestId("file-not-found")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AReceivedPaper_IsStamped_AndItsOriginalKeptInItsBinder_WhichListsIt()
+    {
+        var portal = fixture.Portal;
+        var file = await ElectronicFilesArrange.RegisterAsync(portal);
+        await ElectronicFilesArrange.WalkToAsync(portal, file, ScanStepKind.Indexed);
+        await ElectronicFilesArrange.UploadPdfAsync(portal, ElectronicFilesArrange.Staff, file, DocumentSource.ReceivedInService);
+        var number = (await ElectronicFilesArrange.FileAsync(portal, file)).Number;
+
+        var staff = await fixture.SignInAsync(ElectronicFilesArrange.Staff);
+        await BrowserFixture.GotoAsync(staff, $"/electronic-files/{file}");
+        var paper = staff.GetByTestId("document-paper").Filter(new() { Has = staff.GetByTestId("paper-Stamp") });
+        await Expect(paper).ToContainTextAsync("نزد شعبه");
+        // Handing back waits for the stamp.
+        await Expect(paper.GetByTestId("paper-HandBack")).ToHaveCountAsync(0);
+        await paper.GetByTestId("paper-Stamp").ClickAsync();
+        await Expect(staff.GetByTestId("confirm-message")).ToContainTextAsync("اسکن شد");
+        await staff.GetByTestId("confirm-yes").ClickAsync();
+        var stamped = staff.GetByTestId("document-paper").Filter(new() { Has = staff.GetByTestId("paper-Keep") }).Last;
+        await Expect(stamped).ToContainTextAsync("مهر «اسکن شد»");
+
+        await stamped.GetByTestId("paper-Keep").ClickAsync();
+        await staff.GetByTestId("keep-number").FillAsync("۴۵۶۷");
+        await staff.GetByTestId("keep-date").FillAsync("1403/13/01");
+        await staff.GetByTestId("keep-save").ClickAsync();
+        // No kind, and a month that does not exist: each refused under its field; nothing is filed.
+        await Expect(staff.GetByText("ماه ۱۳ نداریم؛ ماه از ۱ تا ۱۲ است.").First).ToBeVisibleAsync();
+        await Expect(staff.GetByText("این خانه را پر کنید.").First).ToBeVisibleAsync();
+        await staff.GetByTestId("keep-category").ClickAsync();
+        await staff.GetByText("نظریه مراجع پزشکی در رد تمام یا بخشی از استراحت").ClickAsync();
+        var today = JalaliDate.FromInstant(DateTimeOffset.UtcNow.AddDays(-1)).ToString();
+        await staff.GetByTestId("keep-date").FillAsync(today);
+        await staff.GetByTestId("keep-save").ClickAsync();
+        await Expect(staff.GetByTestId("file-documents").GetByText(new Regex("در کلاسور «نظریه مراجع پزشکی"))).ToBeVisibleAsync();
+        await staff.ScreenshotAsync(new() { Path = Shot("ef-paper-kept.png"), FullPage = true });
+
+        await BrowserFixture.GotoAsync(staff, "/electronic-files/binders");
+        await staff.GetByTestId("binder-row").Filter(new() { HasText = "نظریه مراجع پزشکی" }).First.GetByTestId("binder-open").ClickAsync();
+        await Expect(staff.GetByTestId("binder-contents")).ToContainTextAsync(number);
+        await Expect(staff.GetByTestId("binder-contents")).ToContainTextAsync("۴۵۶۷");
+        await staff.ScreenshotAsync(new() { Path = Shot("ef-binder.png"), FullPage = true });
     }
 }
