@@ -136,6 +136,6 @@ public sealed class FilePapersEndpointsTests(PortalFactory portal) : IClassFixtu
         form.Add(file, "file", "batch.pdf");
         var input = Regex.Match(page, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*>").Value;
         form.Add(new StringContent(Regex.Match(input, "value=\"([^\"]+)\"").Groups[1].Value), "__RequestVerificationToken");
-        return await client.PostAsync("/electronic-files/batch", form);
+        return await client.PostAsync("/electronic-files/batches", form);
     }
 }

@@ -37,7 +37,7 @@ public static class ElectronicFilesEndpoints
         group.MapGet("/cover-sheets.pdf", (string? ids, FilePaperDesk papers, CancellationToken ct) =>
             Ids(ids) is { } list ? PaperAsync(() => papers.CoverSheetsAsync(list, ct)) : Task.FromResult(Results.BadRequest()))
             .RequireAuthorization(Policies.ElectronicFilesScanning);
-        group.MapPost("/batch", StageBatchAsync).RequireAuthorization(Policies.ElectronicFilesScanning);
+        group.MapPost("/batches", StageBatchAsync).RequireAuthorization(Policies.ElectronicFilesScanning);
         return app;
     }
 
