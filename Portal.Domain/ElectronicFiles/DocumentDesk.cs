@@ -13,7 +13,7 @@ namespace Portal.Domain.ElectronicFiles;
 /// agencies and treatment units (seed 003, parts 2 and 3 §1c), each checked by content before anything is stored; and
 /// their verification by whoever vouches for them.
 /// </summary>
-public sealed partial class DocumentDesk(PortalDb portalDb, IFileStore files, TimeProvider clock, CoverSheetReader coverSheets)
+public sealed partial class DocumentDesk(PortalDb portalDb, IFileStore files, TimeProvider clock)
 {
     /// <summary>A 300-page scan at 200 dpi is about 60 MB; twice that is room enough.</summary>
     public const long MaxBytes = 128L * 1024 * 1024;

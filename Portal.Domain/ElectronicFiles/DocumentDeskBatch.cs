@@ -21,6 +21,9 @@ public sealed partial class DocumentDesk
     /// <summary>How long a batch waits for its confirmation before it is thrown away.</summary>
     public static readonly TimeSpan BatchKeptFor = TimeSpan.FromHours(12);
 
+    // Stateless: the reader holds nothing between batches.
+    private static readonly CoverSheetReader CoverSheets = new();
+
     private static readonly string BatchFolder = Path.Combine(Path.GetTempPath(), "portal-batches");
 
     /// <summary>One cover sheet's file in a batch: the file found (null when not), its pages, and why it cannot be added (a message key) if it cannot.</summary>
@@ -50,7 +53,7 @@ public sealed partial class DocumentDesk
         await using var _ = buffer;
         if (kind is not (FileKind.Pdf or FileKind.Tiff)) throw DomainException.Of("ElectronicFiles.BatchType");
         if (kind == FileKind.Pdf && !CoverSheetReader.CanReadPdf) throw DomainException.Of("ElectronicFiles.BatchPdfUnavailable");
-        var split = await coverSheets.SplitAsync(buffer, ct);
+        var split = await CoverSheets.SplitAsync(buffer, ct);
         if (split.Format == ScanFormat.Unknown) throw DomainException.Of("ElectronicFiles.BatchUnreadable");
 
         ForgetOldBatches();
