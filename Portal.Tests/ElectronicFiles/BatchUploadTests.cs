@@ -136,6 +136,22 @@ public sealed class BatchUploadTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task AnIndexedFile_TakesNoMoreFirstScans_SoTheBatchAddsNothing()
+    {
+        var files = await TwoFilesAsync();
+        await WalkToAsync(portal, files[1].Id, ScanStepKind.Indexed);
+        var before = (await DocumentsAsync(files[1].Id)).Count;
+        var desk = await portal.AsAsync<DocumentDesk>(Staff);
+
+        var batch = await desk.StageBatchAsync(new MemoryStream(ScanArrange.Pdf(await BatchAsync(files[0].Number, files[1].Number))));
+
+        Assert.Equal("ElectronicFiles.AlreadyIndexed", (await desk.PreviewBatchAsync(batch))!.Files[1].Error);
+        await Assert.ThrowsAsync<DomainException>(async () => await desk.AddBatchAsync(batch, await TypeIdAsync(portal)));
+        Assert.Empty(await DocumentsAsync(files[0].Id));
+        Assert.Equal(before, (await DocumentsAsync(files[1].Id)).Count);
+    }
+
+    [Fact]
     public async Task PagesBeforeTheFirstCoverSheet_StopTheBatch()
     {
         var files = await TwoFilesAsync();

@@ -62,6 +62,11 @@ public sealed class FilePapersEndpointsTests(PortalFactory portal) : IClassFixtu
 
         var golestan = await PortalFactory.SignedInClientAsync(portal, "golestan.branch.staff");
         Assert.Equal(HttpStatusCode.NotFound, (await golestan.GetAsync($"/electronic-files/cover-sheets.pdf?ids={first},{second}")).StatusCode);
+        // Among a selection, only the files the branch holds are printed.
+        var theirs = await RegisterAsync(portal, "golestan.branch.staff");
+        var mixed = await staff.GetAsync($"/electronic-files/cover-sheets.pdf?ids={first},{theirs}");
+        await AssertPdfAsync(mixed);
+        Assert.Single(await ScanArrange.ScannedAsync(await mixed.Content.ReadAsByteArrayAsync()));
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync("/electronic-files/labels.pdf?ids=1,x")).StatusCode);
     }
 
