@@ -13,7 +13,7 @@ namespace Portal.Domain.ElectronicFiles;
 /// agencies and treatment units (seed 003, parts 2 and 3 §1c), each checked by content before anything is stored; and
 /// their verification by whoever vouches for them.
 /// </summary>
-public sealed class DocumentDesk(PortalDb portalDb, IFileStore files, TimeProvider clock)
+public sealed partial class DocumentDesk(PortalDb portalDb, IFileStore files, TimeProvider clock)
 {
     /// <summary>A 300-page scan at 200 dpi is about 60 MB; twice that is room enough.</summary>
     public const long MaxBytes = 128L * 1024 * 1024;
@@ -60,10 +60,8 @@ public sealed class DocumentDesk(PortalDb portalDb, IFileStore files, TimeProvid
         var unitId = db.Actor.UnitId;
         var unitKind = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.Id == unitId).Select(u => (UnitKind?)u.Kind).SingleOrDefaultAsync(ct) ?? UnitKind.HeadOffice;
 
-        await using var buffer = await UploadBuffer.ReadAsync(content, MaxBytes, ct) ?? throw DomainException.Of("ElectronicFiles.ScanTooLarge");
-        if (buffer.Length == 0) throw DomainException.Of("ElectronicFiles.ScanRequired");
-        var kind = FileSignature.Detect(buffer);
-        if (kind is not (FileKind.Pdf or FileKind.Tiff or FileKind.Jpeg or FileKind.Png)) throw DomainException.Of("ElectronicFiles.ScanType");
+        var (buffer, kind) = await ReadScanAsync(content, ct);
+        await using var _ = buffer;
         var pages = PagesOf(kind, buffer);
         // Nothing is stored before every check has passed.
         var (sha, size) = await files.SaveAsync(buffer, ct);
@@ -114,6 +112,20 @@ public sealed class DocumentDesk(PortalDb portalDb, IFileStore files, TimeProvid
         var province = db.Actor.Scope.ProvinceId;
         return await db.TechnicalFiles.IgnoreQueryFilters()
             .SingleOrDefaultAsync(f => f.Number == number && f.NationalId == nationalId.Value && (province == null || f.ProvinceId == province), ct);
+    }
+
+    /// <summary>
+    /// The upload as a seekable copy and its kind by content: refused when larger than <see cref="MaxBytes"/>, empty, or
+    /// not a PDF, TIFF, JPEG or PNG whatever its name says.
+    /// </summary>
+    private static async Task<(Stream Buffer, FileKind Kind)> ReadScanAsync(Stream content, CancellationToken ct)
+    {
+        var buffer = await UploadBuffer.ReadAsync(content, MaxBytes, ct) ?? throw DomainException.Of("ElectronicFiles.ScanTooLarge");
+        var kind = buffer.Length == 0 ? FileKind.Unknown : FileSignature.Detect(buffer);
+        if (kind is FileKind.Pdf or FileKind.Tiff or FileKind.Jpeg or FileKind.Png) return (buffer, kind);
+        var empty = buffer.Length == 0;
+        await buffer.DisposeAsync();
+        throw DomainException.Of(empty ? "ElectronicFiles.ScanRequired" : "ElectronicFiles.ScanType");
     }
 
     private static int PagesOf(FileKind kind, Stream content)

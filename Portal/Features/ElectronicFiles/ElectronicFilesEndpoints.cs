@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Common;
+using Portal.Domain.Common.Files;
 using Portal.Domain.ElectronicFiles;
 using Portal.Hosting;
 using Portal.Security;
@@ -31,7 +32,70 @@ public static class ElectronicFilesEndpoints
                 ? Results.File(await papers.DestructionListAsync(list, ct), "application/pdf", $"destruction-list-{id}.pdf")
                 : Results.NotFound());
         group.MapPost("/documents", UploadAsync).RequireAuthorization(Policies.ElectronicFilesUpload);
+
+        // The scanning staff's papers, for the files their branch holds: another branch's file reads as not found.
+        group.MapGet("/{id:int}/label.pdf", (int id, FilePaperDesk papers, CancellationToken ct) => PaperAsync(() => papers.LabelAsync(id, ct)))
+            .RequireAuthorization(Policies.ElectronicFilesScanning);
+        group.MapGet("/labels.pdf", (string? ids, FilePaperDesk papers, CancellationToken ct) =>
+            Ids(ids) is { } list ? PaperAsync(() => papers.LabelSheetAsync(list, ct)) : Task.FromResult(Results.BadRequest()))
+            .RequireAuthorization(Policies.ElectronicFilesScanning);
+        group.MapGet("/cover-sheets.pdf", (string? ids, FilePaperDesk papers, CancellationToken ct) =>
+            Ids(ids) is { } list ? PaperAsync(() => papers.CoverSheetsAsync(list, ct)) : Task.FromResult(Results.BadRequest()))
+            .RequireAuthorization(Policies.ElectronicFilesScanning);
+        group.MapPost("/batches", StageBatchAsync).RequireAuthorization(Policies.ElectronicFilesScanning);
         return app;
+    }
+
+    /// <summary>Files' ids as the queue page sends them: comma-separated, at most a little more than the papers' limit.</summary>
+    private static List<int>? Ids(string? ids)
+    {
+        var parts = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length is 0 or > FilePaperDesk.MaxFiles * 2) return null;
+        var list = new List<int>(parts.Length);
+        foreach (var part in parts)
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return null;
+            list.Add(id);
+        }
+        return list;
+    }
+
+    /// <summary>A paper as a PDF; a refusal (too many files) in Persian as plain text.</summary>
+    private static async Task<IResult> PaperAsync(Func<Task<FileDownload?>> print)
+    {
+        try
+        {
+            return await print() is { } pdf ? TypedResults.File(pdf.Content, pdf.ContentType, pdf.FileName) : TypedResults.NotFound();
+        }
+        catch (DomainException e)
+        {
+            return TypedResults.Text(e.Message, "text/plain; charset=utf-8",
+                statusCode: e.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
+        }
+    }
+
+    /// <summary>
+    /// A batch scan: checked, split at its cover sheets and kept aside, then the user goes to its preview; a refusal goes
+    /// back to the batch page with its message key.
+    /// </summary>
+    private static async Task<IResult> StageBatchAsync(HttpContext ctx, IAntiforgery antiforgery, DocumentDesk documents, IStringLocalizer<Strings> L,
+        CancellationToken ct)
+    {
+        const string page = "/electronic-files/batch";
+        var (form, outcome) = await UploadForm.ReadAsync(ctx, antiforgery, UploadRequestLimit, ct);
+        if (outcome == UploadForm.Outcome.BadToken) return Refusals.Result(StatusCodes.Status400BadRequest, L["Request.FormExpired"]);
+        if (form is null) return TypedResults.LocalRedirect($"{page}?error=ElectronicFiles.ScanTooLarge");
+        if (form.Files.GetFile("file") is not { Length: > 0 } file) return TypedResults.LocalRedirect($"{page}?error=ElectronicFiles.ScanRequired");
+        try
+        {
+            await using var content = file.OpenReadStream();
+            var id = await documents.StageBatchAsync(content, ct);
+            return TypedResults.LocalRedirect($"{page}?id={id:N}");
+        }
+        catch (DomainException e)
+        {
+            return TypedResults.LocalRedirect($"{page}?error={Uri.EscapeDataString(e.Key ?? "ElectronicFiles.BatchUnreadable")}");
+        }
     }
 
     /// <summary>A page as a marked image (the viewer and its thumbnails); out of scope reads like a document that does not exist.</summary>

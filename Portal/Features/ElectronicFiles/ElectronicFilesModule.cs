@@ -10,6 +10,7 @@ public static class ElectronicFilesModule
         services.AddScoped<ScanQueueQuery>();
         services.AddScoped<TechnicalFileQuery>();
         services.AddScoped<DocumentDesk>();
+        services.AddScoped<FilePaperDesk>();
         services.AddScoped<DocumentTaxonomyRegistry>();
         services.AddScoped<DocumentSearchQuery>();
         services.AddScoped<DocumentViewer>();
