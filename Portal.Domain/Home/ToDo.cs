@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Agencies;
 using Portal.Domain.Common;
 using Portal.Domain.Data;
+using Portal.Domain.ElectronicFiles;
 using Portal.Domain.Eligibility;
 using Portal.Domain.MonthlyStats;
 using Portal.Domain.OffsetFiles;
@@ -32,6 +33,11 @@ public enum ToDoKind
     ProvincesBehindMonthly,
     ProvincesBehindRollout,
     UsersLockedOut,
+    FilesInQueue,
+    FilesToVerify,
+    DiscrepanciesToResolve,
+    DocumentsToVerify,
+    DestructionDue,
 }
 
 /// <summary>
@@ -70,6 +76,8 @@ public sealed class ToDoList(PortalDb portalDb, TimeProvider clock, MonthlyStats
         if (me.Can(Permission.RolloutFollowUp)) items.AddRange(await RolloutAsync(db, ct));
         if (me.Can(Permission.ProvincesFollowUp)) items.AddRange(await HeadOfficeAsync(db, ct));
         if (me.Can(Permission.Administer)) items.AddRange(await AdminAsync(db, ct));
+        if (me.Can(Permission.ElectronicFilesScan)) items.AddRange(await BranchFilesAsync(db, ct));
+        if (me.Can(Permission.AgencyUploadsVerify)) items.AddRange(await AgencyUploadsAsync(db, ct));
         return items;
     }
 
@@ -231,6 +239,41 @@ public sealed class ToDoList(PortalDb portalDb, TimeProvider clock, MonthlyStats
         var locked = await db.Users.AsNoTracking().Where(u => u.LockoutEnd != null && !u.IsDisabled).Select(u => u.LockoutEnd).ToListAsync(ct);
         var count = locked.Count(l => l > now);
         return count == 0 ? [] : [new ToDoItem(ToDoKind.UsersLockedOut, "admin/users", count, Overdue: true)];
+    }
+
+    /// <summary>
+    /// A branch's scanning (seed 003): the files in its queue (out of turn ones make it urgent); for its supervisor also the files waiting for verification against the originals (step 7),
+    /// the recount discrepancies, the documents added by the branch or a unit waiting for verification, and a
+    /// six-monthly destruction list when one is due.
+    /// </summary>
+    private async Task<IEnumerable<ToDoItem>> BranchFilesAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var branch = db.Actor.UnitId;
+        var files = db.TechnicalFiles.Where(f => f.BranchId == branch);
+        var items = new List<ToDoItem>();
+        var queue = await files.Where(f => f.LastStep != ScanStepKind.Indexed && !f.InDiscrepancy)
+            .GroupBy(f => 1).Select(g => new { Count = g.Count(), OutOfTurn = g.Count(f => f.OutOfTurn), Since = g.Min(f => f.RequestedAt) }).SingleOrDefaultAsync(ct);
+        if (queue is not null) items.Add(new ToDoItem(ToDoKind.FilesInQueue, "electronic-files", queue.Count, Since: queue.Since, Overdue: queue.OutOfTurn > 0));
+        if (!db.Actor.Can(Permission.ElectronicFilesSupervise)) return items;
+        var toVerify = await files.CountAsync(f => f.LastStep == ScanStepKind.QualityChecked && !f.InDiscrepancy, ct);
+        if (toVerify > 0) items.Add(new ToDoItem(ToDoKind.FilesToVerify, "electronic-files?step=QualityChecked", toVerify));
+        var discrepancies = await files.CountAsync(f => f.InDiscrepancy, ct);
+        if (discrepancies > 0) items.Add(new ToDoItem(ToDoKind.DiscrepanciesToResolve, "electronic-files?discrepancies=true", discrepancies, Overdue: true));
+        var documents = await db.ScannedDocuments.CountAsync(d => d.BranchId == branch && d.VerifiedAt == null
+            && d.Source != DocumentSource.InitialScanning && d.ScannedByUnitKind != Organisation.UnitKind.Agency, ct);
+        if (documents > 0) items.Add(new ToDoItem(ToDoKind.DocumentsToVerify, "electronic-files?pending=true", documents));
+        var candidates = await PaperDesk.DestructionCandidates(db, branch ?? 0, DestructionList.CutoffAt(clock.GetUtcNow())).CountAsync(ct);
+        var state = candidates == 0 ? null : await new DestructionQuery(portalDb, clock).BranchStateAsync(ct);
+        if (state is { Due: true }) items.Add(new ToDoItem(ToDoKind.DestructionDue, "electronic-files/destruction", state.Candidates, Overdue: true));
+        return items;
+    }
+
+    /// <summary>An agency's manager: the documents the agency's users added to technical files, waiting for the manager's verification.</summary>
+    private static async Task<IEnumerable<ToDoItem>> AgencyUploadsAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var agency = db.Actor.UnitId;
+        var count = await db.ScannedDocuments.CountAsync(d => d.ScannedByUnitId == agency && d.VerifiedAt == null, ct);
+        return count == 0 ? [] : [new ToDoItem(ToDoKind.DocumentsToVerify, "electronic-files?pending=true", count)];
     }
 
     /// <summary>Up to five names, then an ellipsis.</summary>

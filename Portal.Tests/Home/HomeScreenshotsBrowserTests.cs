@@ -34,10 +34,11 @@ public sealed class HomeScreenshotsBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Home_BranchStaff_SaysWhatIsComing()
+    public async Task Home_BranchStaff_ShowsTheQueueToDo_AndWhatIsComing()
     {
         var page = await fixture.SignInAsync("kerman.branch.staff");
-        await Expect(page.GetByTestId("coming")).ToContainTextAsync("اسکن پرونده‌های فنی در دوازده مرحله");
+        await Expect(page.GetByTestId("todo")).ToContainTextAsync("پرونده فنی در صف اسکن شعبه");
+        await Expect(page.GetByTestId("coming")).ToContainTextAsync("تمدید دفترچه درمانی");
         await page.ScreenshotAsync(new() { Path = Shot("home-kerman.branch.staff.png"), FullPage = true });
     }
 

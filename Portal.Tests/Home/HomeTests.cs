@@ -140,18 +140,18 @@ public sealed class HomeTests(PortalFactory portal) : IClassFixture<PortalFactor
     }
 
     [Theory]
-    [InlineData("kerman.branch.staff", "اسکن پرونده‌های فنی در دوازده مرحله")]
-    [InlineData("kerman.branch.supervisor", "کنترل و تأیید اسکن")]
-    public async Task BranchRoles_SeeWhatIsComing_NotEmptyCountsOrFakeData(string user, string offer)
+    [InlineData("kerman.branch.staff", "پرونده فنی در صف اسکن شعبه")]
+    [InlineData("kerman.branch.supervisor", "در انتظار تأیید و تطبیق با اصل")]
+    public async Task BranchRoles_SeeTheirScanningToDos_AndThatBookletServicesAreComing(string user, string todo)
     {
         using var culture = CultureScope.Persian();
         await using var ctx = new PortalTestContext();
 
         var cut = await RenderHomeAsync(ctx, user);
 
-        Assert.Contains(offer, cut.Find("[data-testid=coming]").TextContent);
+        Assert.Contains(todo, cut.Find("[data-testid=todo]").TextContent);
         Assert.Contains("تمدید دفترچه", cut.Find("[data-testid=coming]").TextContent);
-        Assert.Empty(cut.FindAll("[data-testid=todo]"));
+        Assert.DoesNotContain("اسکن", cut.Find("[data-testid=coming]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid^=count-]"));
     }
 }

@@ -112,10 +112,18 @@ public sealed class ToDoListTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
-    public async Task BranchStaff_HaveNoToDos_TheirHomeSaysWhatIsComing()
+    public async Task BranchStaff_SeeTheirScanningQueue_TheSupervisorAlsoVerificationsDiscrepanciesAndTheDueDestruction()
     {
-        Assert.Empty(await ItemsAsync("kerman.branch.staff"));
-        Assert.True(Permissions.Has(Roles.BranchStaff, Permission.ComingModulesPreview));
-        Assert.True(Permissions.Has(Roles.BranchSupervisor, Permission.ComingModulesPreview));
+        var staff = await ItemsAsync("kerman.branch.staff");
+        var queue = Assert.Single(staff);
+        Assert.Equal((ToDoKind.FilesInQueue, "electronic-files", true), (queue.Kind, queue.Link, queue.Overdue)); // the demo queue has files out of turn
+        Assert.True(queue.Count >= 20);
+
+        var supervisor = (await ItemsAsync("kerman.branch.supervisor")).ToDictionary(i => i.Kind);
+        Assert.Equal("electronic-files?step=QualityChecked", supervisor[ToDoKind.FilesToVerify].Link);
+        Assert.True(supervisor[ToDoKind.DiscrepanciesToResolve].Count >= 1);
+        Assert.Equal(("electronic-files/destruction", 6), (supervisor[ToDoKind.DestructionDue].Link, supervisor[ToDoKind.DestructionDue].Count));
+        // Another province's branch sees its own queue, not Kerman's.
+        Assert.DoesNotContain(await ItemsAsync("golestan.branch.staff"), i => i.Kind != ToDoKind.FilesInQueue);
     }
 }
