@@ -146,4 +146,34 @@ public sealed class ElectronicFilesBrowserTests(BrowserFixture fixture)
         await Expect(staff.GetByTestId("binder-contents")).ToContainTextAsync("۴۵۶۷");
         await staff.ScreenshotAsync(new() { Path = Shot("ef-binder.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task TheDocumentsExpert_ProposesTheDueDestructionList_AndRecordsItWithTwoWitnesses()
+    {
+        var expert = await fixture.SignInAsync(ElectronicFilesArrange.Supervisor);
+        await Expect(expert.GetByTestId("todo")).ToContainTextAsync("نوبت امحای شش‌ماهه رسیده است");
+        await BrowserFixture.GotoAsync(expert, "/electronic-files/destruction");
+        await Expect(expert.GetByTestId("destruction-due")).ToBeVisibleAsync();
+        await expert.GetByTestId("destruction-propose").ClickAsync();
+        await Expect(expert.GetByTestId("confirm-message")).ToContainTextAsync("فهرست امحا با ۶ برگ");
+        await expert.GetByTestId("confirm-yes").ClickAsync();
+        await expert.WaitForURLAsync(new Regex("destruction\\?list=\\d+$"));
+        await Expect(expert.GetByTestId("destruction-item")).ToHaveCountAsync(6);
+
+        var today = TextNormalizer.ToPersianDigits(JalaliDate.FromInstant(DateTimeOffset.UtcNow).ToString());
+        await expert.GetByTestId("destruction-date").FillAsync(today);
+        await expert.GetByTestId("destruction-witnesses").FillAsync("علی رضایی");
+        await expert.GetByTestId("destruction-record").ClickAsync();
+        await expert.GetByTestId("confirm-yes").ClickAsync();
+        await Expect(expert.GetByText("نام دست‌کم دو شاهد را بنویسید، هر نام در یک سطر یا جدا با ویرگول.")).ToBeVisibleAsync();
+        await Expect(expert.GetByTestId("destruction-recorded")).ToHaveCountAsync(0);
+
+        await expert.GetByTestId("destruction-witnesses").FillAsync("علی رضایی\nزهرا کریمی");
+        await expert.GetByTestId("destruction-record").ClickAsync();
+        await Expect(expert.GetByTestId("confirm-message")).ToContainTextAsync("۶ برگ");
+        await expert.GetByTestId("confirm-yes").ClickAsync();
+        await Expect(expert.GetByTestId("destruction-recorded")).ToContainTextAsync("زهرا کریمی");
+        await expert.ScreenshotAsync(new() { Path = Shot("ef-destruction.png"), FullPage = true });
+        await Expect(expert.GetByTestId("destruction-due")).ToHaveCountAsync(0);
+    }
 }
