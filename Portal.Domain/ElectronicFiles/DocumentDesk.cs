@@ -78,11 +78,21 @@ public sealed class DocumentDesk(PortalDb portalDb, IFileStore files, TimeProvid
     }
 
     /// <summary>Verifies an added document: an agency's by the agency's manager, any other by a supervisor of the holding branch.</summary>
-    public async Task VerifyAsync(int documentId, CancellationToken ct = default)
+    public Task VerifyAsync(int documentId, CancellationToken ct = default) =>
+        ActAsync(documentId, (d, actor, at) => d.Verify(actor, at), ct);
+
+    /// <summary>
+    /// Refuses an added document with the reason, by whoever would verify it; the uploader reads the reason on the
+    /// file's page and adds a corrected document in its place.
+    /// </summary>
+    public Task RefuseAsync(int documentId, string? reason, CancellationToken ct = default) =>
+        ActAsync(documentId, (d, actor, at) => d.Refuse(actor, reason, at), ct);
+
+    private async Task ActAsync(int documentId, Action<ScannedDocument, Actor, DateTimeOffset> act, CancellationToken ct)
     {
         await using var db = await portalDb.OpenAsync(ct);
         var document = await db.ScannedDocuments.SingleOrDefaultAsync(d => d.Id == documentId, ct) ?? throw DomainException.Of("ElectronicFiles.DocumentNotFound");
-        document.Verify(db.Actor, clock.GetUtcNow());
+        act(document, db.Actor, clock.GetUtcNow());
         await ScanningDesk.SaveAsync(db, ct);
     }
 
@@ -105,14 +115,15 @@ public sealed class DocumentDesk(PortalDb portalDb, IFileStore files, TimeProvid
 
     private static async Task<TechnicalFile?> FindForUploadAsync(PortalDbContext db, Upload upload, CancellationToken ct)
     {
-        if (upload.FileId is int id) return await db.TechnicalFiles.SingleOrDefaultAsync(f => f.Id == id, ct);
+        // With its workers, so that a unit's second document does not add it as a worker again.
+        if (upload.FileId is int id) return await db.TechnicalFiles.Include(f => f.Workers).SingleOrDefaultAsync(f => f.Id == id, ct);
         var number = TextNormalizer.Normalize(upload.FileNumber).ToUpperInvariant();
         var nationalId = NationalId.Check(upload.NationalId);
         if (number.Length == 0 || !nationalId.IsValid) return null;
         // A unit that has not worked on the file yet reaches it only with both its number and the person's national ID,
         // and only in its own province.
         var province = db.Actor.Scope.ProvinceId;
-        return await db.TechnicalFiles.IgnoreQueryFilters()
+        return await db.TechnicalFiles.IgnoreQueryFilters().Include(f => f.Workers)
             .SingleOrDefaultAsync(f => f.Number == number && f.NationalId == nationalId.Value && (province == null || f.ProvinceId == province), ct);
     }
 

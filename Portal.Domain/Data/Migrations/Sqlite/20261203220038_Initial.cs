@@ -1372,7 +1372,11 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     ScannedByUnitId = table.Column<int>(type: "INTEGER", nullable: false),
                     ScannedByUnitKind = table.Column<int>(type: "INTEGER", nullable: false),
                     VerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RefusedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RefusedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1373,7 +1373,11 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     ScannedByUnitId = table.Column<int>(type: "integer", nullable: false),
                     ScannedByUnitKind = table.Column<int>(type: "integer", nullable: false),
                     VerifiedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RefusedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RefusedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Portal.Domain.Data;
 namespace Portal.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203203829_Initial")]
+    [Migration("20261203220038_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -927,6 +927,17 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.Property<int>("ProvinceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefusedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefusedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ScannedAt")
                         .HasColumnType("INTEGER");
 
@@ -964,6 +975,10 @@ namespace Portal.Domain.Data.Migrations.Sqlite
 
                     b.Property<string>("VerifiedBy")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

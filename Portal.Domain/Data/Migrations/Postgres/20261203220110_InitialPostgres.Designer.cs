@@ -12,7 +12,7 @@ using Portal.Domain.Data;
 namespace Portal.Domain.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261203203940_InitialPostgres")]
+    [Migration("20261203220110_InitialPostgres")]
     partial class InitialPostgres
     {
         /// <inheritdoc />
@@ -975,6 +975,17 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.Property<int>("ProvinceId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("RefusedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RefusedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTimeOffset>("ScannedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1013,6 +1024,10 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.Property<string>("VerifiedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
