@@ -4,7 +4,6 @@ using Portal.Domain.Common.Files;
 using Portal.Domain.Data;
 using Portal.Domain.Organisation;
 using Portal.Domain.Security;
-using UglyToad.PdfPig;
 
 namespace Portal.Domain.ElectronicFiles;
 
@@ -64,7 +63,8 @@ public sealed class DocumentDesk(PortalDb portalDb, IFileStore files, TimeProvid
         if (buffer.Length == 0) throw DomainException.Of("ElectronicFiles.ScanRequired");
         var kind = FileSignature.Detect(buffer);
         if (kind is not (FileKind.Pdf or FileKind.Tiff or FileKind.Jpeg or FileKind.Png)) throw DomainException.Of("ElectronicFiles.ScanType");
-        var pages = PagesOf(kind, buffer);
+        var pages = ScanPages.Count(buffer).Pages;
+        if (pages == 0) throw DomainException.Of("ElectronicFiles.ScanType");
         // Nothing is stored before every check has passed.
         var (sha, size) = await files.SaveAsync(buffer, ct);
         var now = clock.GetUtcNow();
@@ -125,29 +125,5 @@ public sealed class DocumentDesk(PortalDb portalDb, IFileStore files, TimeProvid
         var province = db.Actor.Scope.ProvinceId;
         return await db.TechnicalFiles.IgnoreQueryFilters().Include(f => f.Workers)
             .SingleOrDefaultAsync(f => f.Number == number && f.NationalId == nationalId.Value && (province == null || f.ProvinceId == province), ct);
-    }
-
-    private static int PagesOf(FileKind kind, Stream content)
-    {
-        content.Position = 0;
-        try
-        {
-            return kind switch
-            {
-                FileKind.Pdf => PdfPageCount(content),
-                FileKind.Tiff => TiffPages.Count(content),
-                _ => 1,
-            };
-        }
-        finally
-        {
-            content.Position = 0;
-        }
-    }
-
-    private static int PdfPageCount(Stream content)
-    {
-        using var pdf = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = false });
-        return pdf.NumberOfPages;
     }
 }
