@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Domain.Common;
 using Portal.Domain.Common.Files;
+using Portal.Domain.Data;
 using Portal.Domain.ElectronicFiles;
+using Portal.Domain.Security;
 using Portal.Features.ElectronicFiles;
 
 namespace Portal.Tests.ElectronicFiles;
@@ -46,5 +48,22 @@ public sealed class DemoScanTests(PortalFactory portal) : IClassFixture<PortalFa
 
         foreach (var word in new[] { "تامین", "اجتماعی", "استراحت", "پزشکی", "رضایی", "2980123456" })
             Assert.Contains(PageText.WordsOf(word), words);
+    }
+
+    [SkippableFact]
+    public async Task DemoSickLeaveCertificate_ReadByOcr_IsFoundByItsWords_InItsProvinceOnly()
+    {
+        var missing = portal.Services.GetRequiredService<IPageReader>().Missing;
+        Skip.If(missing is not null, $"OCR is not installed here ({missing}); CI installs tesseract-ocr-fas.");
+        int documentId;
+        await using (var db = PortalDb.Open(portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), Actor.System))
+            documentId = await db.ScannedDocuments.Where(d => d.ScannedBy == "kerman.branch.staff" && d.Type.Code == "0501").OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
+
+        Assert.Equal(1, await portal.Services.GetRequiredService<PageReadings>().ReadNowAsync(documentId));
+
+        var words = new DocumentSearchQuery.Filter(Words: "گواهی استراحت پزشکی شکستگی");
+        var hit = Assert.Single((await (await portal.AsAsync<DocumentSearchQuery>("kerman.branch.supervisor")).SearchAsync(words, 0, 500)).Rows, r => r.DocumentId == documentId);
+        Assert.Contains("استراحت", hit.Excerpt);
+        Assert.DoesNotContain(documentId, (await (await portal.AsAsync<DocumentSearchQuery>("golestan.branch.staff")).SearchAsync(words, 0, 500)).Rows.Select(r => r.DocumentId));
     }
 }
