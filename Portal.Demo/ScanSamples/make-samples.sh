@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the demo's sample scanned pages (seed-demo files them in the Kerman and Golestan technical files), once, by
 # hand: each page is an HTML letter or form in Persian, printed by headless Chromium to PDF with Vazirmatn, then drawn
-# by poppler's pdftoppm as an 8-bit grey PNG at 110 dpi — the kind of page a branch scans, with words Tesseract (fas) reads.
+# by poppler's pdftoppm in grey (-gray) as a PNG at 110 dpi, 60-75 KB — the kind of page a branch scans, with words Tesseract (fas) reads.
 # The PNGs are committed; run again only to change them: bash Portal.Demo/ScanSamples/make-samples.sh
 # Needs chromium, poppler-utils and the npm assets (wwwroot-assets: npm ci).
 set -euo pipefail
