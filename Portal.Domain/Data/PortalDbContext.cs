@@ -84,6 +84,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ElectronicFiles.PageText> PageTexts => Set<ElectronicFiles.PageText>();
     public DbSet<ElectronicFiles.DocumentReading> DocumentReadings => Set<ElectronicFiles.DocumentReading>();
     public DbSet<ElectronicFiles.DocumentView> DocumentViews => Set<ElectronicFiles.DocumentView>();
+    public DbSet<KeptOriginal> KeptOriginals => Set<KeptOriginal>();
+    public DbSet<DestructionList> DestructionLists => Set<DestructionList>();
     /// <summary>The cookie and antiforgery key ring, shared by every app server that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
@@ -159,6 +161,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         // The words read on a document's pages, and its views, are seen by those who see the document (its file).
         builder.Entity<ElectronicFiles.PageText>().HasQueryFilter(p => ScannedDocuments.Any(d => d.Id == p.DocumentId));
         builder.Entity<ElectronicFiles.DocumentView>().HasQueryFilter(v => TechnicalFiles.Any(f => f.Id == v.FileId));
+        // Binders and destruction lists are the branch's own: its province and the nation read them, no agency does.
+        builder.Entity<KeptOriginal>().HasQueryFilter(ScopeFilter<KeptOriginal>(k => k.ProvinceId, k => k.BranchId));
+        builder.Entity<DestructionList>().HasQueryFilter(ScopeFilter<DestructionList>(l => l.ProvinceId, l => l.BranchId));
         // A circular belongs to a province, but an agency sees only those addressed to it, not its whole province's.
         builder.Entity<Circular>().HasQueryFilter(c =>
             ScopeLevel == ScopeLevel.National

@@ -66,7 +66,11 @@ public sealed class DocumentPages(PortalDb portalDb, IFileStore files, TimeProvi
                 canvas.DrawText(mark, x, y, SKTextAlign.Left, font, ink);
         canvas.Restore();
         using var snapshot = surface.Snapshot();
-        using var png = snapshot.Encode(SKEncodedImageFormat.Png, 90);
+        // A scanned page is noisy: zlib's default effort with every row filter tried took ~0.7 s for one 900-pixel page of a
+        // 200-dpi scan (bench/electronic-files.sh), more than the viewer's whole budget for its first page; the Sub filter
+        // at level 1 takes ~45 ms, for a file a fifth larger.
+        using var pixels = snapshot.PeekPixels();
+        using var png = pixels?.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 1)) ?? snapshot.Encode(SKEncodedImageFormat.Png, 90);
         return png.ToArray();
     }
 }

@@ -109,5 +109,56 @@ internal sealed class ScannedDocumentConfiguration : IEntityTypeConfiguration<Sc
         b.HasIndex(d => d.TypeId);
         b.HasIndex(d => d.Sha256);
         b.HasIndex(d => new { d.ScannedByUnitId, d.VerifiedAt });
+        b.Property(d => d.StampedBy).HasMaxLength(256);
+        b.Property(d => d.FateBy).HasMaxLength(256);
+        // The six-monthly proposal: a branch's mail not yet settled, oldest first.
+        b.HasIndex(d => new { d.BranchId, d.Source, d.Fate, d.ScannedAt });
+    }
+}
+
+internal sealed class KeptOriginalConfiguration : IEntityTypeConfiguration<KeptOriginal>
+{
+    public void Configure(EntityTypeBuilder<KeptOriginal> b)
+    {
+        b.HasKey(k => k.DocumentId);
+        b.Property(k => k.DocumentId).ValueGeneratedNever();
+        b.Property(k => k.RegisterNumber).HasMaxLength(KeptOriginal.RegisterNumberMaxLength);
+        b.Property(k => k.FiledBy).HasMaxLength(256);
+        b.HasOne<ScannedDocument>().WithOne().HasForeignKey<KeptOriginal>(k => k.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(k => k.BranchId).OnDelete(DeleteBehavior.Restrict);
+        // A binder in its order.
+        b.HasIndex(k => new { k.BranchId, k.Category, k.Year, k.RegisterDate, k.DocumentId });
+        b.HasIndex(k => k.ProvinceId);
+    }
+}
+
+internal sealed class DestructionListConfiguration : IEntityTypeConfiguration<DestructionList>
+{
+    public void Configure(EntityTypeBuilder<DestructionList> b)
+    {
+        b.Property(l => l.ProposedBy).HasMaxLength(256);
+        b.Property(l => l.ClosedBy).HasMaxLength(256);
+        b.Property(l => l.Witnesses).HasMaxLength(DestructionList.WitnessesMaxLength);
+        b.Property(l => l.Version).IsConcurrencyToken();
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(l => l.BranchId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(l => l.Items).WithOne().HasForeignKey(i => i.ListId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(l => l.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Ignore(l => l.Remaining);
+        b.HasIndex(l => new { l.BranchId, l.Status });
+        b.HasIndex(l => l.ProvinceId);
+    }
+}
+
+internal sealed class DestructionItemConfiguration : IEntityTypeConfiguration<DestructionItem>
+{
+    public void Configure(EntityTypeBuilder<DestructionItem> b)
+    {
+        b.Property(i => i.FileNumber).HasMaxLength(40);
+        b.Property(i => i.PersonName).HasMaxLength(TextLength.Name);
+        b.Property(i => i.NationalId).HasMaxLength(InsuredPerson.ForeignNumberLength);
+        b.Property(i => i.TypeName).HasMaxLength(TextLength.Name);
+        b.Property(i => i.WithdrawnBy).HasMaxLength(256);
+        b.HasOne<ScannedDocument>().WithMany().HasForeignKey(i => i.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(i => i.DocumentId);
     }
 }

@@ -66,8 +66,12 @@ public static class ScanImages
                 var folder = Directory.CreateTempSubdirectory("page-");
                 try
                 {
-                    var pdf = Path.Combine(folder.FullName, "scan.pdf");
-                    await using (var file = File.Create(pdf)) await scan.CopyToAsync(file, ct);
+                    // A stored scan is a file already (LocalFileStore): pdftoppm reads it where it is. Copied, a 300-page
+                    // scan's 60 MB were written again for every page and thumbnail the viewer asked for.
+                    var inPlace = scan is FileStream { Position: 0 } stored && File.Exists(stored.Name) ? stored.Name : null;
+                    var pdf = inPlace ?? Path.Combine(folder.FullName, "scan.pdf");
+                    if (inPlace is null)
+                        await using (var file = File.Create(pdf)) await scan.CopyToAsync(file, ct);
                     await PdfToPpmAsync(tool, pdf, page, page, dpi, Path.Combine(folder.FullName, "p"), ct);
                     var image = folder.GetFiles("p-*.pgm").SingleOrDefault() ?? throw new ArgumentOutOfRangeException(nameof(page), page, "The PDF has no such page.");
                     return Pgm(page, await File.ReadAllBytesAsync(image.FullName, ct));

@@ -54,6 +54,13 @@ public sealed class ScannedDocument : IScoped, IAudited, IUnitOwned
     /// <summary>Why it was refused, for the uploader to correct (normalised, at most <see cref="RefusalMaxLength"/>).</summary>
     public string? RefusalReason { get; private set; }
     public Guid Version { get; private set; } = Guid.NewGuid();
+    /// <summary>When the paper was stamped «اسکن شد» (seed 003 part 2 §1–2), for a document received in service or by mail.</summary>
+    public string? StampedBy { get; private set; }
+    public DateTimeOffset? StampedAt { get; private set; }
+    /// <summary>What became of the paper; null while it is with the clerk or, for mail, waiting for the person.</summary>
+    public PaperFate? Fate { get; private set; }
+    public string? FateBy { get; private set; }
+    public DateTimeOffset? FateAt { get; private set; }
 
     int IUnitOwned.OwnerUnitId => BranchId;
 
@@ -82,6 +89,69 @@ public sealed class ScannedDocument : IScoped, IAudited, IUnitOwned
 
     /// <summary>What <paramref name="actor"/> may do to it now: the acts its state allows, for the one who vouches for it.</summary>
     public DocumentActions ActionsFor(Actor actor) => VerifiableBy(actor) ? AllowedActions : DocumentActions.None;
+    /// <summary>A paper the branch received and scanned, whose fate the branch records (the first scans stay in the paper file).</summary>
+    public bool IsPaper => Source is DocumentSource.ReceivedInService or DocumentSource.ReceivedByMail;
+
+    /// <summary>The type of the commission's rulings: those that lead to no disability are destroyed in the branch after scanning.</summary>
+    public const string CommissionRulingTypeCode = "0401";
+
+    /// <summary>
+    /// What the holding branch may do with the paper now: stamp it once; then hand it back, or keep its original, or
+    /// (a commission ruling) destroy it; each only once. Needs <see cref="Type"/> loaded.
+    /// </summary>
+    public PaperActions AllowedPaperActions
+    {
+        get
+        {
+            if (!IsPaper || Fate is PaperFate.DestroyedInBranch or PaperFate.DestroyedByList or PaperFate.HandedBack) return PaperActions.None;
+            var acts = StampedAt is null ? PaperActions.Stamp : PaperActions.None;
+            if (Fate is not null) return acts;
+            acts |= PaperActions.Keep;
+            if (StampedAt is not null) acts |= PaperActions.HandBack;
+            if (Type.Code == CommissionRulingTypeCode) acts |= PaperActions.DestroyInBranch;
+            return acts;
+        }
+    }
+
+    internal void Stamp(string by, DateTimeOffset at)
+    {
+        Require(PaperActions.Stamp, StampedAt is null ? "ElectronicFiles.NotAPaper" : "ElectronicFiles.AlreadyStamped");
+        (StampedBy, StampedAt) = (by, at);
+    }
+
+    internal void HandBack(string by, DateTimeOffset at)
+    {
+        Require(PaperActions.HandBack, Fate is null && IsPaper ? "ElectronicFiles.StampFirst" : "ElectronicFiles.PaperSettled");
+        Settle(PaperFate.HandedBack, by, at);
+    }
+
+    internal KeptOriginal Keep(KeepForm.Valid form, string by, DateTimeOffset at)
+    {
+        Require(PaperActions.Keep, "ElectronicFiles.PaperSettled");
+        Settle(PaperFate.KeptInBinder, by, at);
+        return new KeptOriginal(this, form.Category, form.RegisterNumber, form.RegisterDate, by, at);
+    }
+
+    internal void DestroyInBranch(string by, DateTimeOffset at)
+    {
+        Require(PaperActions.DestroyInBranch, Fate is null && IsPaper ? "ElectronicFiles.OnlyRulingsDestroyed" : "ElectronicFiles.PaperSettled");
+        Settle(PaperFate.DestroyedInBranch, by, at);
+    }
+
+    /// <summary>Mail nobody collected, destroyed with the branch's six-monthly list (<see cref="DestructionList"/>); the images stay.</summary>
+    internal void DestroyByList(string by, DateTimeOffset at)
+    {
+        if (Source != DocumentSource.ReceivedByMail || Fate is not null) throw DomainException.Of("ElectronicFiles.PaperSettled");
+        Settle(PaperFate.DestroyedByList, by, at);
+    }
+
+    private void Require(PaperActions action, string refusal)
+    {
+        if (!IsPaper) throw DomainException.Of("ElectronicFiles.NotAPaper");
+        if ((AllowedPaperActions & action) != action) throw DomainException.Of(refusal);
+    }
+
+    private void Settle(PaperFate fate, string by, DateTimeOffset at) => (Fate, FateBy, FateAt) = (fate, by, at);
 
     /// <summary>
     /// Whether <paramref name="actor"/> is the one who vouches for this document: the agency's manager for an

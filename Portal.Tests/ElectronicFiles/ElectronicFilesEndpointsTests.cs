@@ -84,4 +84,36 @@ public sealed class ElectronicFilesEndpointsTests(PortalFactory portal) : IClass
         form.Add(new StringContent(Regex.Match(input, "value=\"([^\"]+)\"").Groups[1].Value), "__RequestVerificationToken");
         return await client.PostAsync("/electronic-files/documents", form);
     }
+
+    [Fact]
+    public async Task PapersStampAndDestructionList_ArePdfs_ForTheBranch_AndNotFoundForAnother()
+    {
+        var file = await RegisterAsync(portal);
+        await UploadPdfAsync(portal, Supervisor, file, DocumentSource.ReceivedByMail);
+        int paper;
+        await using (var db = Acting.SystemDb(portal))
+        {
+            paper = await db.ScannedDocuments.Where(d => d.FileId == file).Select(d => d.Id).SingleAsync();
+            var old = DateTimeOffset.UtcNow.AddMonths(-7);
+            await db.ScannedDocuments.Where(d => d.Id == paper).ExecuteUpdateAsync(u => u.SetProperty(d => d.ScannedAt, old));
+        }
+        await (await portal.AsAsync<PaperDesk>(Staff)).StampAsync(paper);
+        var list = await (await portal.AsAsync<PaperDesk>(Supervisor)).ProposeDestructionAsync();
+
+        var staff = await PortalFactory.SignedInClientAsync(portal, Staff);
+        foreach (var url in new[] { $"/electronic-files/documents/{paper}/stamp.pdf", $"/electronic-files/destruction/{list}.pdf" })
+        {
+            var response = await staff.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+            Assert.StartsWith("%PDF", Encoding.ASCII.GetString(await response.Content.ReadAsByteArrayAsync())[..4]);
+        }
+        Assert.Contains("destruction-list", await staff.GetStringAsync($"/electronic-files/destruction?list={list}"));
+        Assert.Contains("کلاسورهای اسناد نگهداری‌شده", await staff.GetStringAsync("/electronic-files/binders"));
+
+        var golestan = await PortalFactory.SignedInClientAsync(portal, "golestan.branch.staff");
+        Assert.Equal(HttpStatusCode.NotFound, (await golestan.GetAsync($"/electronic-files/documents/{paper}/stamp.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await golestan.GetAsync($"/electronic-files/destruction/{list}.pdf")).StatusCode);
+        Assert.DoesNotContain("destruction-list", await golestan.GetStringAsync($"/electronic-files/destruction?list={list}"));
+    }
 }

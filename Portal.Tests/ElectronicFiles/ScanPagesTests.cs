@@ -29,6 +29,20 @@ public sealed class ScanPagesTests
     }
 
     [Fact]
+    public void AViewedPage_IsAPngOfTheAskedWidth_WithTheViewersMarkAcrossIt()
+    {
+        var page = ScanArrange.Page(3);
+
+        var png = DocumentPages.Marked(page, "kerman.branch.staff  1405/09/12 10:30", 300);
+
+        using var image = SkiaSharp.SKBitmap.Decode(png);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png[..4]); // \x89 P N G
+        Assert.Equal((300, (int)Math.Round(page.Height * 300.0 / page.Width)), (image.Width, image.Height));
+        // The mark is drawn in translucent red over the grey page: some pixels are redder than they are green.
+        Assert.Contains(image.Pixels, p => p.Red > p.Green + 20);
+    }
+
+    [Fact]
     public void ACountThatDiffersFromTheHandCount_IsFlagged()
     {
         var count = Count(ScanArrange.Tiff(FivePages));

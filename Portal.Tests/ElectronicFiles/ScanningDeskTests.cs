@@ -154,6 +154,39 @@ public sealed class ScanningDeskTests(PortalFactory portal) : IClassFixture<Port
         Assert.True(page.Total >= 2);
     }
 
+    [Fact]
+    public async Task Queue_OfABranch_IsTheFilesItHolds_NotAnotherBranchsFileItAddedADocumentTo()
+    {
+        var own = await RegisterAsync(portal);
+        var nationalId = NewNationalId();
+        int other;
+        string number;
+        await using (var db = Acting.SystemDb(portal))
+        {
+            var branch = await db.OrgUnits.SingleAsync(u => u.Code == "BR-08-02");
+            var sequence = await TechnicalFileCounter.NextAsync(db, branch.Id, CancellationToken.None);
+            var file = new TechnicalFile(branch.Id, branch.ProvinceId!.Value, TechnicalFileCounter.Number(branch.Code, sequence), sequence, nationalId,
+                "رضا کرمانی", null, new ShelfLocation("1", "2", "3"), slimmed: true, "system", DateTimeOffset.UtcNow);
+            db.TechnicalFiles.Add(file);
+            await db.SaveChangesAsync();
+            (other, number) = (file.Id, file.Number);
+        }
+        // A paper received in service for a person whose file another branch holds: the file is then in this branch's scope.
+        var desk = await portal.AsAsync<DocumentDesk>(Staff);
+        using (var pdf = new MemoryStream(SampleFiles.Pdf("received")))
+            await desk.UploadAsync(new DocumentDesk.Upload(null, number, nationalId, await TypeIdAsync(portal), DocumentSource.ReceivedInService, null), pdf);
+        Assert.NotNull(await (await portal.AsAsync<TechnicalFileQuery>(Staff)).FindAsync(other));
+
+        var page = await (await portal.AsAsync<ScanQueueQuery>(Staff)).ListAsync(new ScanQueueQuery.Filter(), 0, 5000);
+        Assert.Contains(page.Rows, r => r.Id == own);
+        Assert.DoesNotContain(page.Rows, r => r.Id == other);
+        Assert.Equal(page.Rows.Count, page.Total);
+        // The province reads both branches' queues together.
+        var province = (await (await portal.AsAsync<ScanQueueQuery>("kerman.generaloffice")).ListAsync(new ScanQueueQuery.Filter(), 0, 5000)).Rows;
+        Assert.Contains(province, r => r.Id == own);
+        Assert.Contains(province, r => r.Id == other);
+    }
+
     [Theory]
     [InlineData("golestan.branch.staff")]
     [InlineData("golestan.generaloffice")]

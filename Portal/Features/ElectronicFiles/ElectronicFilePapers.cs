@@ -36,6 +36,14 @@ public sealed class ElectronicFilePapers(DocumentPrinter printer) : IElectronicF
         }, $"{sheets.Count} technical file cover sheets", ct);
     }
 
+    /// <summary>A branch's destruction list as proposed, or as destroyed with its witnesses.</summary>
+    public Task<byte[]> DestructionListAsync(DestructionQuery.Details list, CancellationToken ct = default) =>
+        printer.PrintAsync<DestructionListDocument>(new Dictionary<string, object?>
+        {
+            [nameof(DestructionListDocument.List)] = list,
+            [nameof(DestructionListDocument.FontOrigin)] = PdfRenderer.AssetOrigin,
+        }, $"destruction list {list.List.Id}", ct);
+
     private Task<byte[]> Labels(IReadOnlyList<FileLabel> labels, bool sheet, string paper, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfZero(labels.Count);

@@ -25,6 +25,11 @@ public static class ElectronicFilesEndpoints
             JalaliMonth.TryParse(period, out var month)
                 ? Results.File(sheets.Workbook(await query.ReadAsync(month, ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"scanning-{month.Key}.xlsx")
                 : Results.BadRequest());
+        group.MapGet("/documents/{id:int}/stamp.pdf", StampAsync).RequireAuthorization(Policies.ElectronicFilesScanning);
+        group.MapGet("/destruction/{id:int}.pdf", async (int id, DestructionQuery lists, ElectronicFilePapers papers, CancellationToken ct) =>
+            await lists.FindAsync(id, ct) is { } list
+                ? Results.File(await papers.DestructionListAsync(list, ct), "application/pdf", $"destruction-list-{id}.pdf")
+                : Results.NotFound());
         group.MapPost("/documents", UploadAsync).RequireAuthorization(Policies.ElectronicFilesUpload);
         return app;
     }
@@ -36,6 +41,21 @@ public static class ElectronicFilesEndpoints
         // Each image carries the viewer's name and the minute: never kept by the browser or a proxy for another time.
         http.Response.Headers.CacheControl = "private, no-store";
         return TypedResults.File(png, "image/png");
+    }
+
+    /// <summary>The «اسکن شد» stamp's imprint for a paper of the reader's branch; another branch's paper is not found.</summary>
+    private static async Task<IResult> StampAsync(int id, PaperDesk desk, IElectronicFilePapers papers, CancellationToken ct)
+    {
+        ScanStamp stamp;
+        try
+        {
+            stamp = await desk.StampImprintAsync(id, ct);
+        }
+        catch (DomainException)
+        {
+            return Results.NotFound();
+        }
+        return Results.File(await papers.ScanStampAsync(stamp, ct), "application/pdf", $"stamp-{id}.pdf");
     }
 
     /// <summary>

@@ -16,6 +16,9 @@ public static class ElectronicFilesModule
         services.AddScoped<DocumentPages>();
         services.AddScoped<ScanningReportQuery>();
         services.AddScoped<ScanningSheets>();
+        services.AddScoped<PaperDesk>();
+        services.AddScoped<BinderQuery>();
+        services.AddScoped<DestructionQuery>();
         services.AddElectronicFilePapers();
         services.AddPageReading();
         return services;

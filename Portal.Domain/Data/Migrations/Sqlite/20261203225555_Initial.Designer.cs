@@ -11,7 +11,7 @@ using Portal.Domain.Data;
 namespace Portal.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203220038_Initial")]
+    [Migration("20261203225555_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -704,6 +704,113 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.ToTable("ContractTemplates");
                 });
 
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.DestructionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NationalId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TypeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("ListId");
+
+                    b.ToTable("DestructionItem");
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.DestructionList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DestroyedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Witnesses")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceId");
+
+                    b.HasIndex("BranchId", "Status");
+
+                    b.ToTable("DestructionLists");
+                });
+
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.DocumentGroup", b =>
                 {
                     b.Property<int>("Id")
@@ -842,6 +949,48 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.ToTable("FileWorkers");
                 });
 
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.KeptOriginal", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RegisterDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisterNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentId");
+
+                    b.HasIndex("ProvinceId");
+
+                    b.HasIndex("BranchId", "Category", "Year", "RegisterDate", "DocumentId");
+
+                    b.ToTable("KeptOriginals");
+                });
+
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.PageText", b =>
                 {
                     b.Property<long>("Id")
@@ -918,6 +1067,16 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.Property<int>("ContentKind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Fate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FateAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FateBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FileId")
                         .HasColumnType("INTEGER");
 
@@ -963,6 +1122,13 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("StampedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StampedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -990,6 +1156,8 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.HasIndex("FileId", "ScannedAt");
 
                     b.HasIndex("ScannedByUnitId", "VerifiedAt");
+
+                    b.HasIndex("BranchId", "Source", "Fate", "ScannedAt");
 
                     b.ToTable("ScannedDocuments");
                 });
@@ -2644,6 +2812,30 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.Navigation("Template");
                 });
 
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.DestructionItem", b =>
+                {
+                    b.HasOne("Portal.Domain.ElectronicFiles.ScannedDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.ElectronicFiles.DestructionList", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.DestructionList", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.DocumentReading", b =>
                 {
                     b.HasOne("Portal.Domain.ElectronicFiles.ScannedDocument", null)
@@ -2684,6 +2876,21 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.HasOne("Portal.Domain.Organisation.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.KeptOriginal", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.ElectronicFiles.ScannedDocument", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Domain.ElectronicFiles.KeptOriginal", "DocumentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3029,6 +3236,11 @@ namespace Portal.Domain.Data.Migrations.Sqlite
             modelBuilder.Entity("Portal.Domain.Common.Files.FileCheck", b =>
                 {
                     b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.DestructionList", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.TechnicalFile", b =>

@@ -12,7 +12,7 @@ using Portal.Domain.Data;
 namespace Portal.Domain.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261203220110_InitialPostgres")]
+    [Migration("20261203225635_InitialPostgres")]
     partial class InitialPostgres
     {
         /// <inheritdoc />
@@ -735,6 +735,117 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.ToTable("ContractTemplates");
                 });
 
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.DestructionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ListId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NationalId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TypeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("ListId");
+
+                    b.ToTable("DestructionItem");
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.DestructionList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("DestroyedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReceivedBefore")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Witnesses")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceId");
+
+                    b.HasIndex("BranchId", "Status");
+
+                    b.ToTable("DestructionLists");
+                });
+
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.DocumentGroup", b =>
                 {
                     b.Property<int>("Id")
@@ -879,6 +990,48 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.ToTable("FileWorkers");
                 });
 
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.KeptOriginal", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("RegisterDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegisterNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DocumentId");
+
+                    b.HasIndex("ProvinceId");
+
+                    b.HasIndex("BranchId", "Category", "Year", "RegisterDate", "DocumentId");
+
+                    b.ToTable("KeptOriginals");
+                });
+
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.PageText", b =>
                 {
                     b.Property<long>("Id")
@@ -966,6 +1119,16 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.Property<int>("ContentKind")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Fate")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FateAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FateBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<int>("FileId")
                         .HasColumnType("integer");
 
@@ -1011,6 +1174,13 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.Property<int>("Source")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("StampedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StampedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Title")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -1038,6 +1208,8 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.HasIndex("FileId", "ScannedAt");
 
                     b.HasIndex("ScannedByUnitId", "VerifiedAt");
+
+                    b.HasIndex("BranchId", "Source", "Fate", "ScannedAt");
 
                     b.ToTable("ScannedDocuments");
                 });
@@ -2738,6 +2910,30 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.Navigation("Template");
                 });
 
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.DestructionItem", b =>
+                {
+                    b.HasOne("Portal.Domain.ElectronicFiles.ScannedDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.ElectronicFiles.DestructionList", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.DestructionList", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.DocumentReading", b =>
                 {
                     b.HasOne("Portal.Domain.ElectronicFiles.ScannedDocument", null)
@@ -2778,6 +2974,21 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.HasOne("Portal.Domain.Organisation.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.KeptOriginal", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.ElectronicFiles.ScannedDocument", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Domain.ElectronicFiles.KeptOriginal", "DocumentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3123,6 +3334,11 @@ namespace Portal.Domain.Data.Migrations.Postgres
             modelBuilder.Entity("Portal.Domain.Common.Files.FileCheck", b =>
                 {
                     b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("Portal.Domain.ElectronicFiles.DestructionList", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Portal.Domain.ElectronicFiles.TechnicalFile", b =>

@@ -777,6 +777,35 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DestructionLists",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedBefore = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DestroyedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Witnesses = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DestructionLists", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DestructionLists_OrgUnits_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InquiryApiKeys",
                 columns: table => new
                 {
@@ -1376,7 +1405,12 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     RefusedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     RefusedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     RefusalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StampedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    StampedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Fate = table.Column<int>(type: "INTEGER", nullable: true),
+                    FateBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    FateAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1417,6 +1451,40 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         principalTable: "TechnicalFiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DestructionItem",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ListId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PersonName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NationalId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    TypeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Pages = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    WithdrawnBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DestructionItem", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DestructionItem_DestructionLists_ListId",
+                        column: x => x.ListId,
+                        principalTable: "DestructionLists",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DestructionItem_ScannedDocuments_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "ScannedDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1462,6 +1530,37 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         principalTable: "ScannedDocuments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KeptOriginals",
+                columns: table => new
+                {
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegisterNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RegisterDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    FiledBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    FiledAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KeptOriginals", x => x.DocumentId);
+                    table.ForeignKey(
+                        name: "FK_KeptOriginals_OrgUnits_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_KeptOriginals_ScannedDocuments_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "ScannedDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1656,6 +1755,26 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DestructionItem_DocumentId",
+                table: "DestructionItem",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DestructionItem_ListId",
+                table: "DestructionItem",
+                column: "ListId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DestructionLists_BranchId_Status",
+                table: "DestructionLists",
+                columns: new[] { "BranchId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DestructionLists_ProvinceId",
+                table: "DestructionLists",
+                column: "ProvinceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DocumentGroups_Code",
                 table: "DocumentGroups",
                 column: "Code",
@@ -1738,6 +1857,16 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "IX_InsuredPersons_PrincipalId",
                 table: "InsuredPersons",
                 column: "PrincipalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KeptOriginals_BranchId_Category_Year_RegisterDate_DocumentId",
+                table: "KeptOriginals",
+                columns: new[] { "BranchId", "Category", "Year", "RegisterDate", "DocumentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KeptOriginals_ProvinceId",
+                table: "KeptOriginals",
+                column: "ProvinceId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MonthlyReports_AgencyId_Period",
@@ -1886,6 +2015,11 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 table: "RolloutWaves",
                 column: "Number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScannedDocuments_BranchId_Source_Fate_ScannedAt",
+                table: "ScannedDocuments",
+                columns: new[] { "BranchId", "Source", "Fate", "ScannedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ScannedDocuments_FileId_ScannedAt",
@@ -2081,6 +2215,9 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DestructionItem");
+
+            migrationBuilder.DropTable(
                 name: "DocumentReadings");
 
             migrationBuilder.DropTable(
@@ -2094,6 +2231,9 @@ namespace Portal.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "InquiryApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "KeptOriginals");
 
             migrationBuilder.DropTable(
                 name: "Objections");
@@ -2160,6 +2300,9 @@ namespace Portal.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ContractTemplates");
+
+            migrationBuilder.DropTable(
+                name: "DestructionLists");
 
             migrationBuilder.DropTable(
                 name: "FileChecks");

@@ -778,6 +778,35 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DestructionLists",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BranchId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ReceivedBefore = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProposedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DestroyedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Witnesses = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DestructionLists", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DestructionLists_OrgUnits_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InquiryApiKeys",
                 columns: table => new
                 {
@@ -1377,7 +1406,12 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     RefusedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     RefusedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RefusalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    StampedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    StampedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Fate = table.Column<int>(type: "integer", nullable: true),
+                    FateBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    FateAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1418,6 +1452,40 @@ namespace Portal.Domain.Data.Migrations.Postgres
                         principalTable: "TechnicalFiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DestructionItem",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ListId = table.Column<int>(type: "integer", nullable: false),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    FileNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PersonName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NationalId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    TypeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Pages = table.Column<int>(type: "integer", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DestructionItem", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DestructionItem_DestructionLists_ListId",
+                        column: x => x.ListId,
+                        principalTable: "DestructionLists",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DestructionItem_ScannedDocuments_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "ScannedDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1463,6 +1531,37 @@ namespace Portal.Domain.Data.Migrations.Postgres
                         principalTable: "ScannedDocuments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KeptOriginals",
+                columns: table => new
+                {
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    BranchId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    RegisterNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RegisterDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    FiledBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KeptOriginals", x => x.DocumentId);
+                    table.ForeignKey(
+                        name: "FK_KeptOriginals_OrgUnits_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_KeptOriginals_ScannedDocuments_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "ScannedDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1657,6 +1756,26 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DestructionItem_DocumentId",
+                table: "DestructionItem",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DestructionItem_ListId",
+                table: "DestructionItem",
+                column: "ListId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DestructionLists_BranchId_Status",
+                table: "DestructionLists",
+                columns: new[] { "BranchId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DestructionLists_ProvinceId",
+                table: "DestructionLists",
+                column: "ProvinceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DocumentGroups_Code",
                 table: "DocumentGroups",
                 column: "Code",
@@ -1739,6 +1858,16 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 name: "IX_InsuredPersons_PrincipalId",
                 table: "InsuredPersons",
                 column: "PrincipalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KeptOriginals_BranchId_Category_Year_RegisterDate_DocumentId",
+                table: "KeptOriginals",
+                columns: new[] { "BranchId", "Category", "Year", "RegisterDate", "DocumentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KeptOriginals_ProvinceId",
+                table: "KeptOriginals",
+                column: "ProvinceId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MonthlyReports_AgencyId_Period",
@@ -1894,6 +2023,11 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 table: "RolloutWaves",
                 column: "Number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScannedDocuments_BranchId_Source_Fate_ScannedAt",
+                table: "ScannedDocuments",
+                columns: new[] { "BranchId", "Source", "Fate", "ScannedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ScannedDocuments_FileId_ScannedAt",
@@ -2081,6 +2215,9 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DestructionItem");
+
+            migrationBuilder.DropTable(
                 name: "DocumentReadings");
 
             migrationBuilder.DropTable(
@@ -2094,6 +2231,9 @@ namespace Portal.Domain.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "InquiryApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "KeptOriginals");
 
             migrationBuilder.DropTable(
                 name: "Objections");
@@ -2160,6 +2300,9 @@ namespace Portal.Domain.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ContractTemplates");
+
+            migrationBuilder.DropTable(
+                name: "DestructionLists");
 
             migrationBuilder.DropTable(
                 name: "FileChecks");
