@@ -21,6 +21,7 @@ public sealed class TechnicalFilePageTests(PortalFactory portal) : IClassFixture
         ctx.Services.AddScoped<ScanningDesk>();
         ctx.Services.AddScoped<DocumentDesk>();
         ctx.Services.AddScoped<DocumentViewer>();
+        ctx.Services.AddScoped<PaperDesk>();
         ctx.RenderInteractivelyOnServer();
         var cut = ctx.Render<TechnicalFilePage>(p => p.Add(x => x.Id, id));
         cut.WaitForElement("[data-testid=file-number], [data-testid=file-not-found]", TimeSpan.FromSeconds(10));
