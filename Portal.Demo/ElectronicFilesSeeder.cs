@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Common.Files;
@@ -13,10 +12,11 @@ namespace Portal.Demo;
 /// <summary>
 /// A scanning queue in the demo branches (the first branch of each demo province, where the demo branch users work):
 /// two files waiting and two at every step of seed 003, one not yet slimmed, two out of turn (a service, a transfer),
-/// one stopped in a recount discrepancy for the supervisor, and documents (a small PDF, stored once) in the files
-/// past scanning: the first scans, and a paper received in service waiting for the supervisor. The staff user does
-/// the steps, the supervisor verifies. Linked to the branch's insured persons when there are any. Skipped for a
-/// branch that already has files.
+/// one stopped in a recount discrepancy for the supervisor, and documents in the files past scanning: the first scans,
+/// and a paper received in service waiting for the supervisor. Each document is one of the province's sample pages
+/// (ScanSamples: Persian letters and forms made by make-samples.sh, each stored once), filed under the type it is, so
+/// that OCR finds their words and the document search finds them. The staff user does the steps, the supervisor
+/// verifies. Linked to the branch's insured persons when there are any. Skipped for a branch that already has files.
 /// </summary>
 internal sealed class ElectronicFilesSeeder(PortalDbContext db, IFileStore files, TimeProvider clock)
 {
@@ -24,8 +24,7 @@ internal sealed class ElectronicFilesSeeder(PortalDbContext db, IFileStore files
 
     public async Task SeedAsync(IReadOnlyCollection<string> provinceCodes, CancellationToken ct)
     {
-        var (sha, size) = await files.SaveAsync(new MemoryStream(SamplePdf()), ct);
-        var types = await db.DocumentTypes.OrderBy(t => t.Id).ToListAsync(ct);
+        var types = await db.DocumentTypes.ToDictionaryAsync(t => t.Code, ct);
         if (types.Count == 0) return;
         var now = clock.GetUtcNow();
         foreach (var code in provinceCodes.Order())
@@ -36,6 +35,7 @@ internal sealed class ElectronicFilesSeeder(PortalDbContext db, IFileStore files
             var staff = Actor($"{place}.branch.staff", Roles.BranchStaff, branch);
             var supervisor = Actor($"{place}.branch.supervisor", Roles.BranchSupervisor, branch);
             var random = new Random(int.Parse(code, CultureInfo.InvariantCulture) * 131 + 3);
+            var samples = await SamplesAsync(place, types, ct);
             var people = await db.InsuredPersons.Where(p => p.BranchId == branch.Id).OrderBy(p => p.Id).Take(40)
                 .Select(p => new { p.Id, p.NationalId, Name = p.FirstName + " " + p.LastName }).ToListAsync(ct);
             var taken = await db.TechnicalFiles.IgnoreQueryFilters().Select(f => f.NationalId).ToHashSetAsync(ct);
@@ -64,18 +64,17 @@ internal sealed class ElectronicFilesSeeder(PortalDbContext db, IFileStore files
                 var discrepancy = targets[i] == ScanStepKind.Reassembled && targets[i - 1] == ScanStepKind.Reassembled;
                 if (targets[i] is { } last)
                     for (var step = ScanStepKind.OutOfArchive; step <= last; step++, at = at.AddMinutes(20 + random.Next(0, 90)))
-                        Do(file, step, pages, staff, supervisor, at, types, random, sha, size);
+                        Do(file, step, pages, staff, supervisor, at, samples, random);
                 if (discrepancy) file.Recount(pages - 1, staff.UserName, at);
                 if (targets[i] >= ScanStepKind.Indexed && i % 2 == 0)
-                    db.ScannedDocuments.Add(new ScannedDocument(file, types[random.Next(types.Count)], "برگ دریافتی در جریان خدمت", 1, DocumentSource.ReceivedInService,
-                        sha, size, FileKind.Pdf, staff, UnitKind.Branch, at.AddDays(1)));
+                    Add(file, samples[random.Next(samples.Count)], "برگ دریافتی در جریان خدمت", DocumentSource.ReceivedInService, staff, at.AddDays(1));
             }
         }
         await db.SaveChangesAsync(ct);
     }
 
-    private void Do(TechnicalFile file, ScanStepKind step, int pages, Actor staff, Actor supervisor, DateTimeOffset at, List<DocumentType> types,
-        Random random, string sha, long size)
+    private void Do(TechnicalFile file, ScanStepKind step, int pages, Actor staff, Actor supervisor, DateTimeOffset at, IReadOnlyList<Sample> samples,
+        Random random)
     {
         var by = staff.UserName;
         switch (step)
@@ -86,11 +85,10 @@ internal sealed class ElectronicFilesSeeder(PortalDbContext db, IFileStore files
             case ScanStepKind.Prepared: file.Prepare(by, at); break;
             case ScanStepKind.Scanned:
                 file.Scan(by, at);
-                // The first scans, one document per heading or two, filed as they were scanned.
+                // The first scans, one to three of the sample pages, filed as they were scanned.
+                var first = random.Next(samples.Count);
                 var count = 1 + random.Next(0, 3);
-                for (var d = 0; d < count; d++)
-                    db.ScannedDocuments.Add(new ScannedDocument(file, types[random.Next(types.Count)], null, Math.Max(1, pages / count), DocumentSource.InitialScanning,
-                        sha, size, FileKind.Pdf, staff, UnitKind.Branch, at));
+                for (var d = 0; d < count; d++) Add(file, samples[(first + d) % samples.Count], null, DocumentSource.InitialScanning, staff, at);
                 break;
             case ScanStepKind.QualityChecked:
                 if (random.Next(4) == 0) file.CheckQuality([1 + random.Next(0, pages)], "تصویر برگ کج و ناخوانا بود", by, at);
@@ -113,29 +111,25 @@ internal sealed class ElectronicFilesSeeder(PortalDbContext db, IFileStore files
 
     private static string Pick(Random random, string[] names) => names[random.Next(names.Length)];
 
-    /// <summary>A one-page PDF standing for a scanned sheet.</summary>
-    private static byte[] SamplePdf()
+    /// <summary>A scanned page: the stored image, and the type of document it is.</summary>
+    private sealed record Sample(DocumentType Type, string Sha256, long Size);
+
+    private void Add(TechnicalFile file, Sample sample, string? title, DocumentSource source, Actor by, DateTimeOffset at) =>
+        db.ScannedDocuments.Add(new ScannedDocument(file, sample.Type, title, 1, source, sample.Sha256, sample.Size, FileKind.Png, by, UnitKind.Branch, at));
+
+    /// <summary>The province's sample pages (ScanSamples/<c>TYPE-place</c>.png, embedded), each stored once under its hash.</summary>
+    private async Task<IReadOnlyList<Sample>> SamplesAsync(string place, Dictionary<string, DocumentType> types, CancellationToken ct)
     {
-        const string content = "BT /F1 18 Tf 72 720 Td (Scanned page - demo) Tj ET";
-        string[] objects =
-        [
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ];
-        var pdf = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
+        var assembly = typeof(ElectronicFilesSeeder).Assembly;
+        var samples = new List<Sample>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith($"-{place}.png", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
-            offsets.Add(pdf.Length);
-            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+            var typeCode = name[..name.LastIndexOf('-')][^4..];
+            if (!types.TryGetValue(typeCode, out var type)) continue;
+            await using var image = assembly.GetManifestResourceStream(name)!;
+            var (sha, size) = await files.SaveAsync(image, ct);
+            samples.Add(new Sample(type, sha, size));
         }
-        var xref = pdf.Length;
-        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        foreach (var o in offsets) pdf.Append(CultureInfo.InvariantCulture, $"{o:D10} 00000 n \n");
-        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(pdf.ToString());
+        return samples.Count > 0 ? samples : throw new InvalidOperationException($"No sample pages for {place} are embedded in Portal.Demo.");
     }
 }

@@ -4,7 +4,6 @@ using Portal.Domain.Common.Files;
 using Portal.Domain.Data;
 using Portal.Domain.Organisation;
 using Portal.Domain.Security;
-using UglyToad.PdfPig;
 
 namespace Portal.Domain.ElectronicFiles;
 
@@ -62,7 +61,8 @@ public sealed partial class DocumentDesk(PortalDb portalDb, IFileStore files, Ti
 
         var (buffer, kind) = await ReadScanAsync(content, ct);
         await using var _ = buffer;
-        var pages = PagesOf(kind, buffer);
+        var pages = ScanPages.Count(buffer).Pages;
+        if (pages == 0) throw DomainException.Of("ElectronicFiles.ScanType");
         // Nothing is stored before every check has passed.
         var (sha, size) = await files.SaveAsync(buffer, ct);
         var now = clock.GetUtcNow();
@@ -76,11 +76,21 @@ public sealed partial class DocumentDesk(PortalDb portalDb, IFileStore files, Ti
     }
 
     /// <summary>Verifies an added document: an agency's by the agency's manager, any other by a supervisor of the holding branch.</summary>
-    public async Task VerifyAsync(int documentId, CancellationToken ct = default)
+    public Task VerifyAsync(int documentId, CancellationToken ct = default) =>
+        ActAsync(documentId, (d, actor, at) => d.Verify(actor, at), ct);
+
+    /// <summary>
+    /// Refuses an added document with the reason, by whoever would verify it; the uploader reads the reason on the
+    /// file's page and adds a corrected document in its place.
+    /// </summary>
+    public Task RefuseAsync(int documentId, string? reason, CancellationToken ct = default) =>
+        ActAsync(documentId, (d, actor, at) => d.Refuse(actor, reason, at), ct);
+
+    private async Task ActAsync(int documentId, Action<ScannedDocument, Actor, DateTimeOffset> act, CancellationToken ct)
     {
         await using var db = await portalDb.OpenAsync(ct);
         var document = await db.ScannedDocuments.SingleOrDefaultAsync(d => d.Id == documentId, ct) ?? throw DomainException.Of("ElectronicFiles.DocumentNotFound");
-        document.Verify(db.Actor, clock.GetUtcNow());
+        act(document, db.Actor, clock.GetUtcNow());
         await ScanningDesk.SaveAsync(db, ct);
     }
 
@@ -103,14 +113,15 @@ public sealed partial class DocumentDesk(PortalDb portalDb, IFileStore files, Ti
 
     private static async Task<TechnicalFile?> FindForUploadAsync(PortalDbContext db, Upload upload, CancellationToken ct)
     {
-        if (upload.FileId is int id) return await db.TechnicalFiles.SingleOrDefaultAsync(f => f.Id == id, ct);
+        // With its workers, so that a unit's second document does not add it as a worker again.
+        if (upload.FileId is int id) return await db.TechnicalFiles.Include(f => f.Workers).SingleOrDefaultAsync(f => f.Id == id, ct);
         var number = TextNormalizer.Normalize(upload.FileNumber).ToUpperInvariant();
         var nationalId = NationalId.Check(upload.NationalId);
         if (number.Length == 0 || !nationalId.IsValid) return null;
         // A unit that has not worked on the file yet reaches it only with both its number and the person's national ID,
         // and only in its own province.
         var province = db.Actor.Scope.ProvinceId;
-        return await db.TechnicalFiles.IgnoreQueryFilters()
+        return await db.TechnicalFiles.IgnoreQueryFilters().Include(f => f.Workers)
             .SingleOrDefaultAsync(f => f.Number == number && f.NationalId == nationalId.Value && (province == null || f.ProvinceId == province), ct);
     }
 
@@ -126,29 +137,5 @@ public sealed partial class DocumentDesk(PortalDb portalDb, IFileStore files, Ti
         var empty = buffer.Length == 0;
         await buffer.DisposeAsync();
         throw DomainException.Of(empty ? "ElectronicFiles.ScanRequired" : "ElectronicFiles.ScanType");
-    }
-
-    private static int PagesOf(FileKind kind, Stream content)
-    {
-        content.Position = 0;
-        try
-        {
-            return kind switch
-            {
-                FileKind.Pdf => PdfPageCount(content),
-                FileKind.Tiff => TiffPages.Count(content),
-                _ => 1,
-            };
-        }
-        finally
-        {
-            content.Position = 0;
-        }
-    }
-
-    private static int PdfPageCount(Stream content)
-    {
-        using var pdf = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = false });
-        return pdf.NumberOfPages;
     }
 }

@@ -105,7 +105,7 @@ public sealed partial class DocumentDesk
                     throw DomainException.Of("ElectronicFiles.BatchUnreadable");
                 }
                 using var cut = new MemoryStream(content, writable: false);
-                if (PagesOf(Kind(staged.Format), cut) != file.PageCount) throw DomainException.Of("ElectronicFiles.BatchUnreadable");
+                if (ScanPages.Count(cut).Pages != file.PageCount) throw DomainException.Of("ElectronicFiles.BatchUnreadable");
                 cuts.Add((found[file.FileId!.Value], content, file.PageCount));
             }
         }

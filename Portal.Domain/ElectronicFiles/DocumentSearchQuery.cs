@@ -8,14 +8,14 @@ namespace Portal.Domain.ElectronicFiles;
 /// <summary>
 /// Finds scanned documents in the reader's scope by the person's national ID, document type or heading, scan date, and
 /// the words on their pages (read by OCR). Only documents the reader's scope holds are searched: the words of another
-/// branch's file are never matched, so a search cannot tell that they exist.
+/// branch's file are never matched, so a search cannot tell that they exist. A refused document is still found, marked refused.
 /// </summary>
 public sealed class DocumentSearchQuery(PortalDb portalDb)
 {
     public sealed record Filter(string? NationalId = null, int? GroupId = null, int? TypeId = null, JalaliDate? From = null, JalaliDate? To = null, string? Words = null);
 
     public sealed record Hit(int DocumentId, int FileId, string FileNumber, string NationalId, string PersonName, string GroupName, string TypeName,
-        DateTimeOffset ScannedAt, int Pages, bool Verified, int? Page, string? Excerpt);
+        DateTimeOffset ScannedAt, int Pages, bool Verified, bool Refused, int? Page, string? Excerpt);
 
     public sealed record Page(IReadOnlyList<Hit> Rows, int Total);
 
@@ -34,7 +34,7 @@ public sealed class DocumentSearchQuery(PortalDb portalDb)
             var total = await documents.CountAsync(ct);
             var rows = await documents.OrderByDescending(d => d.ScannedAt).ThenByDescending(d => d.Id).Skip(skip).Take(take)
                 .Select(d => new Hit(d.Id, d.FileId, d.File.Number, d.File.NationalId, d.File.PersonName, d.Type.Group.Name, d.Type.Name,
-                    d.ScannedAt, d.Pages, d.VerifiedAt != null, null, null))
+                    d.ScannedAt, d.Pages, d.VerifiedAt != null, d.RefusedAt != null, null, null))
                 .ToListAsync(ct);
             return new Page(rows, total);
         }
@@ -44,9 +44,9 @@ public sealed class DocumentSearchQuery(PortalDb portalDb)
         var count = await pages.CountAsync(ct);
         var hits = await pages.OrderByDescending(x => x.d.ScannedAt).ThenBy(x => x.d.Id).ThenBy(x => x.p.Page).Skip(skip).Take(take)
             .Select(x => new { x.d.Id, x.d.FileId, x.d.File.Number, x.d.File.NationalId, x.d.File.PersonName, GroupName = x.d.Type.Group.Name, TypeName = x.d.Type.Name,
-                x.d.ScannedAt, x.d.Pages, Verified = x.d.VerifiedAt != null, x.p.Page, x.p.Text })
+                x.d.ScannedAt, x.d.Pages, Verified = x.d.VerifiedAt != null, Refused = x.d.RefusedAt != null, x.p.Page, x.p.Text })
             .ToListAsync(ct);
-        return new Page(hits.Select(h => new Hit(h.Id, h.FileId, h.Number, h.NationalId, h.PersonName, h.GroupName, h.TypeName, h.ScannedAt, h.Pages, h.Verified,
+        return new Page(hits.Select(h => new Hit(h.Id, h.FileId, h.Number, h.NationalId, h.PersonName, h.GroupName, h.TypeName, h.ScannedAt, h.Pages, h.Verified, h.Refused,
             h.Page, Excerpt(h.Text, filter.Words))).ToList(), count);
     }
 

@@ -31,7 +31,7 @@ public sealed class DocumentView
 public sealed class DocumentViewer(PortalDb portalDb, TimeProvider clock)
 {
     public sealed record Opened(int Id, int FileId, string FileNumber, string PersonName, string NationalId, string TypeName, string GroupName,
-        int Pages, DateTimeOffset ScannedAt, string ScannedBy, bool Verified, string Viewer, DateTimeOffset ViewedAt);
+        int Pages, DateTimeOffset ScannedAt, string ScannedBy, bool Verified, bool Refused, string Viewer, DateTimeOffset ViewedAt);
 
     public sealed record Viewing(string UserName, string? UnitName, string TypeName, DateTimeOffset At);
 
@@ -46,7 +46,7 @@ public sealed class DocumentViewer(PortalDb portalDb, TimeProvider clock)
         db.DocumentViews.Add(new DocumentView(document, db.Actor, now));
         await db.SaveChangesAsync(ct);
         return new Opened(document.Id, document.FileId, document.File.Number, document.File.PersonName, document.File.NationalId, document.Type.Name,
-            document.Type.Group.Name, document.Pages, document.ScannedAt, document.ScannedBy, document.IsVerified,
+            document.Type.Group.Name, document.Pages, document.ScannedAt, document.ScannedBy, document.IsVerified, document.IsRefused,
             db.Actor.UserName, now);
     }
 

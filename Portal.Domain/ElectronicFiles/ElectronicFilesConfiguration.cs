@@ -100,6 +100,9 @@ internal sealed class ScannedDocumentConfiguration : IEntityTypeConfiguration<Sc
         b.Property(d => d.Sha256).HasMaxLength(64);
         b.Property(d => d.ScannedBy).HasMaxLength(256);
         b.Property(d => d.VerifiedBy).HasMaxLength(256);
+        b.Property(d => d.RefusedBy).HasMaxLength(256);
+        b.Property(d => d.RefusalReason).HasMaxLength(ScannedDocument.RefusalMaxLength);
+        b.Property(d => d.Version).IsConcurrencyToken();
         b.HasOne(d => d.File).WithMany().HasForeignKey(d => d.FileId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.Type).WithMany().HasForeignKey(d => d.TypeId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(d => new { d.FileId, d.ScannedAt });

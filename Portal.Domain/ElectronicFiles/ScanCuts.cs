@@ -1,4 +1,5 @@
 using BitMiracle.LibTiff.Classic;
+using Portal.Domain.Common.Files;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Writer;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using BitMiracle.LibTiff.Classic;
+using Portal.Domain.Common.Files;
 using SkiaSharp;
 
 namespace Portal.Domain.ElectronicFiles;

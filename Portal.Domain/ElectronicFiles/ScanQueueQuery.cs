@@ -13,7 +13,7 @@ public sealed class ScanQueueQuery(PortalDb portalDb)
 {
     /// <param name="AwaitingVerification">
     /// Files with added documents the reader vouches for and has not verified yet (an agency manager: the agency's
-    /// uploads; a branch supervisor: the branch's and treatment units'), scanning done or not.
+    /// uploads; a branch supervisor: the branch's and treatment units'), scanning done or not. A refused one waits no more.
     /// </param>
     public sealed record Filter(string? Text = null, ScanStepKind? Step = null, bool OnlyDiscrepancies = false, bool IncludeDone = false,
         bool AwaitingVerification = false);
@@ -42,7 +42,7 @@ public sealed class ScanQueueQuery(PortalDb portalDb)
         if (filter.AwaitingVerification)
         {
             var unitId = db.Actor.UnitId;
-            var pending = db.ScannedDocuments.Where(d => d.VerifiedAt == null && d.Source != DocumentSource.InitialScanning);
+            var pending = db.ScannedDocuments.Where(d => d.VerifiedAt == null && d.RefusedAt == null && d.Source != DocumentSource.InitialScanning);
             pending = db.Actor.Can(Permission.AgencyUploadsVerify)
                 ? pending.Where(d => d.ScannedByUnitId == unitId && d.ScannedByUnitKind == Organisation.UnitKind.Agency)
                 : db.Actor.Can(Permission.ElectronicFilesSupervise)

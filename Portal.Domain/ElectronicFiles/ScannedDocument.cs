@@ -8,14 +8,26 @@ namespace Portal.Domain.ElectronicFiles;
 /// <summary>How a document came into the file.</summary>
 public enum DocumentSource { InitialScanning = 1, ReceivedInService, ReceivedByMail, UploadedByAgency }
 
+/// <summary>What can be done to a document; <see cref="ScannedDocument.AllowedActions"/> says which its state allows.</summary>
+[Flags]
+public enum DocumentActions
+{
+    None = 0,
+    Verify = 1 << 0,
+    Refuse = 1 << 1,
+}
+
 /// <summary>
 /// A scanned document of a technical file: its type (and so its heading), pages, source, and the stored image checked
 /// by content and kept by SHA-256. It counts only once verified: an agency's upload by the agency's manager, a
 /// branch's (or a treatment unit's) by a supervisor of the branch that holds the file; the first scans by step 7.
+/// The one who may verify an added document may instead refuse it with a reason: a refused document counts neither as
+/// verified nor as waiting, is never verified afterwards, and its uploader adds a corrected document in its place.
 /// </summary>
 public sealed class ScannedDocument : IScoped, IAudited, IUnitOwned
 {
     public const int TitleMaxLength = TextLength.Title;
+    public const int RefusalMaxLength = TextLength.Reason;
 
     public int Id { get; private set; }
     public int FileId { get; private set; }
@@ -37,6 +49,11 @@ public sealed class ScannedDocument : IScoped, IAudited, IUnitOwned
     public UnitKind ScannedByUnitKind { get; private set; }
     public string? VerifiedBy { get; private set; }
     public DateTimeOffset? VerifiedAt { get; private set; }
+    public string? RefusedBy { get; private set; }
+    public DateTimeOffset? RefusedAt { get; private set; }
+    /// <summary>Why it was refused, for the uploader to correct (normalised, at most <see cref="RefusalMaxLength"/>).</summary>
+    public string? RefusalReason { get; private set; }
+    public Guid Version { get; private set; } = Guid.NewGuid();
     /// <summary>When the paper was stamped «اسکن شد» (seed 003 part 2 §1–2), for a document received in service or by mail.</summary>
     public string? StampedBy { get; private set; }
     public DateTimeOffset? StampedAt { get; private set; }
@@ -60,6 +77,18 @@ public sealed class ScannedDocument : IScoped, IAudited, IUnitOwned
 
     public bool IsVerified => VerifiedAt is not null;
 
+    public bool IsRefused => RefusedAt is not null;
+
+    /// <summary>
+    /// The acts the document's state allows: while it is neither verified nor refused, verifying it, and refusing it
+    /// when it was added to the file (first scans are checked with the file at step 7 and scanned again at step 6).
+    /// </summary>
+    public DocumentActions AllowedActions => IsVerified || IsRefused ? DocumentActions.None
+        : Source == DocumentSource.InitialScanning ? DocumentActions.Verify
+        : DocumentActions.Verify | DocumentActions.Refuse;
+
+    /// <summary>What <paramref name="actor"/> may do to it now: the acts its state allows, for the one who vouches for it.</summary>
+    public DocumentActions ActionsFor(Actor actor) => VerifiableBy(actor) ? AllowedActions : DocumentActions.None;
     /// <summary>A paper the branch received and scanned, whose fate the branch records (the first scans stay in the paper file).</summary>
     public bool IsPaper => Source is DocumentSource.ReceivedInService or DocumentSource.ReceivedByMail;
 
@@ -134,15 +163,41 @@ public sealed class ScannedDocument : IScoped, IAudited, IUnitOwned
 
     public void Verify(Actor actor, DateTimeOffset at)
     {
-        if (IsVerified) throw DomainException.Of("ElectronicFiles.AlreadyVerified");
-        if (!VerifiableBy(actor))
-            throw DomainException.Forbidden(ScannedByUnitKind == UnitKind.Agency ? "ElectronicFiles.AgencyManagerVerifies" : "ElectronicFiles.SupervisorVerifies");
+        Require(DocumentActions.Verify, actor);
         (VerifiedBy, VerifiedAt) = (actor.UserName, at);
+        Touch();
+    }
+
+    /// <summary>Refused by the one who would verify it, with the reason the uploader reads on the file's page.</summary>
+    public void Refuse(Actor actor, string? reason, DateTimeOffset at)
+    {
+        Require(DocumentActions.Refuse, actor);
+        var why = TextNormalizer.Normalize(reason);
+        if (why.Length == 0) throw DomainException.Of("ElectronicFiles.RefusalReasonRequired");
+        if (why.Length > RefusalMaxLength)
+            throw DomainException.Of("ElectronicFiles.ReasonTooLong", TextNormalizer.ToPersianDigits(RefusalMaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        (RefusedBy, RefusedAt, RefusalReason) = (actor.UserName, at, why);
+        Touch();
     }
 
     /// <summary>Step 7 of the file: its first scans are verified with it, by the official who checked them against the originals.</summary>
     internal void VerifyWithFile(string by, DateTimeOffset at)
     {
-        if (!IsVerified) (VerifiedBy, VerifiedAt) = (by, at);
+        if (AllowedActions.HasFlag(DocumentActions.Verify))
+        {
+            (VerifiedBy, VerifiedAt) = (by, at);
+            Touch();
+        }
     }
+
+    private void Require(DocumentActions action, Actor actor)
+    {
+        if (IsRefused) throw DomainException.Of("ElectronicFiles.AlreadyRefused");
+        if (IsVerified) throw DomainException.Of("ElectronicFiles.AlreadyVerified");
+        if (!AllowedActions.HasFlag(action)) throw DomainException.Of("ElectronicFiles.FirstScansNotRefused");
+        if (!VerifiableBy(actor))
+            throw DomainException.Forbidden(ScannedByUnitKind == UnitKind.Agency ? "ElectronicFiles.AgencyManagerVerifies" : "ElectronicFiles.SupervisorVerifies");
+    }
+
+    private void Touch() => Version = Guid.NewGuid();
 }

@@ -68,8 +68,8 @@ public sealed class ScanningDesk(PortalDb portalDb, TimeProvider clock)
         {
             f.Verify(by, at);
             // Nothing to check against the originals until the scans are in the file.
-            if (!await db.ScannedDocuments.AnyAsync(d => d.FileId == f.Id, ct)) throw DomainException.Of("ElectronicFiles.NoImages");
-            var firsts = await db.ScannedDocuments.Where(d => d.FileId == f.Id && d.Source == DocumentSource.InitialScanning && d.VerifiedAt == null).ToListAsync(ct);
+            if (!await db.ScannedDocuments.AnyAsync(d => d.FileId == f.Id && d.RefusedAt == null, ct)) throw DomainException.Of("ElectronicFiles.NoImages");
+            var firsts = await db.ScannedDocuments.Where(d => d.FileId == f.Id && d.Source == DocumentSource.InitialScanning && d.VerifiedAt == null && d.RefusedAt == null).ToListAsync(ct);
             foreach (var d in firsts) d.VerifyWithFile(by, at);
         }, ct);
     }
@@ -93,13 +93,16 @@ public sealed class ScanningDesk(PortalDb portalDb, TimeProvider clock)
     public Task ReturnToShelfAsync(int id, Guid version, ShelfLocation? moved, CancellationToken ct = default) =>
         ActAsync(id, version, (f, by, at) => f.ReturnToShelf(moved, by, at), ct);
 
-    /// <summary>Step 11: the file's images are in the central store.</summary>
+    /// <summary>Step 11: the file's images are in the central store (a refused document does not count).</summary>
     public async Task StoreAsync(int id, Guid version, CancellationToken ct = default) =>
-        await ActAsync(id, version, async (db, f, by, at) => f.Store(await db.ScannedDocuments.CountAsync(d => d.FileId == f.Id, ct), by, at), ct);
+        await ActAsync(id, version, async (db, f, by, at) => f.Store(await CountedAsync(db, f.Id, ct), by, at), ct);
 
-    /// <summary>Step 12: every document is indexed under its type and heading.</summary>
+    /// <summary>Step 12: every document is indexed under its type and heading (a refused document does not count).</summary>
     public async Task IndexAsync(int id, Guid version, CancellationToken ct = default) =>
-        await ActAsync(id, version, async (db, f, by, at) => f.Index(await db.ScannedDocuments.CountAsync(d => d.FileId == f.Id, ct), by, at), ct);
+        await ActAsync(id, version, async (db, f, by, at) => f.Index(await CountedAsync(db, f.Id, ct), by, at), ct);
+
+    private static Task<int> CountedAsync(PortalDbContext db, int fileId, CancellationToken ct) =>
+        db.ScannedDocuments.CountAsync(d => d.FileId == fileId && d.RefusedAt == null, ct);
 
     public Task MarkOutOfTurnAsync(int id, Guid version, OutOfTurnReason reason, string note, CancellationToken ct = default) =>
         ActAsync(id, version, (f, by, at) => f.MarkOutOfTurn(reason, note, by, at), ct);

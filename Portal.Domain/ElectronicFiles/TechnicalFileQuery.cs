@@ -11,8 +11,12 @@ public sealed class TechnicalFileQuery(PortalDb portalDb, ILogger<TechnicalFileQ
     public sealed record Step(ScanStepKind Kind, string By, string ByName, DateTimeOffset At, int? Count, string? Note);
 
     public sealed record Document(int Id, string TypeName, string GroupName, string? Title, int Pages, DocumentSource Source,
-        string ContentType, long Size, string ScannedByName, DateTimeOffset ScannedAt, string? VerifiedByName, DateTimeOffset? VerifiedAt, bool CanVerify)
+        string ContentType, long Size, string ScannedByName, DateTimeOffset ScannedAt, string? VerifiedByName, DateTimeOffset? VerifiedAt,
+        string? RefusedByName, DateTimeOffset? RefusedAt, string? RefusalReason, DocumentActions Actions)
     {
+        public bool CanVerify => Actions.HasFlag(DocumentActions.Verify);
+        public bool CanRefuse => Actions.HasFlag(DocumentActions.Refuse);
+
         /// <summary>The paper's stamp and fate (for a document received in service or by mail), its binder if kept.</summary>
         public Paper? Paper { get; init; }
     }
@@ -55,7 +59,7 @@ public sealed class TechnicalFileQuery(PortalDb portalDb, ILogger<TechnicalFileQ
         var documents = await db.ScannedDocuments.AsNoTracking().Where(d => d.FileId == id).Include(d => d.Type).ThenInclude(t => t.Group)
             .OrderBy(d => d.ScannedAt).ThenBy(d => d.Id).ToListAsync(ct);
         var people = steps.Select(s => s.By).Concat(documents.Select(d => d.ScannedBy))
-            .Concat(documents.SelectMany(d => new[] { d.VerifiedBy, d.StampedBy }).OfType<string>()).Distinct().ToList();
+            .Concat(documents.SelectMany(d => new[] { d.VerifiedBy, d.RefusedBy, d.StampedBy }).OfType<string>()).Distinct().ToList();
         var binders = await BinderQuery.PlacesAsync(db, documents.Where(d => d.Fate == PaperFate.KeptInBinder).Select(d => d.Id), ct);
         var names = await db.Users.Where(u => people.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.FullName, ct);
         string Name(string user) => names.GetValueOrDefault(user, user);
@@ -67,7 +71,8 @@ public sealed class TechnicalFileQuery(PortalDb portalDb, ILogger<TechnicalFileQ
             [.. steps.Select(s => new Step(s.Kind, s.By, Name(s.By), s.At, s.Count, s.Note))],
             [.. documents.Select(d => new Document(d.Id, d.Type.Name, d.Type.Group.Name, d.Title, d.Pages, d.Source,
                 Common.Files.FileSignature.ContentType(d.ContentKind), d.Size, Name(d.ScannedBy), d.ScannedAt,
-                d.VerifiedBy is null ? null : Name(d.VerifiedBy), d.VerifiedAt, !d.IsVerified && d.VerifiableBy(actor))
+                d.VerifiedBy is null ? null : Name(d.VerifiedBy), d.VerifiedAt,
+                d.RefusedBy is null ? null : Name(d.RefusedBy), d.RefusedAt, d.RefusalReason, d.ActionsFor(actor))
             {
                 Paper = d.IsPaper
                     ? new Paper(d.StampedBy is null ? null : Name(d.StampedBy), d.StampedAt, d.Fate, d.FateAt, binders.GetValueOrDefault(d.Id),

@@ -25,6 +25,7 @@ public sealed class DocumentDeskTests(PortalFactory portal) : IClassFixture<Port
         { "PDF header then HTML", SampleFiles.PdfHeaderThenHtml() },
         { "renamed EXE", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xFF, 0xFF] },
         { "TIFF header, broken pages", [0x49, 0x49, 0x2A, 0x00, 0xFF, 0x00, 0x00, 0x00, 0x01] },
+        { "TIFF pages with no image data", TiffWithoutStrips() },
         { "Word document", SampleFiles.Docx() },
     };
 
@@ -69,7 +70,7 @@ public sealed class DocumentDeskTests(PortalFactory portal) : IClassFixture<Port
     {
         var id = await RegisterAsync(portal);
         var desk = await portal.AsAsync<DocumentDesk>(Staff);
-        await desk.UploadAsync(await UploadTo(id), new MemoryStream(Tiff(pages: 3)));
+        await desk.UploadAsync(await UploadTo(id), new MemoryStream(ScanArrange.Tiff([.. Enumerable.Range(1, 3).Select(i => ScanArrange.Page(i))])));
         var document = Assert.Single((await (await portal.AsAsync<TechnicalFileQuery>(Staff)).FindAsync(id))!.Documents);
         Assert.Equal((3, "image/tiff"), (document.Pages, document.ContentType));
     }
@@ -150,23 +151,18 @@ public sealed class DocumentDeskTests(PortalFactory portal) : IClassFixture<Port
         Assert.Equal(DocumentTaxonomySeed.Groups.Sum(g => g.Types.Length), types.Count);
     }
 
-    /// <summary>A little-endian TIFF with <paramref name="pages"/> 1×1 pages (one IFD each, width and height tags).</summary>
-    private static byte[] Tiff(int pages)
+    /// <summary>A TIFF whose one page has a width and a height but no strips: its structure chains, there is no image in it.</summary>
+    private static byte[] TiffWithoutStrips()
     {
         using var ms = new MemoryStream();
         using var w = new BinaryWriter(ms);
         w.Write("II"u8.ToArray());
         w.Write((ushort)42);
         w.Write(8u);
-        for (var p = 0; p < pages; p++)
-        {
-            var start = ms.Position;
-            w.Write((ushort)2);
-            w.Write((ushort)256); w.Write((ushort)3); w.Write(1u); w.Write(1u);
-            w.Write((ushort)257); w.Write((ushort)3); w.Write(1u); w.Write(1u);
-            var next = p == pages - 1 ? 0u : (uint)(start + 2 + 2 * 12 + 4);
-            w.Write(next);
-        }
+        w.Write((ushort)2);
+        w.Write((ushort)256); w.Write((ushort)3); w.Write(1u); w.Write(1u);
+        w.Write((ushort)257); w.Write((ushort)3); w.Write(1u); w.Write(1u);
+        w.Write(0u);
         return ms.ToArray();
     }
 }

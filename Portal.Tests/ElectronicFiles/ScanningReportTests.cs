@@ -1,6 +1,11 @@
+using Bunit;
 using ClosedXML.Excel;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Common;
 using Portal.Domain.ElectronicFiles;
+using Portal.Domain.Security;
+using Portal.Features.ElectronicFiles;
 using static Portal.Tests.ElectronicFiles.ElectronicFilesArrange;
 
 namespace Portal.Tests.ElectronicFiles;
@@ -49,8 +54,30 @@ public sealed class ScanningReportTests(PortalFactory portal) : IClassFixture<Po
         Assert.True(sheet.RightToLeft);
         var last = sheet.LastRowUsed()!.RowNumber();
         Assert.True(last >= 4);
-        for (var column = 2; column <= 8; column++)
+        for (var column = 2; column <= 9; column++)
             Assert.Equal(Enumerable.Range(3, last - 3).Sum(r => sheet.Cell(r, column).GetValue<long>()), sheet.Cell(last, column).GetValue<long>());
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await client.GetAsync("/electronic-files/report.xlsx?period=xx")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Page_OfLastMonth_StepsForwardToThisMonthSoFar_ButNotPastIt()
+    {
+        using var culture = CultureScope.Persian();
+        var thisMonth = JalaliDate.Today(portal.Services.GetRequiredService<TimeProvider>()).YearMonth;
+        await using var ctx = new PortalTestContext();
+        await ctx.UsePortalAsync(portal, Supervisor, signedInRole: Roles.BranchSupervisor);
+        ctx.Services.AddScoped<ScanningReportQuery>();
+        ctx.RenderInteractivelyOnServer();
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+
+        var last = thisMonth.Previous();
+        navigation.NavigateTo($"electronic-files/report?period={last.Year:0000}-{last.Month:00}");
+        var cut = ctx.Render<ScanningReport>();
+        cut.WaitForElement("[data-testid=report-branches]", TimeSpan.FromSeconds(10));
+        Assert.Null(cut.Find("[data-testid=period-next]").GetAttribute("disabled"));
+        Assert.Contains($"period={thisMonth.Year:0000}-{thisMonth.Month:00}", cut.Find("[data-testid=period-next]").GetAttribute("href"));
+
+        navigation.NavigateTo($"electronic-files/report?period={thisMonth.Year:0000}-{thisMonth.Month:00}");
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=period-next]").GetAttribute("disabled")), TimeSpan.FromSeconds(10));
     }
 }

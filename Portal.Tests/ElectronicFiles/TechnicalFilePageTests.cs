@@ -21,6 +21,7 @@ public sealed class TechnicalFilePageTests(PortalFactory portal) : IClassFixture
         ctx.Services.AddScoped<ScanningDesk>();
         ctx.Services.AddScoped<DocumentDesk>();
         ctx.Services.AddScoped<DocumentViewer>();
+        ctx.Services.AddScoped<PaperDesk>();
         ctx.RenderInteractivelyOnServer();
         var cut = ctx.Render<TechnicalFilePage>(p => p.Add(x => x.Id, id));
         cut.WaitForElement("[data-testid=file-number], [data-testid=file-not-found]", TimeSpan.FromSeconds(10));
@@ -83,5 +84,33 @@ public sealed class TechnicalFilePageTests(PortalFactory portal) : IClassFixture
         var cut = await RenderAsync(ctx, "golestan.branch.staff", Roles.BranchStaff, id);
         Assert.NotEmpty(cut.FindAll("[data-testid=file-not-found]"));
         Assert.DoesNotContain(number, cut.Markup);
+    }
+
+    [Fact]
+    public async Task Supervisor_RefusesAnAddedDocumentWithAReason_AndTheUploaderReadsWhoWhenAndWhy()
+    {
+        using var culture = CultureScope.Persian();
+        var id = await RegisterAsync(portal);
+        await UploadPdfAsync(portal, Staff, id, DocumentSource.ReceivedInService);
+        await using (var ctx = new PortalTestContext())
+        {
+            var cut = await RenderAsync(ctx, Supervisor, Roles.BranchSupervisor, id);
+            var dialogs = ctx.Render<MudDialogProvider>();
+            cut.WaitForElement("[data-testid=document-refuse]").Click();
+            dialogs.WaitForElement("[data-testid=reason-input]").Change("  مهر پزشک   ندارد ");
+            dialogs.Find("[data-testid=reason-confirm]").Click();
+            cut.WaitForAssertion(() => Assert.Contains("مهر پزشک ندارد", cut.Find("[data-testid=document-refusal-reason]").TextContent), TimeSpan.FromSeconds(10));
+            Assert.Empty(cut.FindAll("[data-testid=document-verify]"));
+            Assert.Empty(cut.FindAll("[data-testid=document-refuse]"));
+        }
+
+        await using var uploader = new PortalTestContext();
+        var page = await RenderAsync(uploader, Staff, Roles.BranchStaff, id);
+        var refusal = page.Find("[data-testid=document-refusal]").TextContent;
+        Assert.Contains("رد شده", refusal);
+        Assert.Contains("مسئول واحد اسناد", refusal);
+        Assert.Contains("مهر پزشک ندارد", refusal);
+        Assert.Contains("سند اصلاح‌شده", refusal);
+        Assert.Empty(page.FindAll("[data-testid=document-refuse]"));
     }
 }

@@ -1,60 +1,67 @@
-using System.Buffers.Binary;
+using BitMiracle.LibTiff.Classic;
 
 namespace Portal.Domain.Common.Files;
 
 /// <summary>
-/// The pages of a TIFF, read from its structure: the header, then the chain of image file directories (one per page),
-/// each with its entries inside the file. SkiaSharp does not decode TIFF, so this is the check by content that a file
-/// starting "II*" or "MM*" is a TIFF and not something renamed.
+/// The pages of a TIFF, read by LibTiff.NET: each frame (image file directory) must have a width and a height and every
+/// one of its strips (or tiles) must be in the file, so a scan cut short in transfer, or a file that only starts "II*"
+/// or "MM*", counts no pages. SkiaSharp does not decode TIFF, so this is also the check by content that a TIFF is one.
 /// </summary>
 public static class TiffPages
 {
-    private const int MaxPages = 10_000;
-    private const int MaxEntries = 4_096;
-
-    /// <summary>The number of pages, or 0 when the structure is broken (an offset outside the file, a loop, no image tags).</summary>
+    /// <summary>The number of pages, or 0 when the TIFF does not open, a frame has no size, or any strip or tile is missing.</summary>
     public static int Count(Stream content)
     {
-        var length = content.Length;
-        if (length < 8) return 0;
-        Span<byte> header = stackalloc byte[8];
-        content.Position = 0;
-        if (content.ReadAtLeast(header, 8, throwOnEndOfStream: false) < 8) return 0;
-        var little = header[0] == 0x49;
-        if (ReadUInt16(header[2..], little) != 42) return 0;
-        long offset = ReadUInt32(header[4..], little);
-        var seen = new HashSet<long>();
-        var pages = 0;
-        Span<byte> two = stackalloc byte[2];
-        Span<byte> entry = stackalloc byte[12];
-        Span<byte> four = stackalloc byte[4];
-        while (offset != 0)
+        using var tiff = TiffReading.Open(content);
+        if (tiff is null) return 0;
+        var frames = 0;
+        var buffer = Array.Empty<byte>();
+        while (true)
         {
-            if (offset < 8 || offset + 2 > length || !seen.Add(offset) || pages >= MaxPages) return 0;
-            content.Position = offset;
-            if (content.ReadAtLeast(two, 2, throwOnEndOfStream: false) < 2) return 0;
-            int entries = ReadUInt16(two, little);
-            if (entries is 0 or > MaxEntries || offset + 2 + entries * 12L + 4 > length) return 0;
-            var hasWidth = false;
-            var hasHeight = false;
-            for (var i = 0; i < entries; i++)
+            var width = tiff.GetField(TiffTag.IMAGEWIDTH);
+            var height = tiff.GetField(TiffTag.IMAGELENGTH);
+            if (width is null || height is null || width[0].ToInt() <= 0 || height[0].ToInt() <= 0) return 0;
+            // Every strip (or tile) of the frame is in the file: a scan cut short in transfer is not counted as whole.
+            var tiled = tiff.IsTiled();
+            var parts = tiled ? tiff.NumberOfTiles() : tiff.NumberOfStrips();
+            for (var i = 0; i < parts; i++)
             {
-                if (content.ReadAtLeast(entry, 12, throwOnEndOfStream: false) < 12) return 0;
-                var tag = ReadUInt16(entry, little);
-                hasWidth |= tag == 256;
-                hasHeight |= tag == 257;
+                var raw = tiled ? tiff.RawTileSize(i) : tiff.RawStripSize(i);
+                if (raw <= 0 || raw > content.Length) return 0;
+                var size = (int)raw;
+                if (buffer.Length < size) buffer = new byte[size];
+                if ((tiled ? tiff.ReadRawTile(i, buffer, 0, size) : tiff.ReadRawStrip(i, buffer, 0, size)) != size) return 0;
             }
-            if (!hasWidth || !hasHeight) return 0;
-            if (content.ReadAtLeast(four, 4, throwOnEndOfStream: false) < 4) return 0;
-            offset = ReadUInt32(four, little);
-            pages++;
+            frames++;
+            if (tiff.LastDirectory()) return frames;
+            if (!tiff.ReadDirectory()) return 0; // the next frame is named but does not read
         }
-        return pages;
+    }
+}
+
+/// <summary>LibTiff.NET over a stream the caller keeps, with its messages kept out of the console.</summary>
+internal static class TiffReading
+{
+    static TiffReading() => Tiff.SetErrorHandler(new Quiet());
+
+    /// <summary>The TIFF, or null when its header or first directory does not read.</summary>
+    public static Tiff? Open(Stream content)
+    {
+        content.Position = 0;
+        return Tiff.ClientOpen("scan", "r", content, new KeptOpen());
     }
 
-    private static ushort ReadUInt16(ReadOnlySpan<byte> b, bool little) =>
-        little ? BinaryPrimitives.ReadUInt16LittleEndian(b) : BinaryPrimitives.ReadUInt16BigEndian(b);
+    private sealed class KeptOpen : TiffStream
+    {
+        public override void Close(object clientData) { } // the caller's stream
+    }
 
-    private static uint ReadUInt32(ReadOnlySpan<byte> b, bool little) =>
-        little ? BinaryPrimitives.ReadUInt32LittleEndian(b) : BinaryPrimitives.ReadUInt32BigEndian(b);
+    // A damaged file is reported by Open returning null or a read failing; LibTiff's own text would go to stderr.
+    private sealed class Quiet : TiffErrorHandler
+    {
+        public override void ErrorHandler(Tiff tif, string method, string format, params object[] args) { }
+        public override void ErrorHandlerExt(Tiff tif, object clientData, string method, string format, params object[] args) { }
+        public override void WarningHandler(Tiff tif, string method, string format, params object[] args) { }
+        public override void WarningHandlerExt(Tiff tif, object clientData, string method, string format, params object[] args) { }
+    }
 }

@@ -16,19 +16,19 @@ public sealed class ScanningSheets(IStringLocalizer<Strings> L)
         [
             (L["Kind.Branch"], 28), (L["ElectronicFiles.Report.FilesScanned"], 14), (L["ElectronicFiles.Report.FilesIndexed"], 14),
             (L["ElectronicFiles.Report.PagesScanned"], 14), (L["ElectronicFiles.Report.PagesRescanned"], 14), (L["ElectronicFiles.Report.OutOfTurn"], 14),
-            (L["ElectronicFiles.Report.Backlog"], 14), (L["ElectronicFiles.Report.Discrepancies"], 14),
+            (L["ElectronicFiles.Report.Backlog"], 14), (L["ElectronicFiles.Report.Discrepancies"], 14), (L["ElectronicFiles.Report.Refusals"], 14),
         ]);
         var r = 3;
         foreach (var b in report.Branches)
         {
             branches.Cell(r, 1).SetValue(b.Branch);
-            long[] values = [b.FilesScanned, b.FilesIndexed, b.PagesScanned, b.PagesRescanned, b.OutOfTurn, b.Backlog, b.Discrepancies];
+            long[] values = [b.FilesScanned, b.FilesIndexed, b.PagesScanned, b.PagesRescanned, b.OutOfTurn, b.Backlog, b.Discrepancies, b.Refusals];
             for (var c = 0; c < values.Length; c++) branches.Cell(r, c + 2).SetValue(values[c]);
             r++;
         }
         var t = report.Total;
         SheetLayout.Totals(branches, r, L["Total"], (2, t.FilesScanned), (3, t.FilesIndexed), (4, t.PagesScanned), (5, t.PagesRescanned), (6, t.OutOfTurn),
-            (7, t.Backlog), (8, t.Discrepancies));
+            (7, t.Backlog), (8, t.Discrepancies), (9, t.Refusals));
 
         var operators = SheetLayout.Report(workbook, L["ElectronicFiles.Report.Operators"], title,
             [(L["Kind.Branch"], 28), (L["ElectronicFiles.Report.Operator"], 24), (L["ElectronicFiles.Documents"], 14), (L["ElectronicFiles.Pages"], 14)]);

@@ -1135,6 +1135,17 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.Property<int>("ProvinceId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("RefusedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RefusedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTimeOffset>("ScannedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1180,6 +1191,10 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.Property<string>("VerifiedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
