@@ -63,7 +63,7 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
         await using (var filesDb = PortalDb.Open(factory, Actor.System))
         {
             await new ElectronicFilesSeeder(filesDb, files, clock).SeedAsync(DemoProvinces, ct);
-            await new ReceivedPapersSeeder(filesDb, clock).SeedAsync(DemoProvinces, ct);
+            await new ReceivedPapersSeeder(filesDb, files, clock).SeedAsync(DemoProvinces, ct);
         }
         if (!documents) return null;
         await using var contractsDb = PortalDb.Open(factory, Actor.System);

@@ -35,7 +35,7 @@ internal sealed class ElectronicFilesSeeder(PortalDbContext db, IFileStore files
             var staff = Actor($"{place}.branch.staff", Roles.BranchStaff, branch);
             var supervisor = Actor($"{place}.branch.supervisor", Roles.BranchSupervisor, branch);
             var random = new Random(int.Parse(code, CultureInfo.InvariantCulture) * 131 + 3);
-            var samples = await SamplesAsync(place, types, ct);
+            var samples = await SamplesAsync(files, place, types, ct);
             var people = await db.InsuredPersons.Where(p => p.BranchId == branch.Id).OrderBy(p => p.Id).Take(40)
                 .Select(p => new { p.Id, p.NationalId, Name = p.FirstName + " " + p.LastName }).ToListAsync(ct);
             var taken = await db.TechnicalFiles.IgnoreQueryFilters().Select(f => f.NationalId).ToHashSetAsync(ct);
@@ -112,13 +112,13 @@ internal sealed class ElectronicFilesSeeder(PortalDbContext db, IFileStore files
     private static string Pick(Random random, string[] names) => names[random.Next(names.Length)];
 
     /// <summary>A scanned page: the stored image, and the type of document it is.</summary>
-    private sealed record Sample(DocumentType Type, string Sha256, long Size);
+    internal sealed record Sample(DocumentType Type, string Sha256, long Size);
 
     private void Add(TechnicalFile file, Sample sample, string? title, DocumentSource source, Actor by, DateTimeOffset at) =>
         db.ScannedDocuments.Add(new ScannedDocument(file, sample.Type, title, 1, source, sample.Sha256, sample.Size, FileKind.Png, by, UnitKind.Branch, at));
 
     /// <summary>The province's sample pages (ScanSamples/<c>TYPE-place</c>.png, embedded), each stored once under its hash.</summary>
-    private async Task<IReadOnlyList<Sample>> SamplesAsync(string place, Dictionary<string, DocumentType> types, CancellationToken ct)
+    internal static async Task<IReadOnlyList<Sample>> SamplesAsync(IFileStore files, string place, Dictionary<string, DocumentType> types, CancellationToken ct)
     {
         var assembly = typeof(ElectronicFilesSeeder).Assembly;
         var samples = new List<Sample>();

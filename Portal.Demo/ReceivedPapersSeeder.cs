@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
+using Portal.Domain.Common.Files;
 using Portal.Domain.Data;
 using Portal.Domain.ElectronicFiles;
 using Portal.Domain.Organisation;
@@ -13,7 +14,7 @@ namespace Portal.Demo;
 /// waiting for its person, originals of the four kept kinds in this year's and last year's binders, papers handed back
 /// and a commission ruling destroyed in the branch. Skipped for a branch that already keeps a binder.
 /// </summary>
-internal sealed class ReceivedPapersSeeder(PortalDbContext db, TimeProvider clock)
+internal sealed class ReceivedPapersSeeder(PortalDbContext db, IFileStore store, TimeProvider clock)
 {
     public async Task SeedAsync(IReadOnlyCollection<string> provinceCodes, CancellationToken ct)
     {
@@ -24,9 +25,10 @@ internal sealed class ReceivedPapersSeeder(PortalDbContext db, TimeProvider cloc
             var branch = await db.OrgUnits.SingleOrDefaultAsync(u => u.Code == $"BR-{code}-01" && u.Kind == UnitKind.Branch, ct);
             if (branch is null || await db.KeptOriginals.AnyAsync(k => k.BranchId == branch.Id, ct)) continue;
             var files = await db.TechnicalFiles.Where(f => f.BranchId == branch.Id && f.LastStep == ScanStepKind.Indexed).OrderBy(f => f.Id).ToListAsync(ct);
-            var image = await db.ScannedDocuments.Where(d => d.BranchId == branch.Id).Select(d => new { d.Sha256, d.Size, d.ContentKind, d.Pages }).FirstOrDefaultAsync(ct);
-            if (files.Count == 0 || image is null) continue;
+            if (files.Count == 0) continue;
             var place = code == "08" ? "kerman" : "golestan";
+            // The demo's sample pages (stored already by the files' seeder, so only found again by hash), each the type it shows.
+            var images = (await ElectronicFilesSeeder.SamplesAsync(store, place, types, ct)).ToDictionary(s => s.Type.Code);
             var staff = new Actor(null, $"{place}.branch.staff", Roles.BranchStaff, branch.Id, OrgScope.Unit(branch.ProvinceId, branch.Id));
             var supervisor = staff with { UserName = $"{place}.branch.supervisor", Role = Roles.BranchSupervisor };
             var random = new Random(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) * 17 + 5);
@@ -34,15 +36,15 @@ internal sealed class ReceivedPapersSeeder(PortalDbContext db, TimeProvider cloc
             ScannedDocument Paper(string typeCode, DocumentSource source, DateTimeOffset at, bool verified = true)
             {
                 var file = files[random.Next(files.Count)];
-                var paper = new ScannedDocument(file, types[typeCode], null, 1 + random.Next(0, 3), source, image.Sha256, image.Size, image.ContentKind,
-                    staff, UnitKind.Branch, at);
+                var image = images[typeCode];
+                var paper = new ScannedDocument(file, image.Type, null, 1, source, image.Sha256, image.Size, FileKind.Png, staff, UnitKind.Branch, at);
                 if (verified) paper.Verify(supervisor, at.AddHours(3));
                 db.ScannedDocuments.Add(paper);
                 return paper;
             }
 
-            var uncollected = Enumerable.Range(0, 6).Select(i => Paper(i % 2 == 0 ? "0801" : "0802", DocumentSource.ReceivedByMail, now.AddDays(-215 - i * 9))).ToList();
-            var waiting = Enumerable.Range(0, 2).Select(i => Paper("0801", DocumentSource.ReceivedByMail, now.AddDays(-20 - i * 11))).ToList();
+            var uncollected = Enumerable.Range(0, 6).Select(i => Paper("0802", DocumentSource.ReceivedByMail, now.AddDays(-215 - i * 9))).ToList();
+            var waiting = Enumerable.Range(0, 2).Select(i => Paper("0802", DocumentSource.ReceivedByMail, now.AddDays(-20 - i * 11))).ToList();
             var handedBack = Enumerable.Range(0, 2).Select(i => Paper("0501", DocumentSource.ReceivedInService, now.AddDays(-40 - i * 5))).ToList();
             var ruling = Paper(ScannedDocument.CommissionRulingTypeCode, DocumentSource.ReceivedInService, now.AddDays(-12));
             (string Type, KeptCategory Category, int DaysAgo)[] kept =
