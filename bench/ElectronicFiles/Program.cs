@@ -106,7 +106,7 @@ static class Reads
 {
     public static async Task RunAsync(bool smoke, bool sql)
     {
-        var printer = new PlanPrinter { Enabled = false };
+        var printer = new QueryPlanPrinter { Enabled = false };
         await using var host = BenchHost.Create(sql ? s => s.ConfigureDbContext<PortalDbContext>(o => o.AddInterceptors(printer), ServiceLifetime.Singleton) : null);
         var actor = await host.ActorAsync("kerman.branch.staff");
         var db = host.As(actor);
@@ -191,44 +191,6 @@ static class Reads
         return details.Documents.Count + details.Steps.Count + types.Count + views.Count;
     }
 
-    /// <summary>Each command's SQL, parameters, time and SQLite's plan.</summary>
-    private sealed class PlanPrinter : DbCommandInterceptor
-    {
-        public bool Enabled { get; set; } = true;
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (Enabled) Print(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
-            CancellationToken cancellationToken = default)
-        {
-            if (Enabled) Console.WriteLine($"-- executed in {eventData.Duration.TotalMilliseconds:0.0} ms (until the first row)");
-            return ValueTask.FromResult(result);
-        }
-
-        private static void Print(DbCommand command)
-        {
-            var text = new StringBuilder("\n");
-            foreach (DbParameter p in command.Parameters) text.AppendLine($".parameter set {p.ParameterName} {p.Value}");
-            text.AppendLine(command.CommandText + ";");
-            using var explain = command.Connection!.CreateCommand();
-            explain.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-            foreach (DbParameter p in command.Parameters)
-            {
-                var copy = explain.CreateParameter();
-                (copy.ParameterName, copy.Value) = (p.ParameterName, p.Value);
-                explain.Parameters.Add(copy);
-            }
-            text.AppendLine("-- QUERY PLAN");
-            using (var plan = explain.ExecuteReader())
-                while (plan.Read()) text.AppendLine($"--   {plan.GetString(3)}");
-            Console.Write(text);
-        }
-    }
 }
 
 /// <summary>
