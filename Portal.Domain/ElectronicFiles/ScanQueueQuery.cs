@@ -54,9 +54,14 @@ public sealed class ScanQueueQuery(PortalDb portalDb)
         if (TextNormalizer.Normalize(filter.Text) is { Length: > 0 } text)
         {
             var digits = TextNormalizer.DigitsOnly(text);
-            query = digits.Length >= 4 && digits.Length == text.Length
-                ? query.Where(f => f.NationalId.StartsWith(digits) || f.Number.Contains(digits))
-                : query.Where(f => f.PersonName.Contains(text) || f.Number.Contains(text));
+            // Seven digits or more are a national ID (a file number's sequence has six): its prefix as a range of the
+            // national IDs' index, which StartsWith (LIKE) or an OR with the number cannot use.
+            var upper = digits + ":";
+            query = digits.Length >= 7 && digits.Length == text.Length
+                ? query.Where(f => string.Compare(f.NationalId, digits) >= 0 && string.Compare(f.NationalId, upper) < 0)
+                : digits.Length >= 4 && digits.Length == text.Length
+                    ? query.Where(f => f.NationalId.StartsWith(digits) || f.Number.Contains(digits))
+                    : query.Where(f => f.PersonName.Contains(text) || f.Number.Contains(text));
         }
         if (filter.Step is { } step) query = query.Where(f => f.LastStep == step);
         if (filter.OnlyDiscrepancies) query = query.Where(f => f.InDiscrepancy);

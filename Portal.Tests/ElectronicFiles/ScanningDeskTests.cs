@@ -229,4 +229,17 @@ public sealed class ScanningDeskTests(PortalFactory portal) : IClassFixture<Port
         var refusal = await Assert.ThrowsAsync<DomainException>(() => staff.CountPagesAsync(id, stale, 10));
         Assert.Equal("ElectronicFiles.ChangedMeanwhile", refusal.Key);
     }
+
+    [Fact]
+    public async Task Queue_SearchedByANationalIdOrItsStart_FindsTheFile_InPersianDigitsToo_AndNotInAnotherProvince()
+    {
+        var nationalId = NewNationalId();
+        var id = await RegisterAsync(portal, nationalId: nationalId);
+        var queue = await portal.AsAsync<ScanQueueQuery>(Staff);
+        foreach (var text in new[] { nationalId, TextNormalizer.ToPersianDigits(nationalId), nationalId[..7], nationalId[..5] })
+            Assert.Contains((await queue.ListAsync(new ScanQueueQuery.Filter(Text: text), 0, 500)).Rows, r => r.Id == id);
+        Assert.DoesNotContain((await queue.ListAsync(new ScanQueueQuery.Filter(Text: nationalId[..9] + (nationalId[9] == '0' ? "1" : "0")), 0, 500)).Rows, r => r.Id == id);
+        var golestan = await portal.AsAsync<ScanQueueQuery>("golestan.branch.staff");
+        Assert.Empty((await golestan.ListAsync(new ScanQueueQuery.Filter(Text: nationalId), 0, 500)).Rows);
+    }
 }
