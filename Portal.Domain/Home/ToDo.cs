@@ -262,9 +262,8 @@ public sealed class ToDoList(PortalDb portalDb, TimeProvider clock, MonthlyStats
         var documents = await db.ScannedDocuments.CountAsync(d => d.BranchId == branch && d.VerifiedAt == null
             && d.Source != DocumentSource.InitialScanning && d.ScannedByUnitKind != Organisation.UnitKind.Agency, ct);
         if (documents > 0) items.Add(new ToDoItem(ToDoKind.DocumentsToVerify, "electronic-files?pending=true", documents));
-        var candidates = await PaperDesk.DestructionCandidates(db, branch ?? 0, DestructionList.CutoffAt(clock.GetUtcNow())).CountAsync(ct);
-        var state = candidates == 0 ? null : await new DestructionQuery(portalDb, clock).BranchStateAsync(ct);
-        if (state is { Due: true }) items.Add(new ToDoItem(ToDoKind.DestructionDue, "electronic-files/destruction", state.Candidates, Overdue: true));
+        // The one rule of when a destruction is due is the destruction lists' own.
+        if (await new DestructionQuery(portalDb, clock).BranchStateAsync(ct) is { Due: true } state) items.Add(new ToDoItem(ToDoKind.DestructionDue, "electronic-files/destruction", state.Candidates, Overdue: true));
         return items;
     }
 
