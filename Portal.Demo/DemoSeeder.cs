@@ -110,6 +110,7 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
             new("admin", Roles.SystemAdmin, "مدیر سامانه", OrganisationSeeder.HeadOfficeCode),
             new("headoffice", Roles.HeadOffice, "کارشناس اداره کل امور کارگزاری‌های رسمی", OrganisationSeeder.HeadOfficeCode),
             new("callcenter", Roles.CallCenter, "کارشناس سامانه ۱۴۲۰", OrganisationSeeder.CallCenterCode),
+            new("registration", Roles.RegistrationOffice, "کارشناس اداره کل نامنویسی و حساب‌های انفرادی", OrganisationSeeder.HeadOfficeCode),
         };
         foreach (var code in DemoProvinces)
         {

@@ -86,6 +86,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ElectronicFiles.DocumentView> DocumentViews => Set<ElectronicFiles.DocumentView>();
     public DbSet<KeptOriginal> KeptOriginals => Set<KeptOriginal>();
     public DbSet<DestructionList> DestructionLists => Set<DestructionList>();
+    public DbSet<Booklets.Booklet> Booklets => Set<Booklets.Booklet>();
+    public DbSet<Booklets.BookletService> BookletServices => Set<Booklets.BookletService>();
+    public DbSet<NetworkOutages.NetworkOutage> NetworkOutages => Set<NetworkOutages.NetworkOutage>();
     /// <summary>The cookie and antiforgery key ring, shared by every app server that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
@@ -164,6 +167,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         // Binders and destruction lists are the branch's own: its province and the nation read them, no agency does.
         builder.Entity<KeptOriginal>().HasQueryFilter(ScopeFilter<KeptOriginal>(k => k.ProvinceId, k => k.BranchId));
         builder.Entity<DestructionList>().HasQueryFilter(ScopeFilter<DestructionList>(l => l.ProvinceId, l => l.BranchId));
+        // A branch's counter services and its network outages: the branch, its province and the nation.
+        builder.Entity<Booklets.BookletService>().HasQueryFilter(ScopeFilter<Booklets.BookletService>(x => x.ProvinceId, x => x.BranchId));
+        builder.Entity<NetworkOutages.NetworkOutage>().HasQueryFilter(ScopeFilter<NetworkOutages.NetworkOutage>(x => x.ProvinceId, x => x.BranchId));
         // A circular belongs to a province, but an agency sees only those addressed to it, not its whole province's.
         builder.Entity<Circular>().HasQueryFilter(c =>
             ScopeLevel == ScopeLevel.National

@@ -73,6 +73,15 @@ public enum Permission
     AgencyUploadsVerify,
     DocumentTaxonomyEdit,
 
+    // Booklet services, branch accounts and network outages (seed 004)
+    BookletServe,
+    BookletCorrect,
+    BookletReportRead,
+    AccountRequestsFile,
+    AccountRequestsDecide,
+    OutagesRecord,
+    OutagesRead,
+
     // Administration and home
     Administer,
     ComingModulesPreview,

@@ -99,6 +99,18 @@ public static class Permissions
         [Permission.AgencyUploadsVerify] = [AgencyManager],
         [Permission.DocumentTaxonomyEdit] = [SystemAdmin],
 
+        // Booklet services at the branch counter (seed 004 §4); a supervisor marks a service recorded in error.
+        [Permission.BookletServe] = [BranchStaff, BranchSupervisor],
+        [Permission.BookletCorrect] = [BranchSupervisor],
+        // The services' performance and the units' evaluation (§5): head office reads all, each unit its own place.
+        [Permission.BookletReportRead] = [SystemAdmin, HeadOffice, RegistrationOffice, GeneralOffice, GeneralOfficeDirector, BranchSupervisor],
+        // Branch user accounts (§1): the general office asks, head office's registration office decides.
+        [Permission.AccountRequestsFile] = [GeneralOffice, GeneralOfficeDirector],
+        [Permission.AccountRequestsDecide] = [RegistrationOffice],
+        // The branch's link to the network (§3): the branch records and follows up, its province and head office read.
+        [Permission.OutagesRecord] = [BranchStaff, BranchSupervisor],
+        [Permission.OutagesRead] = [SystemAdmin, HeadOffice, RegistrationOffice, GeneralOffice, GeneralOfficeDirector, BranchStaff, BranchSupervisor],
+
         // Accounts, the audit log, sign-in attempts, the SMS outbox and the locked-out to-do.
         [Permission.Administer] = [SystemAdmin],
         // Roles whose modules are still to come (electronic files, booklet services): their home says what is coming.

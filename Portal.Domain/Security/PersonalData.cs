@@ -24,7 +24,7 @@ public sealed class PersonalData
 
     public static PersonalData For(string? role) => role switch
     {
-        Roles.SystemAdmin or Roles.HeadOffice or Roles.GeneralOffice or Roles.GeneralOfficeDirector
+        Roles.SystemAdmin or Roles.HeadOffice or Roles.RegistrationOffice or Roles.GeneralOffice or Roles.GeneralOfficeDirector
             or Roles.TreatmentDirectorate or Roles.ReviewOffice or Roles.AgencyManager or Roles.AgencyUser => Whole,
         Roles.CallCenter => new(Disclosure.Hidden, Disclosure.LastFour),
         _ => None,

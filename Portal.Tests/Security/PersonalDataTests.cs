@@ -9,6 +9,7 @@ public sealed class PersonalDataTests
     {
         [Roles.SystemAdmin] = (Disclosure.Full, Disclosure.Full),
         [Roles.HeadOffice] = (Disclosure.Full, Disclosure.Full),
+        [Roles.RegistrationOffice] = (Disclosure.Full, Disclosure.Full),
         [Roles.GeneralOffice] = (Disclosure.Full, Disclosure.Full),
         [Roles.GeneralOfficeDirector] = (Disclosure.Full, Disclosure.Full),
         [Roles.TreatmentDirectorate] = (Disclosure.Full, Disclosure.Full),

@@ -368,6 +368,143 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Booklets.Booklet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("IssuedAtBranchId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Serial")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuedAtBranchId");
+
+                    b.HasIndex("Serial")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "ReplacedAt");
+
+                    b.ToTable("Booklets");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Booklets.BookletService", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BookletSerial")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NationalId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly?>("NewValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OldValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Refusal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Relation")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReplacementReason")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("VerificationCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchId");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique()
+                        .HasFilter("\"VerificationCode\" IS NOT NULL");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.HasIndex("Month", "ProvinceId", "BranchId", "Type", "Refusal", "CorrectedAt");
+
+                    b.ToTable("BookletServices");
+                });
+
             modelBuilder.Entity("Portal.Domain.Circulars.Circular", b =>
                 {
                     b.Property<int>("Id")
@@ -1848,6 +1985,90 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.ToTable("ReportLines");
                 });
 
+            modelBuilder.Entity("Portal.Domain.NetworkOutages.NetworkOutage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Cause")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SupportReference")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchId", "StartedAt");
+
+                    b.HasIndex("ProvinceId", "EndedAt");
+
+                    b.ToTable("NetworkOutages");
+                });
+
+            modelBuilder.Entity("Portal.Domain.NetworkOutages.OutageFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("OutageId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutageId");
+
+                    b.ToTable("OutageFollowUp");
+                });
+
             modelBuilder.Entity("Portal.Domain.OffsetFiles.CenterClaim", b =>
                 {
                     b.Property<int>("Id")
@@ -2837,6 +3058,30 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Booklets.Booklet", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("IssuedAtBranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Eligibility.InsuredPerson", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Booklets.BookletService", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Circulars.Circular", b =>
                 {
                     b.HasOne("Portal.Domain.Organisation.Province", null)
@@ -3121,6 +3366,24 @@ namespace Portal.Domain.Data.Migrations.Postgres
                     b.Navigation("Category");
                 });
 
+            modelBuilder.Entity("Portal.Domain.NetworkOutages.NetworkOutage", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.NetworkOutages.OutageFollowUp", b =>
+                {
+                    b.HasOne("Portal.Domain.NetworkOutages.NetworkOutage", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("OutageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.OffsetFiles.CenterClaim", b =>
                 {
                     b.HasOne("Portal.Domain.Organisation.MedicalCenter", null)
@@ -3355,6 +3618,11 @@ namespace Portal.Domain.Data.Migrations.Postgres
             modelBuilder.Entity("Portal.Domain.MonthlyStats.MonthlyReport", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Portal.Domain.NetworkOutages.NetworkOutage", b =>
+                {
+                    b.Navigation("FollowUps");
                 });
 
             modelBuilder.Entity("Portal.Domain.OffsetFiles.DebtorWorkshop", b =>

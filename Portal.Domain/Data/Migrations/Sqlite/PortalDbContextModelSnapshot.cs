@@ -349,6 +349,139 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Booklets.Booklet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IssuedAtBranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReplacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Serial")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuedAtBranchId");
+
+                    b.HasIndex("Serial")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "ReplacedAt");
+
+                    b.ToTable("Booklets");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Booklets.BookletService", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BookletSerial")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CorrectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NationalId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NewValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OldValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Refusal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Relation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReplacementReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchId");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique()
+                        .HasFilter("\"VerificationCode\" IS NOT NULL");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.HasIndex("Month", "ProvinceId", "BranchId", "Type", "Refusal", "CorrectedAt");
+
+                    b.ToTable("BookletServices");
+                });
+
             modelBuilder.Entity("Portal.Domain.Circulars.Circular", b =>
                 {
                     b.Property<int>("Id")
@@ -1780,6 +1913,86 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.ToTable("ReportLines");
                 });
 
+            modelBuilder.Entity("Portal.Domain.NetworkOutages.NetworkOutage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cause")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupportReference")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchId", "StartedAt");
+
+                    b.HasIndex("ProvinceId", "EndedAt");
+
+                    b.ToTable("NetworkOutages");
+                });
+
+            modelBuilder.Entity("Portal.Domain.NetworkOutages.OutageFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutageId");
+
+                    b.ToTable("OutageFollowUp");
+                });
+
             modelBuilder.Entity("Portal.Domain.OffsetFiles.CenterClaim", b =>
                 {
                     b.Property<int>("Id")
@@ -2739,6 +2952,30 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Booklets.Booklet", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("IssuedAtBranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Eligibility.InsuredPerson", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Booklets.BookletService", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Circulars.Circular", b =>
                 {
                     b.HasOne("Portal.Domain.Organisation.Province", null)
@@ -3023,6 +3260,24 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                     b.Navigation("Category");
                 });
 
+            modelBuilder.Entity("Portal.Domain.NetworkOutages.NetworkOutage", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.NetworkOutages.OutageFollowUp", b =>
+                {
+                    b.HasOne("Portal.Domain.NetworkOutages.NetworkOutage", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("OutageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.OffsetFiles.CenterClaim", b =>
                 {
                     b.HasOne("Portal.Domain.Organisation.MedicalCenter", null)
@@ -3257,6 +3512,11 @@ namespace Portal.Domain.Data.Migrations.Sqlite
             modelBuilder.Entity("Portal.Domain.MonthlyStats.MonthlyReport", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Portal.Domain.NetworkOutages.NetworkOutage", b =>
+                {
+                    b.Navigation("FollowUps");
                 });
 
             modelBuilder.Entity("Portal.Domain.OffsetFiles.DebtorWorkshop", b =>

@@ -623,6 +623,44 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BookletServices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Refusal = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReplacementReason = table.Column<int>(type: "INTEGER", nullable: true),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    NationalId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    PersonName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Relation = table.Column<int>(type: "INTEGER", nullable: false),
+                    BookletSerial = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    OldValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NewValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    VerificationCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CorrectedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CorrectedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BookletServices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BookletServices_OrgUnits_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CenterClaims",
                 columns: table => new
                 {
@@ -909,6 +947,34 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "NetworkOutages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Cause = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    SupportReference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NetworkOutages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NetworkOutages_OrgUnits_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Representatives",
                 columns: table => new
                 {
@@ -1186,6 +1252,37 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Booklets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Serial = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IssuedAtBranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReplacedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Booklets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Booklets_InsuredPersons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "InsuredPersons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Booklets_OrgUnits_IssuedAtBranchId",
+                        column: x => x.IssuedAtBranchId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PremiumMonths",
                 columns: table => new
                 {
@@ -1296,6 +1393,28 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         name: "FK_ReportLines_MonthlyReports_ReportId",
                         column: x => x.ReportId,
                         principalTable: "MonthlyReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutageFollowUp",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OutageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutageFollowUp", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutageFollowUp_NetworkOutages_OutageId",
+                        column: x => x.OutageId,
+                        principalTable: "NetworkOutages",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1653,6 +1772,44 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 column: "AgencyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Booklets_IssuedAtBranchId",
+                table: "Booklets",
+                column: "IssuedAtBranchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Booklets_PersonId_ReplacedAt",
+                table: "Booklets",
+                columns: new[] { "PersonId", "ReplacedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Booklets_Serial",
+                table: "Booklets",
+                column: "Serial",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookletServices_BranchId",
+                table: "BookletServices",
+                column: "BranchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookletServices_Month_ProvinceId_BranchId_Type_Refusal_CorrectedAt",
+                table: "BookletServices",
+                columns: new[] { "Month", "ProvinceId", "BranchId", "Type", "Refusal", "CorrectedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookletServices_PersonId_At",
+                table: "BookletServices",
+                columns: new[] { "PersonId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookletServices_VerificationCode",
+                table: "BookletServices",
+                column: "VerificationCode",
+                unique: true,
+                filter: "\"VerificationCode\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CenterClaims_MedicalCenterId",
                 table: "CenterClaims",
                 column: "MedicalCenterId");
@@ -1885,6 +2042,16 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 columns: new[] { "Period", "ReviewOfficeId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_NetworkOutages_BranchId_StartedAt",
+                table: "NetworkOutages",
+                columns: new[] { "BranchId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NetworkOutages_ProvinceId_EndedAt",
+                table: "NetworkOutages",
+                columns: new[] { "ProvinceId", "EndedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Objections_InquiryId",
                 table: "Objections",
                 column: "InquiryId");
@@ -1971,6 +2138,11 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "IX_OtpChallenges_ExpiresAt",
                 table: "OtpChallenges",
                 column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutageFollowUp_OutageId",
+                table: "OutageFollowUp",
+                column: "OutageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PageTexts_DocumentId_Page",
@@ -2200,6 +2372,12 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "BoardMembers");
 
             migrationBuilder.DropTable(
+                name: "Booklets");
+
+            migrationBuilder.DropTable(
+                name: "BookletServices");
+
+            migrationBuilder.DropTable(
                 name: "ChangeNotices");
 
             migrationBuilder.DropTable(
@@ -2249,6 +2427,9 @@ namespace Portal.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OtpChallenges");
+
+            migrationBuilder.DropTable(
+                name: "OutageFollowUp");
 
             migrationBuilder.DropTable(
                 name: "PageTexts");
@@ -2309,6 +2490,9 @@ namespace Portal.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Inquiries");
+
+            migrationBuilder.DropTable(
+                name: "NetworkOutages");
 
             migrationBuilder.DropTable(
                 name: "ScannedDocuments");
