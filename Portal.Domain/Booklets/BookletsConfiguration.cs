@@ -15,7 +15,8 @@ internal sealed class BookletConfiguration : IEntityTypeConfiguration<Booklet>
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<InsuredPerson>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.IssuedAtBranchId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.PersonId, x.ReplacedAt });
+        // One booklet in use per person: two clerks issuing at once cannot both succeed.
+        b.HasIndex(x => x.PersonId).IsUnique().HasFilter("\"ReplacedAt\" IS NULL");
         b.Ignore(x => x.InUse);
     }
 }

@@ -16,6 +16,8 @@ public sealed class PublicLinks(IConfiguration config, IServer server, IHostEnvi
 
     public string VerifyOffsetLetter(string code) => $"{Base}/verify/offset/{code}";
 
+    public string VerifyBookletSlip(string code) => $"{Base}/verify/booklet/{code}";
+
     /// <summary>A link as a QR code, for the paper's HTML (a data URL: the printer loads nothing from outside).</summary>
     public static string QrCode(string url)
     {

@@ -11,6 +11,7 @@ using Portal.Domain.Security;
 using Portal.Security;
 using Portal.Features.Circulars;
 using Portal.Features.Agencies;
+using Portal.Features.Booklets;
 using Portal.Features.Contracts;
 using Portal.Features.Eligibility;
 using Portal.Features.ElectronicFiles;
@@ -84,6 +85,7 @@ public static class PortalApp
         endpoints.MapMonthlyStatsEndpoints();
         endpoints.MapOffsetImportEndpoints();
         endpoints.MapEligibilityEndpoints();
+        endpoints.MapBookletsEndpoints();
         endpoints.MapInquiryReportEndpoints();
         endpoints.MapPersonalInquiryEndpoints();
         endpoints.MapElectronicFilesEndpoints();

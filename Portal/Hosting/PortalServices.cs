@@ -9,6 +9,7 @@ using Portal.Domain.Data;
 using Portal.Domain.Organisation;
 using Portal.Domain.Security;
 using Portal.Features.Agencies;
+using Portal.Features.Booklets;
 using Portal.Features.Audit;
 using Portal.Features.Circulars;
 using Portal.Features.Contracts;
@@ -79,6 +80,7 @@ public static class PortalServices
         services.AddOffsetFiles();
         services.AddEligibility(config);
         services.AddElectronicFiles();
+        services.AddBooklets();
 
         services.AddAuthorization(Policies.Add);
         services.AddRefusals();

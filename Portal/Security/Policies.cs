@@ -74,6 +74,11 @@ public static class Policies
     public const string ElectronicFilesUpload = nameof(ElectronicFilesUpload);
     public const string DocumentTaxonomy = nameof(DocumentTaxonomy);
 
+    /// <summary>Booklet services (seed 004): the branch counter; the folder's pages also serve the report's readers.</summary>
+    public const string BookletCounter = nameof(BookletCounter);
+    public const string BookletPages = nameof(BookletPages);
+    public const string BookletCorrection = nameof(BookletCorrection);
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -121,6 +126,9 @@ public static class Policies
         Role(options, ElectronicFilesScanning, Permission.ElectronicFilesScan);
         Role(options, ElectronicFilesUpload, Permission.ElectronicFilesUpload);
         Role(options, DocumentTaxonomy, Permission.DocumentTaxonomyEdit);
+        Role(options, BookletCounter, Permission.BookletServe);
+        Role(options, BookletPages, Permission.BookletServe, Permission.BookletReportRead);
+        Role(options, BookletCorrection, Permission.BookletCorrect);
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 

@@ -383,10 +383,12 @@ namespace Portal.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("IssuedAtBranchId");
 
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasFilter("\"ReplacedAt\" IS NULL");
+
                     b.HasIndex("Serial")
                         .IsUnique();
-
-                    b.HasIndex("PersonId", "ReplacedAt");
 
                     b.ToTable("Booklets");
                 });

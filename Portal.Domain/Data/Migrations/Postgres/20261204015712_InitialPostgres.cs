@@ -1778,9 +1778,11 @@ namespace Portal.Domain.Data.Migrations.Postgres
                 column: "IssuedAtBranchId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Booklets_PersonId_ReplacedAt",
+                name: "IX_Booklets_PersonId",
                 table: "Booklets",
-                columns: new[] { "PersonId", "ReplacedAt" });
+                column: "PersonId",
+                unique: true,
+                filter: "\"ReplacedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Booklets_Serial",

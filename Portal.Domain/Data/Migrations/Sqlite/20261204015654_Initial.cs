@@ -1777,9 +1777,11 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 column: "IssuedAtBranchId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Booklets_PersonId_ReplacedAt",
+                name: "IX_Booklets_PersonId",
                 table: "Booklets",
-                columns: new[] { "PersonId", "ReplacedAt" });
+                column: "PersonId",
+                unique: true,
+                filter: "\"ReplacedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Booklets_Serial",
