@@ -84,5 +84,4 @@ public enum Permission
 
     // Administration and home
     Administer,
-    ComingModulesPreview,
 }

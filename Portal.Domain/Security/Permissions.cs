@@ -113,8 +113,6 @@ public static class Permissions
 
         // Accounts, the audit log, sign-in attempts, the SMS outbox and the locked-out to-do.
         [Permission.Administer] = [SystemAdmin],
-        // Roles whose modules are still to come (electronic files, booklet services): their home says what is coming.
-        [Permission.ComingModulesPreview] = [BranchStaff, BranchSupervisor],
     };
 
     public static bool Has(string? role, Permission permission) =>

@@ -34,11 +34,11 @@ public sealed class HomeScreenshotsBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Home_BranchStaff_ShowsTheQueueToDo_AndWhatIsComing()
+    public async Task Home_BranchStaff_ShowsTheQueueToDo_AndTheCounterInTheMenu()
     {
         var page = await fixture.SignInAsync("kerman.branch.staff");
         await Expect(page.GetByTestId("todo")).ToContainTextAsync("پرونده فنی در صف اسکن شعبه");
-        await Expect(page.GetByTestId("coming")).ToContainTextAsync("تمدید دفترچه درمانی");
+        await Expect(page.GetByTestId("nav-booklet-counter")).ToContainTextAsync("خدمات دفترچه درمانی");
         await page.ScreenshotAsync(new() { Path = Shot("home-kerman.branch.staff.png"), FullPage = true });
     }
 

@@ -75,7 +75,6 @@ public sealed class PermissionMatrixTests
         OutagesRecord            |   .   .   .   .   .   .   .   .   .   .   x   x   .   .
         OutagesRead              |   x   x   x   x   x   .   .   .   .   .   x   x   .   .
         Administer               |   x   .   .   .   .   .   .   .   .   .   .   .   .   .
-        ComingModulesPreview     |   .   .   .   .   .   .   .   .   .   .   x   x   .   .
         """;
 
     [Fact]
