@@ -74,6 +74,10 @@ public static class Policies
     public const string ElectronicFilesUpload = nameof(ElectronicFilesUpload);
     public const string DocumentTaxonomy = nameof(DocumentTaxonomy);
 
+    /// <summary>Branch user accounts (seed 004 §1): the general office files and hands over, head office's registration office decides.</summary>
+    public const string AccountRequests = nameof(AccountRequests);
+    public const string AccountRequestFiling = nameof(AccountRequestFiling);
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -121,6 +125,8 @@ public static class Policies
         Role(options, ElectronicFilesScanning, Permission.ElectronicFilesScan);
         Role(options, ElectronicFilesUpload, Permission.ElectronicFilesUpload);
         Role(options, DocumentTaxonomy, Permission.DocumentTaxonomyEdit);
+        Role(options, AccountRequests, Permission.AccountRequestsFile, Permission.AccountRequestsDecide);
+        Role(options, AccountRequestFiling, Permission.AccountRequestsFile);
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 
