@@ -25,7 +25,12 @@ public sealed class AccountRequestQuery(PortalDb portalDb)
 
     public sealed record Account(string Id, string UserName, string FullName, string Role, string BranchName);
 
-    internal sealed record BranchAccount(PortalUser User, string Role);
+    /// <summary>An account with its role; built by member initialisation so that queries can go on ordering and projecting it.</summary>
+    internal sealed class BranchAccount
+    {
+        public PortalUser User { get; init; } = null!;
+        public string Role { get; init; } = "";
+    }
 
     public async Task<IReadOnlyList<Row>> ListAsync(AccountRequestStatus? status = null, CancellationToken ct = default)
     {
@@ -84,7 +89,7 @@ public sealed class AccountRequestQuery(PortalDb portalDb)
         join ur in db.UserRoles on u.Id equals ur.UserId
         join r in db.Roles on ur.RoleId equals r.Id
         where r.Name == Roles.BranchStaff || r.Name == Roles.BranchSupervisor
-        select new BranchAccount(u, r.Name!);
+        select new BranchAccount { User = u, Role = r.Name! };
 
     private async Task<PortalDbContext> OpenAsync(CancellationToken ct)
     {
