@@ -47,6 +47,7 @@ public sealed class AccountRequestBrowserTests(BrowserFixture fixture)
         await registration.GetByTestId("confirm-yes").ClickAsync();
         await Expect(registration.GetByTestId("account-request-status")).ToHaveTextAsync("تأییدشده");
         await Expect(registration.GetByTestId("line-hand-over")).ToHaveCountAsync(0);
+        Assert.Empty(await registration.EvaluateAsync<string[]>(Components.PageWalkBrowserTests.LatinScan));
 
         await BrowserFixture.GotoAsync(office, requestUrl);
         var userName = (await office.GetByTestId("line-user-name").TextContentAsync())!.Trim();
@@ -60,6 +61,10 @@ public sealed class AccountRequestBrowserTests(BrowserFixture fixture)
         await office.GetByRole(AriaRole.Button, new() { Name = "متوجه شدم" }).ClickAsync();
         await Expect(office.GetByTestId("line-handed-over")).ToBeVisibleAsync();
         await Expect(office.GetByTestId("line-hand-over")).ToHaveCountAsync(0);
+        Assert.Empty(await office.EvaluateAsync<string[]>(Components.PageWalkBrowserTests.LatinScan));
+        await BrowserFixture.GotoAsync(office, "/account-requests");
+        await Expect(office.GetByTestId("account-request-row").First).ToBeVisibleAsync();
+        Assert.Empty(await office.EvaluateAsync<string[]>(Components.PageWalkBrowserTests.LatinScan));
 
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl });
         var branchUser = await context.NewPageAsync();
