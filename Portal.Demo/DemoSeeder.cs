@@ -19,7 +19,7 @@ namespace Portal.Demo;
 /// Deterministic and idempotent: running it twice adds nothing.
 /// </summary>
 public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, OrganisationSeeder reference, UserManager<PortalUser> users,
-    IContractPdf pdf, IOffsetPapers offsetPapers, IFileStore files, TimeProvider clock)
+    IContractPdf pdf, IOffsetPapers offsetPapers, IFileStore files, TimeProvider clock, Microsoft.Extensions.DependencyInjection.IServiceScopeFactory scopes)
 {
     public const string DemoPassword = "portal-demo-1403";
     public static readonly string[] DemoProvinces = ["08", "27"]; // Kerman, Golestan
@@ -65,6 +65,7 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
             await new ElectronicFilesSeeder(filesDb, files, clock).SeedAsync(DemoProvinces, ct);
             await new ReceivedPapersSeeder(filesDb, files, clock).SeedAsync(DemoProvinces, ct);
         }
+        await new AccountRequestsSeeder(factory, scopes, clock).SeedAsync(DemoProvinces, ct);
         if (!documents) return null;
         await using var contractsDb = PortalDb.Open(factory, Actor.System);
         try

@@ -86,6 +86,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ElectronicFiles.DocumentView> DocumentViews => Set<ElectronicFiles.DocumentView>();
     public DbSet<KeptOriginal> KeptOriginals => Set<KeptOriginal>();
     public DbSet<DestructionList> DestructionLists => Set<DestructionList>();
+    public DbSet<AccountRequest> AccountRequests => Set<AccountRequest>();
+    public DbSet<AccountRequestLine> AccountRequestLines => Set<AccountRequestLine>();
     public DbSet<Booklets.Booklet> Booklets => Set<Booklets.Booklet>();
     public DbSet<Booklets.BookletService> BookletServices => Set<Booklets.BookletService>();
     public DbSet<NetworkOutages.NetworkOutage> NetworkOutages => Set<NetworkOutages.NetworkOutage>();
@@ -170,6 +172,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         // A branch's counter services and its network outages: the branch, its province and the nation.
         builder.Entity<Booklets.BookletService>().HasQueryFilter(ScopeFilter<Booklets.BookletService>(x => x.ProvinceId, x => x.BranchId));
         builder.Entity<NetworkOutages.NetworkOutage>().HasQueryFilter(ScopeFilter<NetworkOutages.NetworkOutage>(x => x.ProvinceId, x => x.BranchId));
+        builder.Entity<AccountRequest>().HasQueryFilter(ScopeFilter<AccountRequest>(r => r.ProvinceId, r => r.UnitId));
+        builder.Entity<AccountRequestLine>().HasQueryFilter(ScopeFilter<AccountRequestLine>(l => l.ProvinceId, l => l.UnitId));
         // A circular belongs to a province, but an agency sees only those addressed to it, not its whole province's.
         builder.Entity<Circular>().HasQueryFilter(c =>
             ScopeLevel == ScopeLevel.National

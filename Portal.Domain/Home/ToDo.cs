@@ -38,6 +38,9 @@ public enum ToDoKind
     DiscrepanciesToResolve,
     DocumentsToVerify,
     DestructionDue,
+    AccountRequestsToDecide,
+    FirstPasswordsToHandOver,
+    AccountRequestRefused,
 }
 
 /// <summary>
@@ -78,6 +81,7 @@ public sealed class ToDoList(PortalDb portalDb, TimeProvider clock, MonthlyStats
         if (me.Can(Permission.Administer)) items.AddRange(await AdminAsync(db, ct));
         if (me.Can(Permission.ElectronicFilesScan)) items.AddRange(await BranchFilesAsync(db, ct));
         if (me.Can(Permission.AgencyUploadsVerify)) items.AddRange(await AgencyUploadsAsync(db, ct));
+        if (me.Can(Permission.AccountRequestsDecide) || me.Can(Permission.AccountRequestsFile)) items.AddRange(await Users.AccountRequestToDos.ItemsAsync(db, clock, ct));
         return items;
     }
 

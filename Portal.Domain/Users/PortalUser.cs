@@ -18,6 +18,11 @@ public sealed class PortalUser : IdentityUser, IAudited, IUnitOwned, ISearchable
     /// <summary>When the user last chose their own password; its change is the audit trail of the act.</summary>
     public DateTimeOffset? PasswordChangedAt { get; private set; }
     public string SearchText { get; private set; } = "";
+    /// <summary>
+    /// The person's national ID, for accounts asked for through an <see cref="AccountRequest"/>: one person has one enabled
+    /// account (circular 2044/130662). Null on accounts made before it was recorded (the administrator's, the demo's).
+    /// </summary>
+    public string? NationalId { get; private set; }
 
     int IUnitOwned.OwnerUnitId => UnitId;
 
@@ -39,6 +44,9 @@ public sealed class PortalUser : IdentityUser, IAudited, IUnitOwned, ISearchable
         MustChangePassword = false;
         PasswordChangedAt = at;
     }
+
+    /// <summary>Records whose account this is (a national ID already checked) and the mobile they gave.</summary>
+    internal void IdentifyAs(string nationalId, string? mobile) => (NationalId, PhoneNumber) = (nationalId, mobile);
 
     public IEnumerable<string?> SearchedFields() => [UserName, FullName];
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,13 +94,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
         await using var op = await BeginAsync();
         var user = await op.Users.FindByIdAsync(userId);
         if (user is null) return Checked<string>.Fail("Users.NotFound");
-        var password = NewPassword();
-        user.RequirePasswordChange();
-        await op.Users.RemovePasswordAsync(user);
-        await op.Users.AddPasswordAsync(user, password);
-        await op.Users.SetLockoutEndDateAsync(user, null);
-        await op.Users.ResetAccessFailedCountAsync(user);
-        await op.Users.UpdateSecurityStampAsync(user);
+        var password = await FirstPassword.IssueAsync(op.Users, user);
         return Checked<string>.Ok(password);
     }
 
@@ -134,7 +127,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
         if (await op.Users.FindByNameAsync(form.UserName) is not null) return Checked<string>.Fail("Users.UserNameTaken");
         var user = new PortalUser(form.UserName, form.FullName, form.UnitId, clock.GetUtcNow());
         user.RequirePasswordChange(); // the first password is seen by the administrator too
-        var password = NewPassword();
+        var password = FirstPassword.New();
         if (!(await op.Users.CreateAsync(user, password)).Succeeded) return Checked<string>.Fail("Users.UserNameInvalid");
         await op.Users.AddToRoleAsync(user, form.Role);
         return Checked<string>.Ok(password);
@@ -165,8 +158,6 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
         if (kind is null) return "Users.UnitRequired";
         return kind == Roles.UnitKindFor(form.Role) ? null : "Users.UnitKindMismatch";
     }
-
-    private static string NewPassword() => RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyz23456789", 16);
 
     private async Task<Operation> BeginAsync(Actor? actor = null)
     {

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Domain.Audit;
+using Portal.Domain.Common;
+using Portal.Domain.Organisation;
 
 namespace Portal.Domain.Users;
 
@@ -12,6 +14,43 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         b.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(u => u.UnitId);
         b.HasIndex(u => u.SearchText);
+        b.Property(u => u.NationalId).HasMaxLength(10);
+        b.HasIndex(u => u.NationalId);
+    }
+}
+
+internal sealed class AccountRequestConfiguration : IEntityTypeConfiguration<AccountRequest>
+{
+    public void Configure(EntityTypeBuilder<AccountRequest> b)
+    {
+        b.Property(r => r.Note).HasMaxLength(TextLength.Reason);
+        b.Property(r => r.RefusalReason).HasMaxLength(TextLength.Reason);
+        b.Property(r => r.RequestedBy).HasMaxLength(256);
+        b.Property(r => r.DecidedBy).HasMaxLength(256);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(r => r.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasIndex(r => new { r.ProvinceId, r.Status });
+        b.HasIndex(r => r.Status);
+    }
+}
+
+internal sealed class AccountRequestLineConfiguration : IEntityTypeConfiguration<AccountRequestLine>
+{
+    public void Configure(EntityTypeBuilder<AccountRequestLine> b)
+    {
+        b.Property(l => l.FullName).HasMaxLength(TextLength.Name);
+        b.Property(l => l.NationalId).HasMaxLength(10);
+        b.Property(l => l.Role).HasMaxLength(64);
+        b.Property(l => l.Mobile).HasMaxLength(11);
+        b.Property(l => l.UserId).HasMaxLength(450);
+        b.Property(l => l.UserName).HasMaxLength(256);
+        b.Property(l => l.HandedOverBy).HasMaxLength(256);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(l => l.BranchId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(l => l.NationalId);
+        b.HasIndex(l => l.UserId);
+        b.HasIndex(l => l.ProvinceId);
     }
 }
 

@@ -78,6 +78,9 @@ public static class Policies
     public const string BookletCounter = nameof(BookletCounter);
     public const string BookletPages = nameof(BookletPages);
     public const string BookletCorrection = nameof(BookletCorrection);
+    /// <summary>Branch user accounts (seed 004 §1): the general office files and hands over, head office's registration office decides.</summary>
+    public const string AccountRequests = nameof(AccountRequests);
+    public const string AccountRequestFiling = nameof(AccountRequestFiling);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -129,6 +132,8 @@ public static class Policies
         Role(options, BookletCounter, Permission.BookletServe);
         Role(options, BookletPages, Permission.BookletServe, Permission.BookletReportRead);
         Role(options, BookletCorrection, Permission.BookletCorrect);
+        Role(options, AccountRequests, Permission.AccountRequestsFile, Permission.AccountRequestsDecide);
+        Role(options, AccountRequestFiling, Permission.AccountRequestsFile);
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 

@@ -7,6 +7,8 @@ public static class UsersModule
     public static IServiceCollection AddUsers(this IServiceCollection services)
     {
         services.AddScoped<UserAdministration>();
+        services.AddScoped<AccountRequestDesk>();
+        services.AddScoped<AccountRequestQuery>();
         return services;
     }
 }
