@@ -16,6 +16,7 @@ using Portal.Features.Eligibility;
 using Portal.Features.ElectronicFiles;
 using Portal.Features.Home;
 using Portal.Features.MonthlyStats;
+using Portal.Features.NetworkOutages;
 using Portal.Features.OffsetFiles;
 using Portal.Features.Organisation;
 using Portal.Features.Rollout;
@@ -79,6 +80,7 @@ public static class PortalServices
         services.AddOffsetFiles();
         services.AddEligibility(config);
         services.AddElectronicFiles();
+        services.AddNetworkOutages();
 
         services.AddAuthorization(Policies.Add);
         services.AddRefusals();

@@ -74,6 +74,10 @@ public static class Policies
     public const string ElectronicFilesUpload = nameof(ElectronicFilesUpload);
     public const string DocumentTaxonomy = nameof(DocumentTaxonomy);
 
+    /// <summary>Branches' network outages (seed 004 §3): read in scope by the province and head office; recorded by the branch itself.</summary>
+    public const string Outages = nameof(Outages);
+    public const string OutagesRecording = nameof(OutagesRecording);
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -121,6 +125,8 @@ public static class Policies
         Role(options, ElectronicFilesScanning, Permission.ElectronicFilesScan);
         Role(options, ElectronicFilesUpload, Permission.ElectronicFilesUpload);
         Role(options, DocumentTaxonomy, Permission.DocumentTaxonomyEdit);
+        Role(options, Outages, Permission.OutagesRead);
+        Role(options, OutagesRecording, Permission.OutagesRecord);
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 
