@@ -23,6 +23,7 @@ public sealed class OutageQuery(PortalDb portalDb, TimeProvider clock)
 
     public sealed record Details(NetworkOutage Outage, string Branch, string Province, IReadOnlyDictionary<string, string> Names, bool CanAct);
 
+    /// <summary>A branch's month: <see cref="Hours"/> to a tenth of an hour, as the page and the workbook show it, so the total is the sum of the rows shown.</summary>
     public sealed record BranchMonth(int BranchId, string Branch, string Province, double Hours, int Outages, int Open);
 
     public sealed record Month(JalaliMonth Period, IReadOnlyList<BranchMonth> Branches)
@@ -67,7 +68,7 @@ public sealed class OutageQuery(PortalDb portalDb, TimeProvider clock)
             .Where(u => u.Kind == UnitKind.Branch && (branchIds.Contains(u.Id) || u.Id == own || (province != null && u.ProvinceId == province)))
             .Select(u => new { u.Id, u.Name, Province = u.Province!.NameFa }).ToListAsync(ct);
         var rows = units.Select(u => hours.TryGetValue(u.Id, out var h)
-                ? new BranchMonth(u.Id, u.Name, u.Province, h.Hours, h.Outages, h.Open)
+                ? new BranchMonth(u.Id, u.Name, u.Province, Math.Round(h.Hours, 1, MidpointRounding.AwayFromZero), h.Outages, h.Open)
                 : new BranchMonth(u.Id, u.Name, u.Province, 0, 0, 0))
             .OrderByDescending(b => b.Hours).ThenBy(b => b.Province, StringComparer.Ordinal).ThenBy(b => b.Branch, StringComparer.Ordinal).ToList();
         return new Month(period, rows);
