@@ -66,6 +66,8 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
             await new ReceivedPapersSeeder(filesDb, files, clock).SeedAsync(DemoProvinces, ct);
         }
         await new AccountRequestsSeeder(factory, scopes, clock).SeedAsync(DemoProvinces, ct);
+        await using (var outagesDb = PortalDb.Open(factory, Actor.System))
+            await new NetworkOutagesSeeder(outagesDb, clock).SeedAsync(DemoProvinces, ct);
         if (!documents) return null;
         await using var contractsDb = PortalDb.Open(factory, Actor.System);
         try

@@ -5,6 +5,7 @@ using Portal.Domain.Data;
 using Portal.Domain.ElectronicFiles;
 using Portal.Domain.Eligibility;
 using Portal.Domain.MonthlyStats;
+using Portal.Domain.NetworkOutages;
 using Portal.Domain.OffsetFiles;
 using Portal.Domain.Rollout;
 using Portal.Domain.Security;
@@ -41,6 +42,8 @@ public enum ToDoKind
     AccountRequestsToDecide,
     FirstPasswordsToHandOver,
     AccountRequestRefused,
+    OutagesOpen,
+    OutagesLong,
 }
 
 /// <summary>
@@ -82,6 +85,8 @@ public sealed class ToDoList(PortalDb portalDb, TimeProvider clock, MonthlyStats
         if (me.Can(Permission.ElectronicFilesScan)) items.AddRange(await BranchFilesAsync(db, ct));
         if (me.Can(Permission.AgencyUploadsVerify)) items.AddRange(await AgencyUploadsAsync(db, ct));
         if (me.Can(Permission.AccountRequestsDecide) || me.Can(Permission.AccountRequestsFile)) items.AddRange(await Users.AccountRequestToDos.ItemsAsync(db, clock, ct));
+        if (me.Can(Permission.OutagesRecord)) items.AddRange(await BranchOutagesAsync(db, ct));
+        else if (me.Can(Permission.OutagesRead) && me.Scope.Level == ScopeLevel.Province) items.AddRange(await LongOutagesAsync(db, ct));
         return items;
     }
 
@@ -277,6 +282,28 @@ public sealed class ToDoList(PortalDb portalDb, TimeProvider clock, MonthlyStats
         var agency = db.Actor.UnitId;
         var count = await db.ScannedDocuments.CountAsync(d => d.ScannedByUnitId == agency && d.VerifiedAt == null, ct);
         return count == 0 ? [] : [new ToDoItem(ToDoKind.DocumentsToVerify, "electronic-files?pending=true", count)];
+    }
+
+    /// <summary>The branch's outages not yet resolved, to follow up (one opens itself; several open the branch's list).</summary>
+    private static async Task<IEnumerable<ToDoItem>> BranchOutagesAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var branch = db.Actor.UnitId;
+        var open = await db.NetworkOutages.AsNoTracking().Where(o => o.BranchId == branch && o.EndedAt == null).Select(o => new { o.Id, o.StartedAt }).ToListAsync(ct);
+        if (open.Count == 0) return [];
+        var oldest = open.MinBy(o => o.StartedAt)!;
+        return [new ToDoItem(ToDoKind.OutagesOpen, open.Count == 1 ? $"outages/{oldest.Id}" : "outages", open.Count, Since: oldest.StartedAt, Overdue: true)];
+    }
+
+    /// <summary>The general office: its branches whose link has been down longer than <see cref="NetworkOutage.LongOpenHours"/> hours.</summary>
+    private async Task<IEnumerable<ToDoItem>> LongOutagesAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var before = clock.GetUtcNow().AddHours(-NetworkOutage.LongOpenHours);
+        var open = await db.NetworkOutages.AsNoTracking().Where(o => o.EndedAt == null && o.StartedAt < before)
+            .Select(o => new { o.BranchId, o.StartedAt }).ToListAsync(ct);
+        if (open.Count == 0) return [];
+        var ids = open.Select(o => o.BranchId).Distinct().ToList();
+        var names = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.Code).Select(u => u.Name).ToListAsync(ct);
+        return [new ToDoItem(ToDoKind.OutagesLong, "outages/overview", ids.Count, Subject: Names(names), Since: open.Min(o => o.StartedAt), Overdue: true)];
     }
 
     /// <summary>Up to five names, then an ellipsis.</summary>

@@ -13,6 +13,17 @@ public enum OutageCause { WanLink = 1, Router, Power, CentralSite, Other }
 /// </summary>
 public sealed class NetworkOutage : IScoped, IAudited, IUnitOwned
 {
+    public const int DescriptionMaxLength = TextLength.Reason;
+    public const int NoteMaxLength = TextLength.Reason;
+    public const int ReferenceMaxLength = TextLength.Code * 2;
+
+    /// <summary>
+    /// An outage open longer than this is the general office's to-do (the branch's own to-do lists every open outage):
+    /// half a working day without the network stops the branch's web services (seed 004 §3), time for the province to
+    /// call the support company itself.
+    /// </summary>
+    public const int LongOpenHours = 4;
+
     private readonly List<OutageFollowUp> _followUps = [];
 
     public int Id { get; private set; }
@@ -26,6 +37,8 @@ public sealed class NetworkOutage : IScoped, IAudited, IUnitOwned
     public string? SupportReference { get; private set; }
     public string RecordedBy { get; private set; } = "";
     public DateTimeOffset RecordedAt { get; private set; }
+    public string? ResolvedBy { get; private set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
     public Guid Version { get; private set; } = Guid.NewGuid();
     public IReadOnlyList<OutageFollowUp> FollowUps => _followUps;
 
@@ -47,19 +60,20 @@ public sealed class NetworkOutage : IScoped, IAudited, IUnitOwned
     public void FollowUp(string note, string? supportReference, string by, DateTimeOffset at)
     {
         if (!IsOpen) throw DomainException.Of("Outages.AlreadyResolved");
+        if (string.IsNullOrWhiteSpace(note)) throw DomainException.Of("Outages.NoteRequired");
         _followUps.Add(new OutageFollowUp(note, by, at));
         if (supportReference is { Length: > 0 }) SupportReference = supportReference;
         Version = Guid.NewGuid();
     }
 
-    /// <summary>The link is back: the end is not before the start and not in the future.</summary>
-    public void Resolve(DateTimeOffset endedAt, string note, string by, DateTimeOffset at)
+    /// <summary>The link is back: the end is not before the start and not in the future. Final: a resolved outage takes no more follow-ups.</summary>
+    public void Resolve(DateTimeOffset endedAt, string? note, string by, DateTimeOffset at)
     {
         if (!IsOpen) throw DomainException.Of("Outages.AlreadyResolved");
         if (endedAt < StartedAt) throw DomainException.Of("Outages.EndsBeforeStart");
         if (endedAt > at) throw DomainException.Of("Outages.EndsInFuture");
-        _followUps.Add(new OutageFollowUp(note, by, at));
-        EndedAt = endedAt;
+        if (note is { Length: > 0 }) _followUps.Add(new OutageFollowUp(note, by, at));
+        (EndedAt, ResolvedBy, ResolvedAt) = (endedAt, by, at);
         Version = Guid.NewGuid();
     }
 

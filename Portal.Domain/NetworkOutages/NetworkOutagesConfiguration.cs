@@ -9,9 +9,10 @@ internal sealed class NetworkOutageConfiguration : IEntityTypeConfiguration<Netw
 {
     public void Configure(EntityTypeBuilder<NetworkOutage> b)
     {
-        b.Property(x => x.Description).HasMaxLength(TextLength.Reason);
-        b.Property(x => x.SupportReference).HasMaxLength(TextLength.Code * 2);
+        b.Property(x => x.Description).HasMaxLength(NetworkOutage.DescriptionMaxLength);
+        b.Property(x => x.SupportReference).HasMaxLength(NetworkOutage.ReferenceMaxLength);
         b.Property(x => x.RecordedBy).HasMaxLength(256);
+        b.Property(x => x.ResolvedBy).HasMaxLength(256);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.BranchId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.FollowUps).WithOne().HasForeignKey(f => f.OutageId).OnDelete(DeleteBehavior.Cascade);
@@ -27,6 +28,6 @@ internal sealed class OutageFollowUpConfiguration : IEntityTypeConfiguration<Out
     public void Configure(EntityTypeBuilder<OutageFollowUp> b)
     {
         b.Property(x => x.By).HasMaxLength(256);
-        b.Property(x => x.Note).HasMaxLength(TextLength.Reason);
+        b.Property(x => x.Note).HasMaxLength(NetworkOutage.NoteMaxLength);
     }
 }

@@ -16,6 +16,7 @@ using Portal.Features.Contracts;
 using Portal.Features.Eligibility;
 using Portal.Features.ElectronicFiles;
 using Portal.Features.MonthlyStats;
+using Portal.Features.NetworkOutages;
 using Portal.Features.OffsetFiles;
 using Portal.Features.SignIn;
 using Portal.Domain.SignIn;
@@ -89,6 +90,7 @@ public static class PortalApp
         endpoints.MapInquiryReportEndpoints();
         endpoints.MapPersonalInquiryEndpoints();
         endpoints.MapElectronicFilesEndpoints();
+        endpoints.MapNetworkOutagesEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -17,6 +17,7 @@ using Portal.Features.Eligibility;
 using Portal.Features.ElectronicFiles;
 using Portal.Features.Home;
 using Portal.Features.MonthlyStats;
+using Portal.Features.NetworkOutages;
 using Portal.Features.OffsetFiles;
 using Portal.Features.Organisation;
 using Portal.Features.Rollout;
@@ -81,6 +82,7 @@ public static class PortalServices
         services.AddEligibility(config);
         services.AddElectronicFiles();
         services.AddBooklets();
+        services.AddNetworkOutages();
 
         services.AddAuthorization(Policies.Add);
         services.AddRefusals();

@@ -81,6 +81,9 @@ public static class Policies
     /// <summary>Branch user accounts (seed 004 §1): the general office files and hands over, head office's registration office decides.</summary>
     public const string AccountRequests = nameof(AccountRequests);
     public const string AccountRequestFiling = nameof(AccountRequestFiling);
+    /// <summary>Branches' network outages (seed 004 §3): read in scope by the province and head office; recorded by the branch itself.</summary>
+    public const string Outages = nameof(Outages);
+    public const string OutagesRecording = nameof(OutagesRecording);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -134,6 +137,8 @@ public static class Policies
         Role(options, BookletCorrection, Permission.BookletCorrect);
         Role(options, AccountRequests, Permission.AccountRequestsFile, Permission.AccountRequestsDecide);
         Role(options, AccountRequestFiling, Permission.AccountRequestsFile);
+        Role(options, Outages, Permission.OutagesRead);
+        Role(options, OutagesRecording, Permission.OutagesRecord);
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 

@@ -12,7 +12,7 @@ using Portal.Domain.Data;
 namespace Portal.Domain.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261204024747_InitialPostgres")]
+    [Migration("20261204025714_InitialPostgres")]
     partial class InitialPostgres
     {
         /// <inheritdoc />
@@ -2020,6 +2020,13 @@ namespace Portal.Domain.Data.Migrations.Postgres
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 

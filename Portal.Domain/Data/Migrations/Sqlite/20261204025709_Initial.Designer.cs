@@ -11,7 +11,7 @@ using Portal.Domain.Data;
 namespace Portal.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261204024732_Initial")]
+    [Migration("20261204025709_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1946,6 +1946,13 @@ namespace Portal.Domain.Data.Migrations.Sqlite
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
