@@ -52,6 +52,27 @@ public sealed class AccountRequestPageTests(PortalFactory portal) : IClassFixtur
     }
 
     [Fact]
+    public async Task DisableRequest_WithoutAccountsOrReason_SaysBothUnderTheirFields()
+    {
+        using var culture = CultureScope.Persian();
+        await using var ctx = await ContextAsync(Kerman, Roles.GeneralOffice);
+        var cut = ctx.Render<AccountRequestNew>();
+        ctx.Render<MudDialogProvider>();
+
+        var radio = cut.Find("[data-testid=kind-disable]");
+        (radio.TagName == "INPUT" ? radio : radio.QuerySelector("input")!).Click();
+        cut.WaitForElement("[data-testid=disable-accounts]");
+        Assert.Empty(cut.FindAll("[data-testid=account-request-person]"));
+        cut.Find("[data-testid=account-request-send]").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains("دست‌کم یک حساب را برای غیرفعال‌شدن انتخاب کنید.", cut.Markup);
+            Assert.Contains("دلیل غیرفعال‌شدن حساب‌ها را بنویسید", cut.Markup);
+        });
+    }
+
+    [Fact]
     public async Task Registration_Approves_ThenTheGeneralOfficeTakesTheFirstPasswordOnce()
     {
         using var culture = CultureScope.Persian();
