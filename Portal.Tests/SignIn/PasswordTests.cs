@@ -82,7 +82,7 @@ public sealed class PasswordTests(PasswordTests.StampCheckedOnEveryRequest _fact
             Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
             Assert.Equal("/account/password", held.Headers.Location!.OriginalString);
         }
-        Assert.Contains("گذرواژه کنونی شما را مدیر سامانه ساخته است", await client.GetStringAsync("/account/password"));
+        Assert.Contains("گذرواژه کنونی شما را دیگری (مدیر سامانه یا اداره کل استان) ساخته", await client.GetStringAsync("/account/password"));
 
         await ChangeAsync(client, firstPassword, NewPassword);
 
