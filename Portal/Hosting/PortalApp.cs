@@ -1,3 +1,4 @@
+using Portal.Features.Booklets;
 using Portal.Documents;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -85,6 +86,7 @@ public static class PortalApp
         endpoints.MapOffsetImportEndpoints();
         endpoints.MapEligibilityEndpoints();
         endpoints.MapInquiryReportEndpoints();
+        endpoints.MapBookletReportEndpoints();
         endpoints.MapPersonalInquiryEndpoints();
         endpoints.MapElectronicFilesEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

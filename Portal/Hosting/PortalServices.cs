@@ -1,3 +1,4 @@
+using Portal.Features.Booklets;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -78,6 +79,7 @@ public static class PortalServices
         services.AddMonthlyStats(config);
         services.AddOffsetFiles();
         services.AddEligibility(config);
+        services.AddBookletReport(config);
         services.AddElectronicFiles();
 
         services.AddAuthorization(Policies.Add);

@@ -74,6 +74,9 @@ public static class Policies
     public const string ElectronicFilesUpload = nameof(ElectronicFilesUpload);
     public const string DocumentTaxonomy = nameof(DocumentTaxonomy);
 
+    /// <summary>The booklet services' report and the units' evaluation (seed 004 §5), in the reader's scope.</summary>
+    public const string BookletReport = nameof(BookletReport);
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -121,6 +124,7 @@ public static class Policies
         Role(options, ElectronicFilesScanning, Permission.ElectronicFilesScan);
         Role(options, ElectronicFilesUpload, Permission.ElectronicFilesUpload);
         Role(options, DocumentTaxonomy, Permission.DocumentTaxonomyEdit);
+        Role(options, BookletReport, Permission.BookletReportRead);
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 
