@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Portal.Domain.Booklets;
 
@@ -18,18 +19,22 @@ public static class BookletReportFunctions
     internal static void Register(ModelBuilder builder, bool sqlite)
     {
         var method = typeof(BookletReportFunctions).GetMethod(nameof(WaitMinutes))!;
+        // Every node carries its store type: the providers' type-mapping pass refuses a node without one.
+        var real = new DoubleTypeMapping(sqlite ? "REAL" : "double precision");
+        var integer = new LongTypeMapping(sqlite ? "INTEGER" : "bigint");
         builder.HasDbFunction(method).HasTranslation(args =>
         {
             var (requested, at) = (args[0], args[1]);
-            SqlExpression minutes = sqlite
-                ? new SqlBinaryExpression(ExpressionType.Divide,
-                    new SqlBinaryExpression(ExpressionType.Subtract, at, requested, typeof(long), null),
-                    new SqlFragmentExpression(TicksPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)), typeof(double), null)
-                : new SqlFunctionExpression("floor", [new SqlBinaryExpression(ExpressionType.Divide,
-                    new SqlFunctionExpression("date_part", [new SqlFragmentExpression("'epoch'"),
-                        new SqlBinaryExpression(ExpressionType.Subtract, at, requested, typeof(TimeSpan), null)], nullable: true, [false, true], typeof(double), null),
-                    new SqlFragmentExpression("60"), typeof(double), null)], nullable: true, [true], typeof(double), null);
-            return minutes;
+            if (sqlite) // UTC ticks: integer division gives whole minutes
+                return new SqlBinaryExpression(ExpressionType.Divide,
+                    new SqlBinaryExpression(ExpressionType.Subtract, at, requested, typeof(long), integer),
+                    new SqlConstantExpression(TicksPerMinute, typeof(long), integer), typeof(long), integer);
+            SqlExpression Epoch(SqlExpression instant) =>
+                new SqlFunctionExpression("date_part", [new SqlFragmentExpression("'epoch'"), instant], nullable: true, [false, true], typeof(double), real);
+            return new SqlFunctionExpression("floor", [new SqlBinaryExpression(ExpressionType.Divide,
+                    new SqlBinaryExpression(ExpressionType.Subtract, Epoch(at), Epoch(requested), typeof(double), real),
+                    new SqlConstantExpression(60.0, typeof(double), real), typeof(double), real)],
+                nullable: true, [true], typeof(double), real);
         });
     }
 }
