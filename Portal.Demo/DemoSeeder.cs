@@ -60,6 +60,8 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
             await using var insuredDb = PortalDb.Open(factory, Actor.System);
             if (await new InsuredSeeder(insuredDb, clock).SeedAsync(insuredPersons, ct) is { } seeded) insuredSeeded?.Invoke(seeded);
         }
+        await using (var bookletsDb = PortalDb.Open(factory, Actor.System))
+            await new BookletsSeeder(bookletsDb, clock).SeedAsync(DemoProvinces, ct);
         await using (var filesDb = PortalDb.Open(factory, Actor.System))
         {
             await new ElectronicFilesSeeder(filesDb, files, clock).SeedAsync(DemoProvinces, ct);

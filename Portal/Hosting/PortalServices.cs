@@ -81,7 +81,7 @@ public static class PortalServices
         services.AddOffsetFiles();
         services.AddEligibility(config);
         services.AddElectronicFiles();
-        services.AddBooklets();
+        services.AddBooklets(config);
         services.AddNetworkOutages();
 
         services.AddAuthorization(Policies.Add);

@@ -74,9 +74,8 @@ public static class Policies
     public const string ElectronicFilesUpload = nameof(ElectronicFilesUpload);
     public const string DocumentTaxonomy = nameof(DocumentTaxonomy);
 
-    /// <summary>Booklet services (seed 004): the branch counter; the folder's pages also serve the report's readers.</summary>
+    /// <summary>Booklet services (seed 004): the branch counter, and a supervisor's correction of a service recorded in error.</summary>
     public const string BookletCounter = nameof(BookletCounter);
-    public const string BookletPages = nameof(BookletPages);
     public const string BookletCorrection = nameof(BookletCorrection);
     /// <summary>Branch user accounts (seed 004 §1): the general office files and hands over, head office's registration office decides.</summary>
     public const string AccountRequests = nameof(AccountRequests);
@@ -84,6 +83,8 @@ public static class Policies
     /// <summary>Branches' network outages (seed 004 §3): read in scope by the province and head office; recorded by the branch itself.</summary>
     public const string Outages = nameof(Outages);
     public const string OutagesRecording = nameof(OutagesRecording);
+    /// <summary>The booklet services' report and the units' evaluation (seed 004 §5), in the reader's scope.</summary>
+    public const string BookletReport = nameof(BookletReport);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -133,12 +134,12 @@ public static class Policies
         Role(options, ElectronicFilesUpload, Permission.ElectronicFilesUpload);
         Role(options, DocumentTaxonomy, Permission.DocumentTaxonomyEdit);
         Role(options, BookletCounter, Permission.BookletServe);
-        Role(options, BookletPages, Permission.BookletServe, Permission.BookletReportRead);
         Role(options, BookletCorrection, Permission.BookletCorrect);
         Role(options, AccountRequests, Permission.AccountRequestsFile, Permission.AccountRequestsDecide);
         Role(options, AccountRequestFiling, Permission.AccountRequestsFile);
         Role(options, Outages, Permission.OutagesRead);
         Role(options, OutagesRecording, Permission.OutagesRecord);
+        Role(options, BookletReport, Permission.BookletReportRead);
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 

@@ -4,13 +4,22 @@ using Portal.Security;
 
 namespace Portal.Features.Booklets;
 
+/// <summary>Booklet services (seed 004): the counter and its slips, and the services' report with the units' evaluation.</summary>
 public static class BookletsModule
 {
-    public static IServiceCollection AddBooklets(this IServiceCollection services)
+    public const string EvaluationSection = "Booklets:Evaluation";
+
+    public static IServiceCollection AddBooklets(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<BookletCounter>();
         services.AddScoped<BookletSlips>();
         services.AddScoped<BookletPapers>();
+        var weights = config.GetSection(EvaluationSection).Get<BookletEvaluationOptions>() ?? new();
+        weights.Validate(); // a wrong weight stops the start, not the first reader
+        services.AddSingleton(weights);
+        services.AddScoped<BookletReport>();
+        services.AddScoped<BookletEvaluation>();
+        services.AddScoped<BookletReportSheets>();
         return services;
     }
 
@@ -22,7 +31,7 @@ public static class BookletsModule
                 ? Results.File(await papers.SlipAsync(slip, ct), "application/pdf", $"booklet-slip-{slip.Serial}.pdf")
                 : Results.NotFound())
             .RequireAuthorization(Policies.BookletCounter);
-        return app;
+        return app.MapBookletReportEndpoints();
     }
 }
 
