@@ -53,7 +53,7 @@ internal sealed class BookletsSeeder(PortalDbContext db, TimeProvider clock)
             using var booklets = new BulkInsert(connection, tx, "Booklets", ["PersonId", "Serial", "IssuedOn", "IssuedAtBranchId", "ValidUntil", "ReplacedAt", "Version"], 12);
             using var services = new BulkInsert(connection, tx, "BookletServices",
                 ["Type", "Refusal", "ReplacementReason", "PersonId", "NationalId", "PersonName", "Relation", "BookletSerial", "OldValidUntil", "NewValidUntil",
-                    "BranchId", "ProvinceId", "UserName", "RequestedAt", "At", "Month", "CorrectedAt", "CorrectedBy", "CorrectionReason"], 5);
+                    "BranchId", "ProvinceId", "UserName", "RequestedAt", "At", "WaitMinutes", "Month", "CorrectedAt", "CorrectedBy", "CorrectionReason"], 5);
             var (bookletCount, serviceCount) = (0, 0);
             foreach (var p in persons)
             {
@@ -64,7 +64,7 @@ internal sealed class BookletsSeeder(PortalDbContext db, TimeProvider clock)
                     var wait = _random.NextDouble() < 0.04 ? 0 : _random.Next(1, 16) + _random.NextDouble() * 0.9;
                     var corrected = refusal is null && _random.NextDouble() < CorrectedRate && at.AddDays(5) < now;
                     services.Add((int)type, (int?)refusal, (int?)replacement, p.Id, p.NationalId, p.Name, (int)p.Relation, serial, old, next, p.BranchId, p.ProvinceId,
-                        counter.Staff, Instant(at.AddMinutes(-wait)), Instant(at), JalaliMonth.Of(at).Key,
+                        counter.Staff, Instant(at.AddMinutes(-wait)), Instant(at), BookletService.WaitOf(refusal, at.AddMinutes(-wait), at), JalaliMonth.Of(at).Key,
                         corrected ? Instant(at.AddDays(_random.Next(1, 5)).AddHours(1)) : null, corrected ? counter.Supervisor : null,
                         corrected ? "نوع خدمت اشتباه ثبت شده بود" : null);
                     serviceCount++;

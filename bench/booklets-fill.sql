@@ -23,7 +23,7 @@ WITH RECURSIVE m(i, y, mo) AS (
 SELECT i, y * 100 + mo AS Month FROM m;
 
 INSERT INTO BookletServices (Type, Refusal, ReplacementReason, PersonId, NationalId, PersonName, Relation, BookletSerial, OldValidUntil, NewValidUntil,
-  BranchId, ProvinceId, UserName, RequestedAt, At, Month, VerificationCode, CorrectedAt, CorrectedBy, CorrectionReason)
+  BranchId, ProvinceId, UserName, RequestedAt, At, WaitMinutes, Month, VerificationCode, CorrectedAt, CorrectedBy, CorrectionReason)
 WITH RECURSIVE s(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM s WHERE j + 1 < @perbranch),
 rows AS (
   -- r, r2, w: deterministic hashes (random() would be drawn anew at each use of the column of a flattened CTE)
@@ -40,7 +40,7 @@ SELECT
     WHEN r2 < 920 THEN 6 WHEN r2 < 960 THEN 7 ELSE 8 END) END,
   CASE WHEN r >= 900 AND r < 930 THEN 1 ELSE NULL END,
   1000000 + j, '0012345678', 'بیمه‌شده نمونه', 1, CASE WHEN r < 930 THEN printf('%010d', 1000000000 + (BranchId * 1000000 + i * 1000 + j) % 8999999999) END,
-  NULL, NULL, BranchId, ProvinceId, 'bench.counter', At - w * 10000000, At, Month, NULL,
+  NULL, NULL, BranchId, ProvinceId, 'bench.counter', At - w * 10000000, At, CASE WHEN r < 930 THEN w / 60 END, Month, NULL,
   CASE WHEN r < 930 AND r2 < 7 THEN At + 864000000000 END, CASE WHEN r < 930 AND r2 < 7 THEN 'bench.supervisor' END,
   CASE WHEN r < 930 AND r2 < 7 THEN 'ثبت اشتباه' END
 FROM rows;

@@ -87,10 +87,9 @@ public sealed class BookletReport(PortalDb portalDb, TimeProvider clock)
 
         var groups = await services.GroupBy(s => new { s.BranchId, s.Type, s.Refusal, Corrected = s.CorrectedAt != null })
             .Select(g => new Group(g.Key.BranchId, g.Key.Type, g.Key.Refusal, g.Key.Corrected, g.Count())).ToListAsync(ct);
-        var waits = await services.Where(s => s.Refusal == null && s.RequestedAt < s.At)
-            .Select(s => new { s.BranchId, Minutes = BookletReportFunctions.WaitMinutes(s.RequestedAt, s.At) })
-            .GroupBy(s => new { s.BranchId, Minutes = s.Minutes > WaitCapMinutes ? WaitCapMinutes : s.Minutes })
-            .Select(g => new WaitGroup(g.Key.BranchId, g.Key.Minutes, g.Count(), g.Sum(s => s.Minutes))).ToListAsync(ct);
+        var waits = await services.Where(s => s.Refusal == null && s.WaitMinutes != null)
+            .GroupBy(s => new { s.BranchId, Minutes = s.WaitMinutes > WaitCapMinutes ? WaitCapMinutes : s.WaitMinutes!.Value })
+            .Select(g => new WaitGroup(g.Key.BranchId, g.Key.Minutes, g.Count(), g.Sum(s => (double)s.WaitMinutes!.Value))).ToListAsync(ct);
 
         // Every branch in scope, also those that served nobody: a branch not using the service is what head office looks for.
         var branchUnits = db.OrgUnits.AsNoTracking().Where(u => u.Kind == UnitKind.Branch);

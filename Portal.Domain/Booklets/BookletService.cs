@@ -55,6 +55,9 @@ public sealed class BookletService : IScoped, IUnitOwned
     /// <summary>When the counter found the person: the report's time from request to service.</summary>
     public DateTimeOffset RequestedAt { get; private set; }
     public DateTimeOffset At { get; private set; }
+    /// <summary>Whole minutes from <see cref="RequestedAt"/> to <see cref="At"/> for a done service (none for a refusal): kept
+    /// on the row so the report counts waits from its index alone.</summary>
+    public int? WaitMinutes { get; private set; }
     /// <summary><see cref="Common.JalaliMonth.Key"/> of <see cref="At"/> in Tehran: the report's month.</summary>
     public int Month { get; private set; }
     /// <summary>The code the validity slip's QR carries, for <c>/verify</c>; none for a refusal.</summary>
@@ -77,7 +80,12 @@ public sealed class BookletService : IScoped, IUnitOwned
             (type, refusal, replacement, person.Id, person.NationalId, $"{person.FirstName} {person.LastName}", person.Relation);
         (BookletSerial, OldValidUntil, NewValidUntil, BranchId, ProvinceId, UserName, RequestedAt, At, Month, VerificationCode) =
             (serial, oldValidUntil, newValidUntil, branchId, provinceId, userName, requestedAt <= at ? requestedAt : at, at, month, verificationCode);
+        WaitMinutes = WaitOf(refusal, RequestedAt, at);
     }
+
+    /// <summary>The wait of a done service whose request time was taken before it was served; none where it was not measured.</summary>
+    public static int? WaitOf(BookletRefusal? refusal, DateTimeOffset requestedAt, DateTimeOffset at) =>
+        refusal is null && requestedAt < at ? (int)Math.Floor((at - requestedAt).TotalMinutes) : null;
 
     /// <summary>For the bulk generators (demo data, benchmarks), which write the rows the counter would have written.</summary>
     public static BookletService Seeded(BookletServiceType type, BookletRefusal? refusal, long personId, string nationalId, string personName,
@@ -86,7 +94,7 @@ public sealed class BookletService : IScoped, IUnitOwned
     {
         Type = type, Refusal = refusal, PersonId = personId, NationalId = nationalId, PersonName = personName, Relation = relation,
         BookletSerial = serial, OldValidUntil = oldValidUntil, NewValidUntil = newValidUntil, BranchId = branchId, ProvinceId = provinceId,
-        UserName = userName, RequestedAt = requestedAt, At = at, Month = month,
+        UserName = userName, RequestedAt = requestedAt, At = at, Month = month, WaitMinutes = WaitOf(refusal, requestedAt, at),
     };
 
     /// <summary>The service was recorded in error: it stays on record, marked, and counts against correct performance.</summary>

@@ -34,8 +34,8 @@ internal sealed class BookletServiceConfiguration : IEntityTypeConfiguration<Boo
         b.Property(x => x.CorrectionReason).HasMaxLength(TextLength.Reason);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.BranchId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(x => x.Done);
-        // The report reads a month (or a range) by province, branch and type from this index alone.
-        b.HasIndex(x => new { x.Month, x.ProvinceId, x.BranchId, x.Type, x.Refusal, x.CorrectedAt });
+        // The report reads a month (or a range) by province, branch and type, and the waits, from this index alone.
+        b.HasIndex(x => new { x.Month, x.ProvinceId, x.BranchId, x.Type, x.Refusal, x.CorrectedAt, x.WaitMinutes });
         b.HasIndex(x => new { x.PersonId, x.At });
         b.HasIndex(x => x.VerificationCode).IsUnique().HasFilter("\"VerificationCode\" IS NOT NULL");
     }

@@ -180,7 +180,6 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             || (ScopeLevel == ScopeLevel.Province && c.ProvinceId == ScopeProvinceId)
             || (ScopeLevel == ScopeLevel.Unit && c.Recipients.Any(r => r.AgencyId == ScopeUnitId)));
 
-        Portal.Domain.Booklets.BookletReportFunctions.Register(builder, Database.IsSqlite());
 
         // PostgreSQL's full-text index over the words read on scanned pages (SQLite's is an FTS5 table the migration makes).
         if (Database.IsNpgsql())

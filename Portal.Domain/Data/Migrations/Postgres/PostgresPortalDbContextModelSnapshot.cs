@@ -492,6 +492,9 @@ namespace Portal.Domain.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int?>("WaitMinutes")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BranchId");
@@ -502,7 +505,7 @@ namespace Portal.Domain.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId", "At");
 
-                    b.HasIndex("Month", "ProvinceId", "BranchId", "Type", "Refusal", "CorrectedAt");
+                    b.HasIndex("Month", "ProvinceId", "BranchId", "Type", "Refusal", "CorrectedAt", "WaitMinutes");
 
                     b.ToTable("BookletServices");
                 });

@@ -469,6 +469,9 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WaitMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BranchId");
@@ -479,7 +482,7 @@ namespace Portal.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "At");
 
-                    b.HasIndex("Month", "ProvinceId", "BranchId", "Type", "Refusal", "CorrectedAt");
+                    b.HasIndex("Month", "ProvinceId", "BranchId", "Type", "Refusal", "CorrectedAt", "WaitMinutes");
 
                     b.ToTable("BookletServices");
                 });
