@@ -12,12 +12,23 @@ public sealed class BookletsBrowserTests(BrowserFixture fixture)
 
     /// <summary>
     /// A counter clerk finds a family by a child's national ID typed in Persian digits, sees who does not qualify and why,
-    /// records the older son's refused request, credits everyone who qualifies in one act, and prints a slip.
+    /// records the older son's refused request, credits everyone who qualifies in one act, and prints a slip; head office's
+    /// registration office then finds the three renewals and the refusal in this month's report for the clerk's branch.
     /// </summary>
     [Fact]
-    public async Task TheClerk_RenewsAFamilysBooklets_AndTheRefusedSonIsRecordedWithHisReason()
+    public async Task TheClerk_RenewsAFamilysBooklets_AndHeadOfficeSeesThemInTheReport()
     {
         var family = await FamilyAsync(fixture.Portal);
+        var registration = await fixture.SignInAsync("registration");
+        var branch = registration.Locator("[data-testid=branch-row][data-code='BR-08-01']");
+        async Task<(int Renewals, int Refused)> ReportedAsync()
+        {
+            await BrowserFixture.GotoAsync(registration, "/booklets/report");
+            await Expect(branch).ToBeVisibleAsync();
+            return (int.Parse(TextNormalizer.DigitsOnly(await branch.GetByTestId("branch-Renewal").InnerTextAsync())),
+                int.Parse(TextNormalizer.DigitsOnly(await branch.GetByTestId("branch-refused").InnerTextAsync())));
+        }
+        var before = await ReportedAsync();
         var clerk = await fixture.SignInAsync(Clerk);
 
         await clerk.GetByTestId("nav-booklet-counter").ClickAsync();
@@ -50,5 +61,8 @@ public sealed class BookletsBrowserTests(BrowserFixture fixture)
         Assert.Equal(2, services.Count);
         Assert.Contains(services, s => s.Refusal == Portal.Domain.Booklets.BookletRefusal.SonWithoutCertificate);
         Assert.Contains(services, s => s.Refusal is null && s.Type == Portal.Domain.Booklets.BookletServiceType.Renewal);
+
+        Assert.Equal((before.Renewals + 3, before.Refused + 1), await ReportedAsync());
+        await registration.ScreenshotAsync(new() { Path = Shot("booklets-report.png"), FullPage = true });
     }
 }
