@@ -19,23 +19,26 @@ if (args.FirstOrDefault() != "counter")
     return 2;
 }
 var runs = smoke ? 3 : args.Length > 1 ? int.Parse(args[1]) : 60;
-const int WarmUps = 5;
+var warmUps = smoke ? 0 : 5;
 
 await using var host = BenchHost.Create();
 var actor = await host.ActorAsync("kerman.branch.staff");
 var counter = ActivatorUtilities.CreateInstance<BookletCounter>(host.Services, host.As(actor));
 
-// Main insured of Kerman whose booklet has ended: each one's renewal is a real, done service (not "already valid").
+// Main insured of Kerman whose booklet has ended first (each renewal a real, done service), then any booklet holder (the
+// smoke's tiny database has few): the outcomes line says what was recorded.
 List<string> ids;
 var today = JalaliDate.Today(TimeProvider.System).ToDateOnly();
 await using (var db = PortalDb.Open(host.Contexts, Actor.System))
     ids = await (from b in db.Booklets
                  join p in db.InsuredPersons on b.PersonId equals p.Id
                  join u in db.OrgUnits on p.BranchId equals u.Id
-                 where b.ReplacedAt == null && b.ValidUntil < today && p.Relation == InsuranceRelation.MainInsured && u.Province!.Code == "08"
-                 orderby p.Id
-                 select p.NationalId).Take(runs + WarmUps).ToListAsync();
-if (ids.Count < runs + WarmUps) throw new InvalidOperationException($"Only {ids.Count} Kerman main insured with an expired booklet: seed with seed-demo.");
+                 where b.ReplacedAt == null && u.Province!.Code == "08"
+                 orderby b.ValidUntil < today && p.Relation == InsuranceRelation.MainInsured descending, p.Id
+                 select p.NationalId).Take(runs + warmUps).ToListAsync();
+if (ids.Count < runs + warmUps && !(smoke && ids.Count > 0))
+    throw new InvalidOperationException($"Only {ids.Count} Kerman booklet holders: seed with seed-demo and insured persons.");
+runs = ids.Count - warmUps;
 
 var (find, serve, both) = (new List<double>(), new List<double>(), new List<double>());
 var outcomes = new Dictionary<string, int>();
@@ -47,8 +50,8 @@ for (var i = 0; i < ids.Count; i++)
     var found = clock.Elapsed.TotalMilliseconds;
     var receipt = await counter.ServeAsync(family.Principal.PersonId, BookletCounter.Ask.Extend, null, family.FoundAt);
     var total = clock.Elapsed.TotalMilliseconds;
-    if (i == WarmUps - 1) cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-    if (i < WarmUps) continue;
+    if (i == warmUps - 1) cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    if (i < warmUps) continue;
     find.Add(found);
     serve.Add(total - found);
     both.Add(total);
