@@ -108,6 +108,7 @@ get_times() {
   result "${name}_p50_ms" "$(ms "$(pct 50 "$WORK/total")")"
   result "${name}_p95_ms" "$(ms "$(pct 95 "$WORK/total")")"
   result "${name}_kb" "$(( $(stat -c %s "$WORK/page") / 1024 ))"
+  result "${name}_rss_peak_mb" "$(kb_to_mb "$(status_kb VmHWM)")"
 }
 result loadavg "$(loadavg)"
 get_times report_page "/booklets/report?period=$PERIOD" 'data-testid="branch-row"'

@@ -11,8 +11,24 @@ using Portal.Domain.Security;
 // bench/booklets.sh runs it with BENCH_DB (the seeded, filled SQLite file) and BENCH_FILES; BENCH_SMOKE=1 makes it tiny.
 //   counter [RUNS]   as kerman.branch.staff: find the family of a Kerman main insured whose booklet has expired, then renew
 //                    his booklet (FindAsync + ServeAsync, the two calls the counter page makes); p50/p95 of each and of both
+//   report           the national report's reading alone (BookletReport.ReadAsync of the month before this one, as
+//                    registration), six times: its time and the bytes it allocates, apart from the page's rendering
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var smoke = Environment.GetEnvironmentVariable("BENCH_SMOKE") == "1";
+if (args.FirstOrDefault() == "report")
+{
+    await using var reportHost = BenchHost.Create();
+    var reader = ActivatorUtilities.CreateInstance<BookletReport>(reportHost.Services, reportHost.As(await reportHost.ActorAsync("registration")));
+    var month = JalaliMonth.Of(DateTimeOffset.UtcNow).Previous();
+    for (var i = 0; i < 6; i++)
+    {
+        var before = GC.GetTotalAllocatedBytes(true);
+        var clock = Stopwatch.StartNew();
+        var result = await reader.ReadAsync(month, month);
+        Console.WriteLine($"report_read_ms={clock.Elapsed.TotalMilliseconds:F0} allocated_mb={(GC.GetTotalAllocatedBytes(true) - before) / 1048576.0:F1} branches={result!.Branches.Count} ws_mb={Environment.WorkingSet / 1048576.0:F0}");
+    }
+    return 0;
+}
 if (args.FirstOrDefault() != "counter")
 {
     Console.Error.WriteLine("usage: BookletCounter counter [RUNS]");
