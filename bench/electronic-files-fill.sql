@@ -77,10 +77,12 @@ FROM fill_new f JOIN fill_kind k ON k.k BETWEEN CASE WHEN f.LastStep = 0 THEN 0 
 WHERE f.LastStep IS NOT NULL;
 
 INSERT INTO ScannedDocuments (FileId, BranchId, ProvinceId, TypeId, Title, Pages, Source, Sha256, Size, ContentKind, ScannedBy, ScannedAt,
-  ScannedByUnitId, ScannedByUnitKind, VerifiedBy, VerifiedAt)
+  ScannedByUnitId, ScannedByUnitKind, VerifiedBy, VerifiedAt, Version)
 SELECT f.Id, f.BranchId, f.ProvinceId, t.Id, NULL, 1 + (f.Id * 31 + d.k * 7) % 5, 1, s.Sha256, s.Size, s.ContentKind, 'kerman.branch.staff',
   f.RequestedAt + 6 * 864000000000, f.BranchId, (SELECT Kind FROM OrgUnits WHERE Code = 'BR-08-01'),
-  CASE WHEN f.LastStep >= 7 THEN 'kerman.branch.supervisor' END, CASE WHEN f.LastStep >= 7 THEN f.RequestedAt + 8 * 864000000000 END
+  CASE WHEN f.LastStep >= 7 THEN 'kerman.branch.supervisor' END, CASE WHEN f.LastStep >= 7 THEN f.RequestedAt + 8 * 864000000000 END,
+  -- the concurrency token: any GUID, one a document (file id and document number in it)
+  printf('%08X-0000-4000-8000-%012X', f.Id, d.k)
 FROM fill_new f
 JOIN fill_kind d ON d.k < 1 + (f.Id * 13) % 7
 JOIN fill_type t ON t.n = (f.Id + d.k * 3) % (SELECT count(*) FROM fill_type)
@@ -91,10 +93,10 @@ WHERE f.LastStep >= 5;
 CREATE TEMP TABLE fill_big AS SELECT f.Id, f.BranchId, f.ProvinceId, f.RequestedAt FROM fill_new f
   WHERE f.LastStep = 12 AND f.BranchId = (SELECT Id FROM OrgUnits WHERE Code = 'BR-08-01') ORDER BY f.Id LIMIT 1;
 INSERT INTO ScannedDocuments (FileId, BranchId, ProvinceId, TypeId, Title, Pages, Source, Sha256, Size, ContentKind, ScannedBy, ScannedAt,
-  ScannedByUnitId, ScannedByUnitKind, VerifiedBy, VerifiedAt)
+  ScannedByUnitId, ScannedByUnitKind, VerifiedBy, VerifiedAt, Version)
 SELECT b.Id, b.BranchId, b.ProvinceId, t.Id, 'برگ دریافتی در جریان خدمت ' || s.i, 1 + s.i % 12, 2, d.Sha256, d.Size, d.ContentKind, 'kerman.branch.staff',
   b.RequestedAt + (30 + s.i) * 864000000000, b.BranchId, (SELECT Kind FROM OrgUnits WHERE Code = 'BR-08-01'),
-  'kerman.branch.supervisor', b.RequestedAt + (31 + s.i) * 864000000000
+  'kerman.branch.supervisor', b.RequestedAt + (31 + s.i) * 864000000000, printf('%08X-0000-4000-8001-%012X', b.Id, s.i)
 FROM fill_big b
 JOIN (WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < @big) SELECT i FROM r) s
 JOIN fill_type t ON t.n = s.i % (SELECT count(*) FROM fill_type)

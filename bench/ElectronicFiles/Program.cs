@@ -297,9 +297,9 @@ static class Integrity
                 var (sha, length) = await store.SaveAsync(new MemoryStream(buffer));
                 await db.Database.ExecuteSqlInterpolatedAsync($"""
                     INSERT INTO ScannedDocuments (FileId, BranchId, ProvinceId, TypeId, Title, Pages, Source, Sha256, Size, ContentKind, ScannedBy, ScannedAt,
-                      ScannedByUnitId, ScannedByUnitKind, VerifiedBy, VerifiedAt)
+                      ScannedByUnitId, ScannedByUnitKind, VerifiedBy, VerifiedAt, Version)
                     SELECT FileId, BranchId, ProvinceId, TypeId, 'integrity bench', 1, Source, {sha}, {length}, ContentKind, ScannedBy, ScannedAt,
-                      ScannedByUnitId, ScannedByUnitKind, VerifiedBy, VerifiedAt FROM ScannedDocuments WHERE Id = {template}
+                      ScannedByUnitId, ScannedByUnitKind, VerifiedBy, VerifiedAt, {Guid.NewGuid().ToString().ToUpperInvariant()} FROM ScannedDocuments WHERE Id = {template}
                     """);
             }
         }
