@@ -91,6 +91,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Booklets.Booklet> Booklets => Set<Booklets.Booklet>();
     public DbSet<Booklets.BookletService> BookletServices => Set<Booklets.BookletService>();
     public DbSet<NetworkOutages.NetworkOutage> NetworkOutages => Set<NetworkOutages.NetworkOutage>();
+    public DbSet<ScheduledRun> ScheduledRuns => Set<ScheduledRun>();
     /// <summary>The cookie and antiforgery key ring, shared by every app server that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

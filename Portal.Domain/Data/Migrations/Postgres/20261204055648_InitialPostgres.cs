@@ -1,12 +1,13 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Portal.Domain.Data.Migrations.Sqlite
+namespace Portal.Domain.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Initial : Migration
+    public partial class InitialPostgres : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,10 +16,10 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,15 +30,15 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Entity = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Action = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Changes = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Entity = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    Changes = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -48,13 +49,13 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "ClaimCategories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    NameFa = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NameFa = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -65,9 +66,9 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "ContractCounters",
                 columns: table => new
                 {
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,13 +79,13 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "ContractTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 60000, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Body = table.Column<string>(type: "character varying(60000)", maxLength: 60000, nullable: false),
+                    Note = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -95,10 +96,10 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -109,12 +110,12 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "DocumentGroups",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -125,14 +126,14 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "FileChecks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    FilesChecked = table.Column<int>(type: "INTEGER", nullable: false),
-                    BytesChecked = table.Column<long>(type: "INTEGER", nullable: false),
-                    Changed = table.Column<int>(type: "INTEGER", nullable: false),
-                    Missing = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FilesChecked = table.Column<int>(type: "integer", nullable: false),
+                    BytesChecked = table.Column<long>(type: "bigint", nullable: false),
+                    Changed = table.Column<int>(type: "integer", nullable: false),
+                    Missing = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -143,20 +144,20 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "Inquiries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
-                    Requester = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CentreId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    BranchId = table.Column<int>(type: "INTEGER", nullable: true),
-                    NationalId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Covered = table.Column<bool>(type: "INTEGER", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Reason = table.Column<int>(type: "INTEGER", nullable: false),
-                    Day = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    Requester = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CentreId = table.Column<int>(type: "integer", nullable: true),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: true),
+                    BranchId = table.Column<int>(type: "integer", nullable: true),
+                    NationalId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Covered = table.Column<bool>(type: "boolean", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Reason = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,22 +168,22 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "OffsetFiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SentBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    CoverLetterSha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
-                    VerificationCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    DebtorsSheetSha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
-                    ClaimsSheetSha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SentBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CoverLetterSha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: true),
+                    VerificationCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    DebtorsSheetSha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: true),
+                    ClaimsSheetSha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -193,16 +194,16 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "OtpChallenges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NationalId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Mobile = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
-                    Salt = table.Column<byte[]>(type: "BLOB", maxLength: 16, nullable: false),
-                    CodeHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    NationalId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Mobile = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    Salt = table.Column<byte[]>(type: "bytea", maxLength: 16, nullable: false),
+                    CodeHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -213,12 +214,12 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "RolloutWaves",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CircularNo = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    GoLiveDate = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CircularNo = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    GoLiveDate = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -226,16 +227,31 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScheduledRuns",
+                columns: table => new
+                {
+                    Job = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Server = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Failed = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledRuns", x => x.Job);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SignInAttempts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 45, nullable: false),
-                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Address = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: false),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -246,13 +262,13 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "SignInSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 45, nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    FailuresNoticeClosed = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Address = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FailuresNoticeClosed = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -263,11 +279,11 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "SmsOutbox",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Mobile = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Mobile = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -278,8 +294,8 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "TechnicalFileCounters",
                 columns: table => new
                 {
-                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                    BranchId = table.Column<int>(type: "integer", nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -290,11 +306,11 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -311,13 +327,13 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "DocumentTypes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    GroupId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    GroupId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -334,12 +350,12 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "FileCheckFinding",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FileCheckId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Problem = table.Column<int>(type: "INTEGER", nullable: false),
-                    HeldBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileCheckId = table.Column<int>(type: "integer", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Problem = table.Column<int>(type: "integer", nullable: false),
+                    HeldBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -356,26 +372,26 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "Objections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TrackingCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 12, nullable: false),
-                    InquiryId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CentreId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CallerPhone = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ReviewStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReviewStartedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Outcome = table.Column<int>(type: "INTEGER", nullable: true),
-                    Decision = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TrackingCode = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    InquiryId = table.Column<long>(type: "bigint", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: true),
+                    CentreId = table.Column<int>(type: "integer", nullable: true),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CallerPhone = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ReviewStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewStartedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: true),
+                    Decision = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -392,12 +408,12 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "OffsetMeetings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Attendees = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Minutes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Attendees = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Minutes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -414,12 +430,12 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "Provinces",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    NameFa = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RolloutWaveId = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    NameFa = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RolloutWaveId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -436,17 +452,17 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "DebtorWorkshops",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    WorkshopCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    EmployerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    EmployerNationalId = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
-                    InitialDebt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FirstPeriod = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastPeriod = table.Column<int>(type: "INTEGER", nullable: false),
-                    Settled = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    WorkshopCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    EmployerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EmployerNationalId = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    InitialDebt = table.Column<long>(type: "bigint", nullable: false),
+                    FirstPeriod = table.Column<int>(type: "integer", nullable: false),
+                    LastPeriod = table.Column<int>(type: "integer", nullable: false),
+                    Settled = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -463,31 +479,31 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "OrgUnits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    SearchText = table.Column<string>(type: "TEXT", nullable: false),
-                    HeadName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReviewOfficeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ManagerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ManagerNationalId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    ManagerMobile = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
-                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    Sheba = table.Column<string>(type: "TEXT", maxLength: 26, nullable: true),
-                    BankConfirmedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    BankLetterNo = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Ownership = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: true),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SearchText = table.Column<string>(type: "text", nullable: false),
+                    HeadName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: true),
+                    ReviewOfficeId = table.Column<int>(type: "integer", nullable: true),
+                    ManagerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ManagerNationalId = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    ManagerMobile = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    PostalCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Sheba = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: true),
+                    BankConfirmedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    BankLetterNo = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: true),
+                    Ownership = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -516,8 +532,8 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "OffsetFileDebtors",
                 columns: table => new
                 {
-                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    WorkshopId = table.Column<int>(type: "INTEGER", nullable: false)
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    WorkshopId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -540,15 +556,15 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "SeizedAssets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    WorkshopId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    EstimatedValue = table.Column<long>(type: "INTEGER", nullable: false),
-                    SeizedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    WorkshopId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    EstimatedValue = table.Column<long>(type: "bigint", nullable: false),
+                    SeizedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -565,19 +581,19 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "AccountRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -594,29 +610,29 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordChangedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SearchText = table.Column<string>(type: "TEXT", nullable: false),
-                    NationalId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SearchText = table.Column<string>(type: "text", nullable: false),
+                    NationalId = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -633,13 +649,13 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "BoardMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Position = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NationalId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NationalId = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -656,29 +672,29 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "BookletServices",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Type = table.Column<int>(type: "INTEGER", nullable: false),
-                    Refusal = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReplacementReason = table.Column<int>(type: "INTEGER", nullable: true),
-                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
-                    NationalId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    PersonName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Relation = table.Column<int>(type: "INTEGER", nullable: false),
-                    BookletSerial = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    OldValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    NewValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    WaitMinutes = table.Column<int>(type: "INTEGER", nullable: true),
-                    Month = table.Column<int>(type: "INTEGER", nullable: false),
-                    VerificationCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    CorrectedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CorrectedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    Refusal = table.Column<int>(type: "integer", nullable: true),
+                    ReplacementReason = table.Column<int>(type: "integer", nullable: true),
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    NationalId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    PersonName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Relation = table.Column<int>(type: "integer", nullable: false),
+                    BookletSerial = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    OldValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    NewValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    BranchId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WaitMinutes = table.Column<int>(type: "integer", nullable: true),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    VerificationCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    CorrectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CorrectedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CorrectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -695,15 +711,15 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "CenterClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MedicalCenterId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    FirstPeriod = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastPeriod = table.Column<int>(type: "INTEGER", nullable: false),
-                    Settled = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    MedicalCenterId = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    FirstPeriod = table.Column<int>(type: "integer", nullable: false),
+                    LastPeriod = table.Column<int>(type: "integer", nullable: false),
+                    Settled = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -720,18 +736,18 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "ChangeNotices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Before = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    After = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    EffectiveDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RaisedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Before = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    After = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    EffectiveDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RaisedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -748,20 +764,20 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "Circulars",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReviewOfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ForAllAgencies = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReviewOfficeId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Number = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ForAllAgencies = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -784,43 +800,43 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "Contracts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReviewOfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    TermMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    FeePerFile = table.Column<long>(type: "INTEGER", nullable: false),
-                    RenewsId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    NumberYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    NumberSequence = table.Column<int>(type: "INTEGER", nullable: true),
-                    TemplateId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Text = table.Column<string>(type: "TEXT", nullable: true),
-                    PdfSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    PdfSize = table.Column<long>(type: "INTEGER", nullable: true),
-                    VerificationCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    BatchId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    LateIssueReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ScanSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ScanKind = table.Column<int>(type: "INTEGER", nullable: true),
-                    ScanSize = table.Column<long>(type: "INTEGER", nullable: true),
-                    SignedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SignedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ActivatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ActivatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ExpiredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    TerminatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    TerminatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    TerminationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    ReviewOfficeId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    TermMonths = table.Column<int>(type: "integer", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    FeePerFile = table.Column<long>(type: "bigint", nullable: false),
+                    RenewsId = table.Column<int>(type: "integer", nullable: true),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    NumberYear = table.Column<int>(type: "integer", nullable: true),
+                    NumberSequence = table.Column<int>(type: "integer", nullable: true),
+                    TemplateId = table.Column<int>(type: "integer", nullable: true),
+                    Text = table.Column<string>(type: "text", nullable: true),
+                    PdfSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PdfSize = table.Column<long>(type: "bigint", nullable: true),
+                    VerificationCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    BatchId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    LateIssueReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ScanSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ScanKind = table.Column<int>(type: "integer", nullable: true),
+                    ScanSize = table.Column<long>(type: "bigint", nullable: true),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SignedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ActivatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ActivatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ExpiredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    TerminatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TerminatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    TerminationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -849,19 +865,19 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "DestructionLists",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReceivedBefore = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DestroyedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Witnesses = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BranchId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ReceivedBefore = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProposedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DestroyedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Witnesses = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -878,15 +894,15 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "InquiryApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CentreId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CentreId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -903,19 +919,19 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "InsuredPersons",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    NationalId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Sex = table.Column<int>(type: "INTEGER", nullable: false),
-                    Relation = table.Column<int>(type: "INTEGER", nullable: false),
-                    PrincipalId = table.Column<long>(type: "INTEGER", nullable: true),
-                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PensionActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    EnrolmentValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    BirthCertificateOnFile = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    NationalId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Sex = table.Column<int>(type: "integer", nullable: false),
+                    Relation = table.Column<int>(type: "integer", nullable: false),
+                    PrincipalId = table.Column<long>(type: "bigint", nullable: true),
+                    BranchId = table.Column<int>(type: "integer", nullable: false),
+                    PensionActive = table.Column<bool>(type: "boolean", nullable: false),
+                    EnrolmentValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    BirthCertificateOnFile = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -938,33 +954,33 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "MonthlyReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReviewOfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Period = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    PendingBroughtForward = table.Column<int>(type: "INTEGER", nullable: false),
-                    FilesForwarded = table.Column<int>(type: "INTEGER", nullable: false),
-                    FilesReturned = table.Column<int>(type: "INTEGER", nullable: false),
-                    PendingAtEnd = table.Column<int>(type: "INTEGER", nullable: false),
-                    AverageDaysToForward = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: true),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcceptedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ReturnedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReturnedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ForwardedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ForwardedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    FirstForwardedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReopenedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReopenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ReopenReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ChangesSinceAcceptance = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    ReviewOfficeId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    PendingBroughtForward = table.Column<int>(type: "integer", nullable: false),
+                    FilesForwarded = table.Column<int>(type: "integer", nullable: false),
+                    FilesReturned = table.Column<int>(type: "integer", nullable: false),
+                    PendingAtEnd = table.Column<int>(type: "integer", nullable: false),
+                    AverageDaysToForward = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcceptedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReturnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReturnedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReturnReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ForwardedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ForwardedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    FirstForwardedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReopenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReopenedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReopenReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ChangesSinceAcceptance = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -981,20 +997,20 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "NetworkOutages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Cause = table.Column<int>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    SupportReference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BranchId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Cause = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SupportReference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResolvedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1011,19 +1027,19 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "Representatives",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NationalId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Mobile = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
-                    NamedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RemovedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    TheoryOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PracticalOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SupplementaryOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SearchText = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NationalId = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Mobile = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    NamedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RemovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TheoryOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PracticalOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SupplementaryOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SearchText = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1040,15 +1056,15 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "ToolDeployments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Tool = table.Column<int>(type: "INTEGER", nullable: false),
-                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeployedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Tool = table.Column<int>(type: "integer", nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    DeployedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1065,15 +1081,15 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "TrainingSessions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReviewOfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 700, nullable: false),
-                    Trainer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReviewOfficeId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Place = table.Column<string>(type: "character varying(700)", maxLength: 700, nullable: false),
+                    Trainer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1096,20 +1112,20 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "AccountRequestLines",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RequestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NationalId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Mobile = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    HandedOverBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    HandedOverAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NationalId = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    BranchId = table.Column<int>(type: "integer", nullable: false),
+                    Role = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Mobile = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    HandedOverBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    HandedOverAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1132,11 +1148,11 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1153,10 +1169,10 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1173,8 +1189,8 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1197,10 +1213,10 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1217,26 +1233,26 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "OffsetAgreements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    WorkshopId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClaimId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    InsuranceConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    InsuranceConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    TreatmentConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    TreatmentConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    AmendedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AmendedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    AmendReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    WithdrawnBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    WithdrawReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    WorkshopId = table.Column<int>(type: "integer", nullable: false),
+                    ClaimId = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InsuranceConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    InsuranceConfirmedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    TreatmentConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TreatmentConfirmedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    AmendedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AmendedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    AmendReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    WithdrawReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1265,8 +1281,8 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "OffsetFileClaims",
                 columns: table => new
                 {
-                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClaimId = table.Column<int>(type: "INTEGER", nullable: false)
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    ClaimId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1289,13 +1305,13 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "CircularRecipients",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CircularId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CircularId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OpenedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1324,15 +1340,15 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "Booklets",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Serial = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    IssuedAtBranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ReplacedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    Serial = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IssuedAtBranchId = table.Column<int>(type: "integer", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReplacedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1355,9 +1371,9 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "PremiumMonths",
                 columns: table => new
                 {
-                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Period = table.Column<int>(type: "INTEGER", nullable: false),
-                    PaidDays = table.Column<int>(type: "INTEGER", nullable: false)
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    Period = table.Column<int>(type: "integer", nullable: false),
+                    PaidDays = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1374,8 +1390,8 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "RegisteredMobiles",
                 columns: table => new
                 {
-                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Mobile = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false)
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    Mobile = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1392,34 +1408,34 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "TechnicalFiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<long>(type: "INTEGER", nullable: true),
-                    NationalId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    PersonName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ShelfRow = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ShelfNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ShelfBox = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Slimmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OutOfTurn = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OutOfTurnReason = table.Column<int>(type: "INTEGER", nullable: true),
-                    OutOfTurnNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    OutOfTurnAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    OutOfTurnBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    LastStep = table.Column<int>(type: "INTEGER", nullable: true),
-                    LastStepAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastStepBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    PageCount = table.Column<int>(type: "INTEGER", nullable: true),
-                    RecountPages = table.Column<int>(type: "INTEGER", nullable: true),
-                    InDiscrepancy = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ScannedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    BranchId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<long>(type: "bigint", nullable: true),
+                    NationalId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    PersonName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ShelfRow = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ShelfNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ShelfBox = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Slimmed = table.Column<bool>(type: "boolean", nullable: false),
+                    OutOfTurn = table.Column<bool>(type: "boolean", nullable: false),
+                    OutOfTurnReason = table.Column<int>(type: "integer", nullable: true),
+                    OutOfTurnNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    OutOfTurnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OutOfTurnBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    LastStep = table.Column<int>(type: "integer", nullable: true),
+                    LastStepAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastStepBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    PageCount = table.Column<int>(type: "integer", nullable: true),
+                    RecountPages = table.Column<int>(type: "integer", nullable: true),
+                    InDiscrepancy = table.Column<bool>(type: "boolean", nullable: false),
+                    ScannedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1442,12 +1458,12 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "ReportLines",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FilesReceived = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountClaimed = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportId = table.Column<int>(type: "integer", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    FilesReceived = table.Column<int>(type: "integer", nullable: false),
+                    AmountClaimed = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1470,12 +1486,12 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "OutageFollowUp",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OutageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OutageId = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1492,13 +1508,13 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "TrainingAttendances",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RepresentativeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Attended = table.Column<bool>(type: "INTEGER", nullable: true),
-                    Result = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    RepresentativeId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Attended = table.Column<bool>(type: "boolean", nullable: true),
+                    Result = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1521,17 +1537,17 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "Settlements",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgreementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    WorkshopId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClaimId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reverses = table.Column<long>(type: "INTEGER", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    AgreementId = table.Column<int>(type: "integer", nullable: false),
+                    WorkshopId = table.Column<int>(type: "integer", nullable: false),
+                    ClaimId = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    Reverses = table.Column<long>(type: "bigint", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1548,8 +1564,8 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "FileWorkers",
                 columns: table => new
                 {
-                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false)
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1572,33 +1588,33 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "ScannedDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TypeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Pages = table.Column<int>(type: "INTEGER", nullable: false),
-                    Source = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    ContentKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ScannedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ScannedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ScannedByUnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ScannedByUnitKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    VerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RefusedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    RefusedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StampedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    StampedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Fate = table.Column<int>(type: "INTEGER", nullable: true),
-                    FateBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    FateAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    BranchId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    TypeId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Pages = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    ContentKind = table.Column<int>(type: "integer", nullable: false),
+                    ScannedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ScannedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ScannedByUnitId = table.Column<int>(type: "integer", nullable: false),
+                    ScannedByUnitKind = table.Column<int>(type: "integer", nullable: false),
+                    VerifiedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RefusedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RefusedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    StampedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    StampedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Fate = table.Column<int>(type: "integer", nullable: true),
+                    FateBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    FateAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1621,14 +1637,14 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "ScanSteps",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1200, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1200)", maxLength: 1200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1645,18 +1661,18 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "DestructionItem",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ListId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    PersonName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NationalId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    TypeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Pages = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    WithdrawnBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ListId = table.Column<int>(type: "integer", nullable: false),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    FileNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PersonName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NationalId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    TypeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Pages = table.Column<int>(type: "integer", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1679,12 +1695,12 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "DocumentReadings",
                 columns: table => new
                 {
-                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Read = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Pages = table.Column<int>(type: "INTEGER", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: true),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    Read = table.Column<bool>(type: "boolean", nullable: false),
+                    Pages = table.Column<int>(type: "integer", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Error = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1701,13 +1717,13 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "DocumentViews",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1724,15 +1740,15 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "KeptOriginals",
                 columns: table => new
                 {
-                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Category = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegisterNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RegisterDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    FiledBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    FiledAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    BranchId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    RegisterNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RegisterDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    FiledBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1755,12 +1771,12 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "PageTexts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Page = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    Words = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    Page = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    Words = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1909,7 +1925,7 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 column: "BranchId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_BookletServices_Month_ProvinceId_BranchId_Type_Refusal_CorrectedAt_WaitMinutes",
+                name: "IX_BookletServices_Month_ProvinceId_BranchId_Type_Refusal_Corr~",
                 table: "BookletServices",
                 columns: new[] { "Month", "ProvinceId", "BranchId", "Type", "Refusal", "CorrectedAt", "WaitMinutes" });
 
@@ -2267,6 +2283,13 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PageTexts_Words",
+                table: "PageTexts",
+                column: "Words")
+                .Annotation("Npgsql:IndexMethod", "GIN")
+                .Annotation("Npgsql:TsVectorConfig", "simple");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Provinces_Code",
                 table: "Provinces",
                 column: "Code",
@@ -2453,19 +2476,11 @@ namespace Portal.Domain.Data.Migrations.Sqlite
                 name: "IX_TrainingSessions_ReviewOfficeId",
                 table: "TrainingSessions",
                 column: "ReviewOfficeId");
-            // Written by hand (keep it when squashing): EF has no model of SQLite's FTS5 index over the words read on
-            // scanned pages (PageTextSearch); triggers keep it in step with PageTexts. After every table, so that no
-            // table rebuild drops the triggers.
-            migrationBuilder.Sql("CREATE VIRTUAL TABLE PageTextIndex USING fts5(Words, content='PageTexts', content_rowid='Id', tokenize='unicode61 remove_diacritics 0');");
-            migrationBuilder.Sql("CREATE TRIGGER PageTexts_Inserted AFTER INSERT ON PageTexts BEGIN INSERT INTO PageTextIndex(rowid, Words) VALUES (new.Id, new.Words); END;");
-            migrationBuilder.Sql("CREATE TRIGGER PageTexts_Deleted AFTER DELETE ON PageTexts BEGIN INSERT INTO PageTextIndex(PageTextIndex, rowid, Words) VALUES ('delete', old.Id, old.Words); END;");
-            migrationBuilder.Sql("CREATE TRIGGER PageTexts_Updated AFTER UPDATE ON PageTexts BEGIN INSERT INTO PageTextIndex(PageTextIndex, rowid, Words) VALUES ('delete', old.Id, old.Words); INSERT INTO PageTextIndex(rowid, Words) VALUES (new.Id, new.Words); END;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TABLE PageTextIndex;");
             migrationBuilder.DropTable(
                 name: "AccountRequestLines");
 
@@ -2564,6 +2579,9 @@ namespace Portal.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ScanSteps");
+
+            migrationBuilder.DropTable(
+                name: "ScheduledRuns");
 
             migrationBuilder.DropTable(
                 name: "SeizedAssets");
