@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Data;
 using Portal.Demo;
@@ -15,15 +14,19 @@ namespace Portal.Hosting;
 /// The admin commands of the same executable: <c>migrate</c>, <c>seed-demo [--agencies-per-province N] [--representatives-per-agency N]
 /// [--demo-documents false] [--offset-debtors N] [--offset-assets-per-debtor N] [--offset-centres N] [--insured-persons N]</c> (the offset sizes are
 /// per demo province; insured persons default to 100,000), <c>create-admin &lt;user&gt;</c>, <c>issue-api-key --centre MC-08-01</c> (prints a
-/// centre's new inquiry API key once), <c>backup &lt;file&gt;</c>, and <c>demo</c> (migrate + seed, then serve).
+/// centre's new inquiry API key once), <c>backup &lt;file&gt;</c> and <c>restore &lt;file&gt; [--files &lt;dir&gt;]</c> (<see cref="BackupCommands"/>),
+/// and <c>demo</c> (migrate + seed, then serve).
 /// </summary>
 public static class AdminCommands
 {
-    public static readonly string[] Names = ["migrate", "seed-demo", "create-admin", "issue-api-key", "backup", "demo"];
+    public static readonly string[] Names = ["migrate", "seed-demo", "create-admin", "issue-api-key", "backup", "restore", "demo"];
     public const int DemoInsuredPersons = 100_000;
 
     /// <summary>Runs the command named by <paramref name="args"/>; null when the app should just serve.</summary>
-    public static async Task<int?> RunAsync(WebApplication app, string[] args)
+    public static Task<int?> RunAsync(WebApplication app, string[] args) => RunAsync(app, args, Console.Out, Console.Error);
+
+    /// <summary>As <see cref="RunAsync(WebApplication, string[])"/>; backup and restore write to the given writers (the tests read them).</summary>
+    public static async Task<int?> RunAsync(WebApplication app, string[] args, TextWriter output, TextWriter error)
     {
         // Only the first argument names a command; the rest are options (`--urls http://…` included).
         var command = args.FirstOrDefault();
@@ -36,6 +39,11 @@ public static class AdminCommands
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         services.GetRequiredService<PortalDbContext>().ActAs(Actor.System);
+        var rest = args.SkipWhile(a => a != command).Skip(1).ToArray();
+        // Before migrating: a backup is of the database as it is (taken before an upgrade, it must be the old schema), and
+        // restore goes into an empty portal, where a database created here would only be in its way.
+        if (command == "backup") return await BackupCommands.BackupAsync(services, rest, output, error);
+        if (command == "restore") return await BackupCommands.RestoreAsync(services, rest, output, error);
         await DatabaseSetup.MigrateAsync(services);
         switch (command)
         {
@@ -54,7 +62,7 @@ public static class AdminCommands
             case "issue-api-key":
                 return await IssueApiKeyAsync(services, app.Configuration["centre"]);
             default:
-                return await BackupAsync(services, args.SkipWhile(a => a != command).Skip(1).FirstOrDefault());
+                throw new InvalidOperationException($"No handler for {command}.");
         }
     }
 
@@ -130,41 +138,6 @@ public static class AdminCommands
             return 1;
         }
         Console.WriteLine($"Created {userName}. First password (shown once, change it after signing in): {result.Value}");
-        return 0;
-    }
-
-    private static async Task<int> BackupAsync(IServiceProvider services, string? file)
-    {
-        if (string.IsNullOrWhiteSpace(file))
-        {
-            Console.Error.WriteLine("Usage: backup <file>");
-            return 2;
-        }
-        var target = Path.GetFullPath(file);
-        if (File.Exists(target))
-        {
-            Console.Error.WriteLine($"{target} exists; choose a new file name.");
-            return 1;
-        }
-        var db = services.GetRequiredService<PortalDbContext>();
-        if (!db.Database.IsSqlite())
-        {
-            Console.Error.WriteLine("backup copies the embedded SQLite database; back up PostgreSQL with pg_dump.");
-            return 2;
-        }
-        // VACUUM INTO writes a consistent, compacted copy while the portal keeps running.
-        await db.Database.ExecuteSqlRawAsync("VACUUM INTO {0}", target);
-        await using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Mode = SqliteOpenMode.ReadOnly }.ToString());
-        await copy.OpenAsync();
-        await using var check = copy.CreateCommand();
-        check.CommandText = "PRAGMA integrity_check";
-        var verdict = (string?)await check.ExecuteScalarAsync();
-        if (verdict != "ok")
-        {
-            Console.Error.WriteLine($"The copy failed its integrity check: {verdict}");
-            return 1;
-        }
-        Console.WriteLine($"Backed up to {target} ({new FileInfo(target).Length:N0} bytes, integrity ok).");
         return 0;
     }
 }
