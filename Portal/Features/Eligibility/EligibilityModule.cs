@@ -12,6 +12,7 @@ public static class EligibilityModule
         services.AddHostedService<InquiryLogWriter>();
         services.AddSingleton<InsuredReaders>();
         services.AddSingleton<EligibilityDesk>();
+        services.AddSingleton(new InquiryApiKeys.CacheOptions(TimeSpan.FromSeconds(config.GetValue("Eligibility:ApiKeyCacheSeconds", 60.0))));
         services.AddScoped<InquiryApiKeys>();
         services.AddEligibilityLimits(config);
         services.AddScoped<CentreInquiry>();

@@ -25,7 +25,8 @@ public static class PersonalInquiryLimits
     {
         var options = config.GetSection("Eligibility:Personal").Get<PersonalInquiryOptions>() ?? new();
         services.AddSingleton(options);
-        services.AddSingleton<IPersonalInquiryLimiter, PersonalInquiryLimiter>();
+        SharedLimitStore.Register(services, config);
+        services.AddSingleton<IPersonalInquiryLimiter>(sp => new PersonalInquiryLimiter(options, sp.GetService<SharedLimitStore>()));
         services.AddSingleton<PersonalInquiry>();
         services.AddScoped<SmsOutbox>();
         if (HttpSmsGateway.IsConfigured(config))
@@ -35,25 +36,33 @@ public static class PersonalInquiryLimits
         }
         else services.AddSingleton<ISmsSender, OutboxSmsSender>();
         // Adds to whatever else configures the rate limiter: this policy answers its refusals itself.
-        services.AddRateLimiter(o => o.AddPolicy(PolicyName, new PersonalInquiryIpPolicy(options)));
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IServiceProvider>((o, sp) => o.AddPolicy(PolicyName, new PersonalInquiryIpPolicy(options, sp.GetService<SharedLimitStore>())));
         return services;
     }
 }
 
-/// <summary>The personal inquiry's national-ID and mobile limits: fixed windows in memory, per server.</summary>
+/// <summary>
+/// The personal inquiry's national-ID and mobile limits: fixed windows in memory, per server, or in Redis shared by every
+/// server when <c>Eligibility:Limits:Redis</c> is set (<see cref="SharedLimitStore"/>).
+/// </summary>
 public sealed class PersonalInquiryLimiter : IPersonalInquiryLimiter, IDisposable
 {
     private readonly PartitionedRateLimiter<string> _byNationalId;
     private readonly PartitionedRateLimiter<string> _byMobile;
 
-    public PersonalInquiryLimiter(PersonalInquiryOptions options)
+    public PersonalInquiryLimiter(PersonalInquiryOptions options, SharedLimitStore? shared = null)
     {
-        _byNationalId = FixedWindows(options.PerNationalIdPermits, options.PerNationalIdWindow);
-        _byMobile = FixedWindows(options.PerMobilePermits, options.PerMobileWindow);
+        _byNationalId = FixedWindows(shared, "nid", options.PerNationalIdPermits, options.PerNationalIdWindow);
+        _byMobile = FixedWindows(shared, "mobile", options.PerMobilePermits, options.PerMobileWindow);
     }
 
-    internal static PartitionedRateLimiter<string> FixedWindows(int permits, TimeSpan window) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(permits, window)));
+    internal static PartitionedRateLimiter<string> FixedWindows(SharedLimitStore? shared, string kind, int permits, TimeSpan window) =>
+        PartitionedRateLimiter.Create<string, string>(key => Partition(shared, kind, key, permits, window));
+
+    internal static RateLimitPartition<string> Partition(SharedLimitStore? shared, string kind, string key, int permits, TimeSpan window) => shared is null
+        ? RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(permits, window))
+        : RateLimitPartition.Get(key, k => shared.FixedWindow(kind, k, permits, window));
 
     internal static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
         new() { PermitLimit = Math.Max(1, permits), Window = window, QueueLimit = 0, AutoReplenishment = true };
@@ -82,12 +91,11 @@ public sealed class PersonalInquiryLimiter : IPersonalInquiryLimiter, IDisposabl
 /// Per client IP, on the personal inquiry's posts (the page's forms and the API); reading the page is not limited.
 /// Behind a reverse proxy the forwarded-headers middleware must set the client address, or all clients share one.
 /// </summary>
-public sealed class PersonalInquiryIpPolicy(PersonalInquiryOptions options) : IRateLimiterPolicy<string>
+public sealed class PersonalInquiryIpPolicy(PersonalInquiryOptions options, SharedLimitStore? shared = null) : IRateLimiterPolicy<string>
 {
     public RateLimitPartition<string> GetPartition(HttpContext ctx) =>
         HttpMethods.IsPost(ctx.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "-",
-                _ => PersonalInquiryLimiter.Window(options.PerIpPermits, options.PerIpWindow))
+            ? PersonalInquiryLimiter.Partition(shared, "personal-ip", ctx.Connection.RemoteIpAddress?.ToString() ?? "-", options.PerIpPermits, options.PerIpWindow)
             : RateLimitPartition.GetNoLimiter("read");
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => RejectAsync;
