@@ -24,7 +24,7 @@ public sealed class FileIntegrity(IDbContextFactory<PortalDbContext> factory, IF
         var check = new FileCheck(clock.GetUtcNow());
         foreach (var (sha, heldBy) in await ReferredAsync(db, ct))
         {
-            await using var content = store.OpenRead(sha);
+            await using var content = await store.OpenReadAsync(sha, ct);
             if (content is null)
             {
                 check.Found(sha, FileProblem.Missing, heldBy);
@@ -58,8 +58,11 @@ public sealed class FileIntegrity(IDbContextFactory<PortalDbContext> factory, IF
     private static IQueryable<FileCheck> Latest(PortalDbContext db) =>
         db.FileChecks.Where(c => c.FinishedAt != null).OrderByDescending(c => c.Id);
 
-    /// <summary>Every distinct hash the tables hold, with the columns that hold it ("Contracts.PdfSha256").</summary>
-    private static async Task<IReadOnlyList<(string Sha, string HeldBy)>> ReferredAsync(PortalDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Every distinct hash the tables hold, with the columns that hold it ("Contracts.PdfSha256"), in hash order. Public
+    /// for backup and restore, which copy exactly these files (on a backup's own copy of the database).
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Sha, string HeldBy)>> ReferredAsync(PortalDbContext db, CancellationToken ct)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var held = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);

@@ -1,10 +1,15 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace Portal.Domain.Common.Files;
 
 /// <summary>
-/// The embedded file store: <c>{root}/ab/cd/abcd…</c> on the local disk. A file is written under a temporary name in
-/// the same root and then moved into place, so a reader never sees a half-written file.
+/// The file store in a folder: <c>{root}/ab/cd/abcd…</c>, on the local disk or on a path every server mounts (NFS). A
+/// file is written under a temporary name in the same root (<c>{root}/tmp</c>, so the same filesystem), flushed to disk
+/// (fsync) and only then renamed into place, and the folder holding it is flushed too: a reader on any server sees the
+/// whole file or none, and a file once named survives the writer's crash. Two servers saving the same bytes at once both
+/// succeed: the second rename finds the file there and leaves it (the same content).
 /// </summary>
 public sealed class LocalFileStore(string root) : IFileStore
 {
@@ -14,15 +19,16 @@ public sealed class LocalFileStore(string root) : IFileStore
 
     public async Task<(string Sha256Hex, long Size)> SaveAsync(Stream content, CancellationToken ct = default)
     {
-        var temp = Path.Combine(Directory.CreateDirectory(Path.Combine(Root, "tmp")).FullName, Guid.NewGuid().ToString("N"));
+        var temp = Path.Combine(Directory.CreateDirectory(Path.Combine(Root, "tmp")).FullName, $"{Environment.MachineName}-{Guid.NewGuid():N}");
         try
         {
             var (sha, size) = await WriteAsync(content, temp, ct);
             var path = PathOf(sha);
             if (File.Exists(path)) return (sha, size); // the same content is stored once
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            try { File.Move(temp, path); }
-            catch (IOException) when (File.Exists(path)) { } // a concurrent upload of the same bytes got there first
+            var folder = Directory.CreateDirectory(Path.GetDirectoryName(path)!).FullName;
+            try { File.Move(temp, path, overwrite: false); }
+            catch (IOException) when (File.Exists(path)) { } // another server's upload of the same bytes got there first
+            FlushFolder(folder);
             return (sha, size);
         }
         finally
@@ -31,10 +37,49 @@ public sealed class LocalFileStore(string root) : IFileStore
         }
     }
 
-    public Stream? OpenRead(string sha256Hex) =>
-        Exists(sha256Hex) ? new FileStream(PathOf(sha256Hex), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true) : null;
+    public Task<Stream?> OpenReadAsync(string sha256Hex, CancellationToken ct = default) => Task.FromResult(Open(sha256Hex));
 
-    public bool Exists(string sha256Hex) => IsHash(sha256Hex) && File.Exists(PathOf(sha256Hex));
+    // A stored file is a local (or mounted) file already: its own stream seeks.
+    public Task<Stream?> OpenSeekableAsync(string sha256Hex, CancellationToken ct = default) => Task.FromResult(Open(sha256Hex));
+
+    public Task<bool> ExistsAsync(string sha256Hex, CancellationToken ct = default) => Task.FromResult(Exists(sha256Hex));
+
+    public async IAsyncEnumerable<string> ListAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        if (!Directory.Exists(Root)) yield break;
+        foreach (var first in Directory.EnumerateDirectories(Root, "??"))
+            foreach (var second in Directory.EnumerateDirectories(first, "??"))
+                foreach (var file in Directory.EnumerateFiles(second))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    var name = Path.GetFileName(file);
+                    if (StoredFileNames.IsHash(name) && file == PathOf(name)) yield return name;
+                }
+        await Task.CompletedTask;
+    }
+
+    public Task<string> ProbeAsync(CancellationToken ct = default)
+    {
+        // A stale NFS mount throws here rather than on the next upload.
+        var tmp = Directory.CreateDirectory(Path.Combine(Root, "tmp"));
+        _ = tmp.EnumerateFiles().Take(1).Count();
+        return Task.FromResult($"folder {Root}");
+    }
+
+    private bool Exists(string sha256Hex) => StoredFileNames.IsHash(sha256Hex) && File.Exists(PathOf(sha256Hex));
+
+    private Stream? Open(string sha256Hex)
+    {
+        if (!StoredFileNames.IsHash(sha256Hex)) return null;
+        try
+        {
+            return new FileStream(PathOf(sha256Hex), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, BufferSize, useAsync: true);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
 
     private static async Task<(string Sha, long Size)> WriteAsync(Stream content, string path, CancellationToken ct)
     {
@@ -50,12 +95,37 @@ public sealed class LocalFileStore(string root) : IFileStore
             size += read;
         }
         await file.FlushAsync(ct);
+        file.Flush(flushToDisk: true); // fsync: the bytes are on the disk (or the NFS server) before the name points at them
         return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
     }
 
-    // Two levels of folders keep any one directory small when there are hundreds of thousands of files.
     private string PathOf(string sha) => Path.Combine(Root, sha[..2], sha[2..4], sha);
 
-    // Only a well-formed hash becomes a path: a request can never name "../" or another file.
-    private static bool IsHash(string? s) => s is { Length: 64 } && s.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+    /// <summary>
+    /// fsync of the folder, so the new name itself is on the disk (POSIX leaves a rename in the folder's cache until then).
+    /// .NET opens no folder as a stream, hence libc. Best effort: on NFS the server commits the rename before answering.
+    /// </summary>
+    private static void FlushFolder(string folder)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var fd = Native.open(folder, 0 /* O_RDONLY */);
+        if (fd < 0) return;
+        try { Native.fsync(fd); }
+        finally { Native.close(fd); }
+    }
+
+    // DllImport, not LibraryImport: the generated marshalling needs unsafe code, and these three calls pass only an int or a path.
+#pragma warning disable SYSLIB1054, CA2101, CA5392
+    private static class Native
+    {
+        [DllImport("libc", SetLastError = true)]
+        internal static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+        [DllImport("libc", SetLastError = true)]
+        internal static extern int fsync(int fd);
+
+        [DllImport("libc")]
+        internal static extern int close(int fd);
+    }
+#pragma warning restore SYSLIB1054, CA2101, CA5392
 }

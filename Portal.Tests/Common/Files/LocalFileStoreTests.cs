@@ -1,44 +1,17 @@
-using System.Security.Cryptography;
 using Portal.Domain.Common.Files;
 
 namespace Portal.Tests.Common.Files;
 
-public sealed class LocalFileStoreTests : IDisposable
+/// <summary>The folder store, as every server sees it on one shared path: the contract, and where its files lie.</summary>
+public sealed class LocalFileStoreTests : FileStoreContract, IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"portal-store-test-{Guid.NewGuid():N}");
-    private LocalFileStore Store => new(_root);
+
+    protected override IFileStore NewStore() => new LocalFileStore(_root);
 
     public void Dispose()
     {
         if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
-
-    private IEnumerable<string> StoredFiles() =>
-        Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories).Where(f => !Path.GetRelativePath(_root, f).StartsWith("tmp"));
-
-    [Fact]
-    public async Task Save_ThenOpen_ReturnsTheSameBytes_UnderTheirSha256()
-    {
-        var bytes = SampleFiles.Pdf();
-
-        var (sha, size) = await Store.SaveAsync(new MemoryStream(bytes));
-
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), sha);
-        Assert.Equal(bytes.Length, size);
-        await using var read = Store.OpenRead(sha)!;
-        using var copy = new MemoryStream();
-        await read.CopyToAsync(copy);
-        Assert.Equal(bytes, copy.ToArray());
-    }
-
-    [Fact]
-    public async Task Save_SameContentTwice_IsStoredOnce()
-    {
-        var first = await Store.SaveAsync(new MemoryStream(SampleFiles.Pdf()));
-        var second = await Store.SaveAsync(new MemoryStream(SampleFiles.Pdf()));
-
-        Assert.Equal(first, second);
-        Assert.Single(StoredFiles());
     }
 
     [Fact]
@@ -50,20 +23,35 @@ public sealed class LocalFileStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Save_Finished_LeavesNoTemporaryFileBehind()
+    public async Task Saves_Finished_LeaveNoTemporaryFileBehind_EvenWhenServersRaced()
     {
-        await Store.SaveAsync(new MemoryStream(SampleFiles.Docx()));
+        var bytes = SampleFiles.Docx();
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => NewStore().SaveAsync(new MemoryStream(bytes)))));
 
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(_root, "tmp")));
     }
 
-    [Theory]
-    [InlineData("../../etc/passwd")]
-    [InlineData("0000000000000000000000000000000000000000000000000000000000000000")]
-    [InlineData("ABCDEF")]
-    public void Open_UnknownOrMalformedHash_OpensNothing(string sha)
+    [Fact]
+    public async Task AHalfWrittenFile_LiesOnlyInTheRootsTmpFolder_SoItsRenameStaysOnOneFilesystem()
     {
-        Assert.Null(Store.OpenRead(sha));
-        Assert.False(Store.Exists(sha));
+        var upload = new GeneratedStream(1024 * 1024, pauseAt: 512 * 1024);
+        var saving = Task.Run(() => Store.SaveAsync(upload));
+        await upload.Paused;
+
+        var pending = Assert.Single(Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories));
+        Assert.Equal(Path.Combine(_root, "tmp"), Path.GetDirectoryName(pending));
+        upload.Resume();
+        await saving;
+    }
+
+    [Fact]
+    public async Task List_IgnoresFilesThatAreNotStoredFiles()
+    {
+        var (sha, _) = await Store.SaveAsync(new MemoryStream(SampleFiles.Pdf()));
+        await File.WriteAllTextAsync(Path.Combine(_root, sha[..2], sha[2..4], "notes.txt"), "x");
+        Directory.CreateDirectory(Path.Combine(_root, "ff", "ff"));
+        await File.WriteAllTextAsync(Path.Combine(_root, "ff", "ff", sha), "in the wrong folder");
+
+        Assert.Equal([sha], await ListedAsync(Store));
     }
 }
