@@ -83,6 +83,13 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> factory, Organ
         }
     }
 
+    /// <summary>Only the insured persons (skipped when there are some): on PostgreSQL by binary COPY (<see cref="InsuredCopy"/>).</summary>
+    public async Task<InsuredSeedResult?> SeedInsuredAsync(int count, CancellationToken ct = default)
+    {
+        await using var db = PortalDb.Open(factory, Actor.System);
+        return await new InsuredSeeder(db, clock).SeedAsync(count, ct);
+    }
+
     /// <summary>National IDs to try the eligibility inquiries with (nulls when no insured persons were seeded).</summary>
     public async Task<InsuredSamples> InsuredSamplesAsync(CancellationToken ct = default)
     {

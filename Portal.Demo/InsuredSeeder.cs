@@ -44,7 +44,7 @@ internal sealed class InsuredSeeder(PortalDbContext db, TimeProvider clock)
     private long _nationalCounter;
     private long _foreignCounter;
 
-    private record struct Person(long Id, string NationalId, string FirstName, string LastName, DateOnly BirthDate, Sex Sex, InsuranceRelation Relation,
+    internal record struct Person(long Id, string NationalId, string FirstName, string LastName, DateOnly BirthDate, Sex Sex, InsuranceRelation Relation,
         long? PrincipalId, int BranchId, bool PensionActive, DateOnly? EnrolmentValidUntil, bool BirthCertificateOnFile);
 
     public async Task<InsuredSeedResult?> SeedAsync(int count, CancellationToken ct)
@@ -53,48 +53,57 @@ internal sealed class InsuredSeeder(PortalDbContext db, TimeProvider clock)
         var watch = Stopwatch.StartNew();
         var branches = await BranchWeightsAsync(ct);
         var today = JalaliDate.Today(clock);
+        if (!db.Database.IsSqlite()) return await InsuredCopy.SeedAsync(db, Chunks(count, branches, today), watch, ct);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var sqlite = db.Database.IsSqlite();
-            if (sqlite) BulkInsert.Execute(connection, null, "PRAGMA cache_size = -262144"); // 256 MB while the unique NationalId index grows
+            BulkInsert.Execute(connection, null, "PRAGMA cache_size = -262144"); // 256 MB while the unique NationalId index grows
             await using var tx = await connection.BeginTransactionAsync(ct);
-            using var persons = new BulkInsert(connection, tx, "InsuredPersons",
-                ["Id", "NationalId", "FirstName", "LastName", "BirthDate", "Sex", "Relation", "PrincipalId", "BranchId", "PensionActive", "EnrolmentValidUntil",
-                    "BirthCertificateOnFile"], 8);
+            using var persons = new BulkInsert(connection, tx, "InsuredPersons", PersonColumns, 8);
             using var premiums = new BulkInsert(connection, tx, "PremiumMonths", ["PersonId", "Period", "PaidDays"], 32);
             using var mobiles = new BulkInsert(connection, tx, "RegisteredMobiles", ["PersonId", "Mobile"], 48);
-            var chunk = new List<Person>(ChunkPersons + 8);
-            var premiumRows = new List<(long, int, int)>(ChunkPersons * 8);
-            var mobileRows = new List<(long, string)>(ChunkPersons);
-            var (written, premiumCount, mobileCount, nextId) = (0, 0, 0, 1L);
-            while (written < count)
+            var (written, premiumCount, mobileCount) = (0, 0, 0);
+            foreach (var chunk in Chunks(count, branches, today))
             {
-                while (chunk.Count < ChunkPersons && written + chunk.Count < count)
-                    Household(count - written - chunk.Count, ref nextId, branches, today, chunk, premiumRows, mobileRows);
                 // Persons first: premiums and mobiles refer to them.
-                foreach (var p in chunk)
+                foreach (var p in chunk.Persons)
                     persons.Add(p.Id, p.NationalId, p.FirstName, p.LastName, p.BirthDate, (int)p.Sex, (int)p.Relation, p.PrincipalId, p.BranchId, p.PensionActive,
                         p.EnrolmentValidUntil, p.BirthCertificateOnFile);
                 persons.Flush();
-                foreach (var (id, period, days) in premiumRows) premiums.Add(id, period, days);
+                foreach (var (id, period, days) in chunk.Premiums) premiums.Add(id, period, days);
                 premiums.Flush();
-                foreach (var (id, mobile) in mobileRows) mobiles.Add(id, mobile);
+                foreach (var (id, mobile) in chunk.Mobiles) mobiles.Add(id, mobile);
                 mobiles.Flush();
-                (written, premiumCount, mobileCount) = (written + chunk.Count, premiumCount + premiumRows.Count, mobileCount + mobileRows.Count);
-                chunk.Clear();
-                premiumRows.Clear();
-                mobileRows.Clear();
+                (written, premiumCount, mobileCount) = (written + chunk.Persons.Count, premiumCount + chunk.Premiums.Count, mobileCount + chunk.Mobiles.Count);
             }
-            if (!sqlite) // explicit ids: move the identity past them
-                BulkInsert.Execute(connection, tx, """SELECT setval(pg_get_serial_sequence('"InsuredPersons"', 'Id'), (SELECT MAX("Id") FROM "InsuredPersons"))""");
             await tx.CommitAsync(ct);
             return new InsuredSeedResult(written, premiumCount, mobileCount, watch.Elapsed);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    internal static readonly string[] PersonColumns =
+        ["Id", "NationalId", "FirstName", "LastName", "BirthDate", "Sex", "Relation", "PrincipalId", "BranchId", "PensionActive", "EnrolmentValidUntil",
+            "BirthCertificateOnFile"];
+
+    /// <summary>The persons (whole households) with their premium months and mobiles, about <see cref="ChunkPersons"/> persons at a time.</summary>
+    internal sealed record Chunk(List<Person> Persons, List<(long PersonId, int Period, int PaidDays)> Premiums, List<(long PersonId, string Mobile)> Mobiles);
+
+    /// <summary>Made lazily, one chunk at a time, in a fixed order: the same count gives the same persons on either database.</summary>
+    private IEnumerable<Chunk> Chunks(int count, WeightedBranches branches, JalaliDate today)
+    {
+        var (written, nextId) = (0, 1L);
+        while (written < count)
+        {
+            var chunk = new Chunk(new List<Person>(ChunkPersons + 8), new List<(long, int, int)>(ChunkPersons * 8), new List<(long, string)>(ChunkPersons));
+            while (chunk.Persons.Count < ChunkPersons && written + chunk.Persons.Count < count)
+                Household(count - written - chunk.Persons.Count, ref nextId, branches, today, chunk.Persons, chunk.Premiums, chunk.Mobiles);
+            written += chunk.Persons.Count;
+            yield return chunk;
         }
     }
 

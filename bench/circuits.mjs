@@ -8,13 +8,19 @@
 // received on the /_blazor websocket (the server has started the circuit and rendered into it),
 // then for [data-testid=userbox] to be visible.
 //
+// PAGES_PER_CONTEXT=K (default 1): each context signs in once and then opens K-1 more tabs on "/" with the same
+// cookie, each its own circuit (the same checks, without the sign-in). A thousand contexts each with its own renderer
+// process would need ~30 GB; with K tabs per context and RENDERER_PROCESSES=P (Chromium's --renderer-process-limit)
+// tabs share P renderer processes, and one Chromium holds 1,000 circuits in a few GB. The server's cost of a circuit
+// is the same either way (each tab is its own circuit, scope and render tree).
+//
 // When all are open it prints `circuits_open=N` and holds them until SIGUSR1 / SIGINT / SIGTERM,
 // a line on stdin (only with --wait-stdin), or HOLD_SECONDS (default 300) pass; then it closes
 // everything and prints `circuits_closed=N`.
 //
 // Environment: BENCH_USER (default headoffice), BENCH_PASSWORD (default portal-demo-1403),
 // CONCURRENCY (sign-ins in flight at once, default 2), HOLD_SECONDS, CHROMIUM (default /usr/bin/chromium),
-// STEP_TIMEOUT_MS (per wait, default 60000).
+// STEP_TIMEOUT_MS (per wait, default 60000), PAGES_PER_CONTEXT (default 1), RENDERER_PROCESSES (default: Chromium's own).
 import { chromium } from 'playwright-core';
 
 const args = process.argv.slice(2).filter(a => !a.startsWith('--'));
@@ -27,12 +33,14 @@ const concurrency = Math.max(1, Number.parseInt(process.env.CONCURRENCY ?? '2', 
 const holdSeconds = Number.parseInt(process.env.HOLD_SECONDS ?? '300', 10);
 const stepTimeout = Number.parseInt(process.env.STEP_TIMEOUT_MS ?? '60000', 10);
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const pagesPerContext = Math.max(1, Number.parseInt(process.env.PAGES_PER_CONTEXT ?? '1', 10));
+const rendererProcesses = Number.parseInt(process.env.RENDERER_PROCESSES ?? '0', 10);
 
 if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) {
   console.error(`refusing target ${base}: only http://127.0.0.1:PORT`);
   process.exit(2);
 }
-if (!Number.isInteger(count) || count < 1 || count > 500) {
+if (!Number.isInteger(count) || count < 1 || count > 2000) {
   console.error(`bad circuit count ${args[1]}`);
   process.exit(2);
 }
@@ -41,7 +49,10 @@ const browser = await chromium.launch({
   executablePath,
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--disable-dev-shm-usage'],
+    '--disable-dev-shm-usage',
+    // held tabs must keep their SignalR keep-alives on time (the server drops a client silent for 30 s)
+    '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
+    ...(rendererProcesses > 0 ? [`--renderer-process-limit=${rendererProcesses}`] : [])],
 });
 
 let closing = false;
@@ -72,23 +83,46 @@ function circuitLive(page) {
   });
 }
 
+const contextOf = new Map(); // context index -> Promise of a signed-in context
+
 async function openOne(i) {
   const started = performance.now();
   const step = m => { if (process.env.DEBUG_STEPS) console.error(`#${i} ${Math.round(performance.now() - started)}ms ${m}`); };
-  const context = await browser.newContext({ locale: 'fa-IR' });
-  contexts.push(context);
+  const ctxIndex = Math.floor(i / pagesPerContext);
+  const first = !contextOf.has(ctxIndex);
+  let signedIn;
+  if (first) {
+    let resolveSignedIn, rejectSignedIn;
+    signedIn = new Promise((res, rej) => { resolveSignedIn = res; rejectSignedIn = rej; });
+    signedIn.catch(() => {});
+    contextOf.set(ctxIndex, signedIn);
+    let context;
+    try { context = await browser.newContext({ locale: 'fa-IR' }); } catch (e) { rejectSignedIn(e); throw e; }
+    contexts.push(context);
+    signedIn.resolveWith = resolveSignedIn; signedIn.rejectWith = rejectSignedIn; signedIn.context = context;
+  } else {
+    await contextOf.get(ctxIndex);
+  }
+  const context = contextOf.get(ctxIndex).context;
   const page = await context.newPage();
   page.setDefaultTimeout(stepTimeout);
   const live = circuitLive(page);
   live.catch(() => {}); // observed below
-  await page.goto(`${base}/account/login`, { waitUntil: 'domcontentloaded' });
-  step("login page");
-  await page.fill('#username', user);
-  await page.fill('#password', password);
-  await Promise.all([
-    page.waitForURL(`${base}/`, { waitUntil: 'domcontentloaded' }),
-    page.click('button[type=submit]'),
-  ]);
+  if (first) {
+    try {
+      await page.goto(`${base}/account/login`, { waitUntil: 'domcontentloaded' });
+      step("login page");
+      await page.fill('#username', user);
+      await page.fill('#password', password);
+      await Promise.all([
+        page.waitForURL(`${base}/`, { waitUntil: 'domcontentloaded' }),
+        page.click('button[type=submit]'),
+      ]);
+    } catch (e) { contextOf.get(ctxIndex).rejectWith(e); throw e; }
+    contextOf.get(ctxIndex).resolveWith();
+  } else {
+    await page.goto(`${base}/`, { waitUntil: 'domcontentloaded' });
+  }
   step("at /");
   await page.locator('h4', { hasText: 'پیشخوان' }).first().waitFor({ state: 'visible' });
   step("heading");

@@ -2,12 +2,13 @@
 # Eligibility inquiry throughput (issue's closing note): 1,000,000 insured persons in SQLite, wrk on loopback against
 # POST /api/v1/eligibility/general at 64 connections, every inquiry logged; /ping of the same app as the baseline.
 #
-#   bash bench/eligibility.sh [--reseed] [--smoke]
+#   bash bench/eligibility.sh [--reseed] [--smoke] [--ratio]
 #
 # Seeds bench/out/eligibility.db once with the portal's own seed-demo (~1.5 min), issues a fresh API key with the
 # portal's issue-api-key command on every run, starts the app (Release), warms up, then measures GET /ping and the
 # inquiry in the same run, then the inquiry's parts in process and over HTTP (bench/Eligibility). Prints a summary and writes
 # bench/out/eligibility-results.txt. Needs dotnet, sqlite3, curl, wrk, bc. --smoke: the shared tiny database, 1 s runs (bench/lib.sh).
+# --ratio: only the parts run's fixed answer and the inquiry (bench/Eligibility serve), and their ratio (the issue's measure).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" eligibility "$@"
 DB="$OUT/eligibility.db"
@@ -26,12 +27,27 @@ BASE="http://127.0.0.1:$PORT"
 APP="$PORTAL_DLL"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 q() { sqlite3 -bail "$DB" "$@"; }
+RATIO_ONLY=0
+for arg in "${ARGS[@]}"; do [[ "$arg" == --ratio ]] && RATIO_ONLY=1; done
 need dotnet sqlite3 curl wrk bc
+# BENCH_REDIS=1: the app's limits counted in a throwaway redis-server on loopback (README "Rate limits across servers"),
+# to see what the shared limits cost the inquiry; they are raised as below, so every request still runs both scripts.
+LIMITS_ENV=() LIMITS="in memory"
+if [[ "${BENCH_REDIS:-0}" == 1 ]]; then
+  need redis-server
+  REDIS_PORT="$(free_port 6391)"
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$OUT" --daemonize yes \
+    --pidfile "$OUT/eligibility-redis.pid" --logfile "$OUT/eligibility-redis.log"
+  on_exit 'kill "$(cat "$OUT/eligibility-redis.pid")" 2>/dev/null'
+  LIMITS_ENV=("Eligibility__Limits__Redis=127.0.0.1:$REDIS_PORT" "Logging__LogLevel__Portal.Features.Eligibility.SharedLimitStore=Information")
+  LIMITS="in Redis (127.0.0.1:$REDIS_PORT)"
+fi
 build "$ROOT/Portal" "$BENCH_DIR/Eligibility"
+[[ "${BENCH_SKIP_BUILD:-0}" == 1 ]] || build "$ROOT/Portal" "$BENCH_DIR/Eligibility"   # BENCH_SKIP_BUILD=1: both already built
 
 if [[ "$SMOKE" == 1 ]]; then
   smoke_db "$DB"; rm -f "$IDS"
-elif [[ ! -f "$DB" || "${ARGS[0]:-}" == "--reseed" ]]; then
+elif [[ ! -f "$DB" || " ${ARGS[*]} " == *" --reseed "* ]]; then
   rm -f "$DB" "$DB-shm" "$DB-wal" "$IDS"
   log "seeding $DB (10 agencies per province, $PERSONS insured persons; load $(load))"
   START=$SECONDS
@@ -54,21 +70,45 @@ fi
 KEY="$(portal "$DB" issue-api-key --centre "$CENTRE" 2>>"$OUT/eligibility-seed.log" | tail -n1)"
 [[ "$KEY" == elg_* ]] || die "issue-api-key printed no key"
 
+ELIGIBILITY_DLL="$BENCH_DIR/Eligibility/bin/$CONFIG/net10.0/Eligibility.dll"
+SAMPLE="$(head -n1 "$IDS")"
+inquiry() { API_KEY="$KEY" IDS_FILE="$IDS" wrk -t2 -c"$CONNECTIONS" -d"$1" --latency -s "$BENCH_DIR/eligibility/inquiry.lua" "$BASE/api/v1/eligibility/general"; }
+rps() { awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
+pct() { awk -v p="$2%" '$1 == p { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
+        printf "%.2f", v * (u == "us" ? 0.001 : u == "s" ? 1000 : u == "m" ? 60000 : 1) }' "$1"; }
+if [[ "$RATIO_ONLY" == 1 ]]; then
+  # The issue's measure: the inquiry against the fixed answer behind the same key, limits and JSON, same wrk script, one run.
+  start_app "$OUT/eligibility-parts-app.log" "$BASE/ping" dotnet "$ELIGIBILITY_DLL" "$DB" serve "$BASE"
+  for part in general/parts/fixed general; do
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $KEY" -H 'Content-Type: application/json' -d "{\"nationalId\":\"$SAMPLE\"}" \
+          "$BASE/api/v1/eligibility/$part")" == 200 ]] || die "$part did not answer 200 (see $OUT/eligibility-parts-app.log)"
+  done
+  [[ "$SMOKE" == 1 ]] || inquiry 5s >/dev/null
+  L1="$(load)"
+  for part in general/parts/fixed general; do
+    API_KEY="$KEY" IDS_FILE="$IDS" wrk -t2 -c"$CONNECTIONS" -d"$PARTS_DURATION" --latency -s "$BENCH_DIR/eligibility/inquiry.lua" \
+      "$BASE/api/v1/eligibility/$part" >"$OUT/eligibility-ratio-${part//\//-}.txt"
+  done
+  L2="$(load)"
+  stop_app
+  F="$OUT/eligibility-ratio-general-parts-fixed.txt"; G="$OUT/eligibility-ratio-general.txt"
+  echo "$(date '+%Y-%m-%d %H:%M')  fixed $(rps "$F")/s p99 $(pct "$F" 99) ms  general $(rps "$G")/s p50 $(pct "$G" 50) ms p99 $(pct "$G" 99) ms  ratio $(echo "scale=2; $(rps "$G") / $(rps "$F")" | bc -l)  load $L1 -> $L2" | tee -a "$OUT/eligibility-ratio.txt"
+  exit 0
+fi
+
 # Staging runs production's pipeline (Development adds the developer exception page to every request); Production itself
 # refuses to start while the seeded demo accounts keep their password.
 log "starting the app (Release, Staging environment, limits raised) on $BASE"
 start_app "$OUT/eligibility-app.log" "$BASE/ping" env -C "$ROOT/Portal" ASPNETCORE_ENVIRONMENT=Staging \
    ConnectionStrings__Portal="Data Source=$DB" Files__Root="${DB%.db}-files" \
-   Eligibility__Limits__PerKeyPerSecond=1000000 Eligibility__Limits__PerAddressPerSecond=1000000 \
+   Eligibility__Limits__PerKeyPerSecond=1000000 Eligibility__Limits__PerAddressPerSecond=1000000 "${LIMITS_ENV[@]}" \
    Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
    dotnet "$APP" "--urls=$BASE"
 [[ "$(curl -s "$BASE/ping")" == *pong* ]] || die "the app did not answer /ping (see $OUT/eligibility-app.log)"
-SAMPLE="$(head -n1 "$IDS")"
 ANSWER="$(curl -s -H "X-Api-Key: $KEY" -H 'Content-Type: application/json' -d "{\"nationalId\":\"$SAMPLE\"}" "$BASE/api/v1/eligibility/general")"
 [[ "$ANSWER" == *trackingCode* ]] || die "the inquiry did not answer: $ANSWER"
 log "sample answer for $SAMPLE: $ANSWER"
 
-inquiry() { API_KEY="$KEY" IDS_FILE="$IDS" wrk -t2 -c"$CONNECTIONS" -d"$1" --latency -s "$BENCH_DIR/eligibility/inquiry.lua" "$BASE/api/v1/eligibility/general"; }
 log "warming up $WARMUP (the inquiry, then /ping)"
 [[ "$SMOKE" == 1 ]] || inquiry "$WARMUP" >/dev/null
 [[ "$SMOKE" == 1 ]] || { wrk -t2 -c"$CONNECTIONS" -d5s "$BASE/ping" >/dev/null; sleep 2; }
@@ -84,11 +124,12 @@ inquiry "$DURATION" >"$OUT/eligibility-wrk-inquiry.txt"
 [[ "$SMOKE" == 1 ]] || sleep 1
 ROWS_AFTER="$(q "select count(*) from Inquiries")"
 LOAD_END="$(load)"
+# The scripts Redis ran (two per inquiry when every request was counted there; fewer if it fell back to memory).
+[[ -n "${REDIS_PORT:-}" ]] && LIMITS="$LIMITS, $(redis-cli -p "$REDIS_PORT" info commandstats | grep -oE '^cmdstat_evalsha:calls=[0-9]+' | cut -d= -f2 || echo 0) scripts run"
 stop_app
 
 # The same inquiry without HTTP, to split the figure above into its parts (bench/Eligibility).
 log "in process: the reads alone, the log alone, both (bench/Eligibility)"
-ELIGIBILITY_DLL="$BENCH_DIR/Eligibility/bin/$CONFIG/net10.0/Eligibility.dll"
 IN_PROCESS="$(BENCH_SMOKE="$SMOKE" dotnet "$ELIGIBILITY_DLL" "$DB" "$IDS")" || die "bench/Eligibility failed"
 
 # The same inquiry over HTTP taken apart (bench/Eligibility serve): the portal's pipeline and API-key authentication with
@@ -110,9 +151,6 @@ done
 stop_app
 
 # wrk's figures: requests/s, percentiles in ms, completed requests, non-2xx/3xx, socket errors.
-rps() { awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
-pct() { awk -v p="$2%" '$1 == p { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
-        printf "%.2f", v * (u == "us" ? 0.001 : u == "s" ? 1000 : u == "m" ? 60000 : 1) }' "$1"; }
 completed() { awk '/requests in/ { print $1 }' "$1"; }
 non2xx() { awk '/Non-2xx/ { print $NF; f = 1 } END { if (!f) print 0 }' "$1"; }
 socket() { awk '/Socket errors/ { sub(/.*Socket errors: /, ""); print; f = 1 } END { if (!f) print "none" }' "$1"; }
@@ -127,7 +165,7 @@ pass() { [[ "$1" == 1 ]] && echo PASS || echo FAIL; }
   echo "Eligibility inquiry benchmark  $(date '+%Y-%m-%d %H:%M')  $(nproc) cores  load average: before /ping $LOAD_PING, before the inquiry $LOAD_INQ, at end $LOAD_END"
   echo "$PERSONS_IN_DB insured persons in SQLite ($(q "select count(*) from PremiumMonths") premium months, $(q "select count(*) from RegisteredMobiles") mobiles); ids: $(wc -l <"$IDS") ($(grep -c '^0' "$IDS") unknown)"
   [[ -n "$SEED_LINE" ]] && echo "seed: $SEED_LINE"
-  echo "wrk -t2 -c$CONNECTIONS -d$DURATION --latency on 127.0.0.1 (wrk shares the 2 cores), after a $WARMUP warm-up"
+  echo "wrk -t2 -c$CONNECTIONS -d$DURATION --latency on 127.0.0.1 (wrk shares the 2 cores), after a $WARMUP warm-up; rate limits counted $LIMITS"
   echo
   printf '%-36s %10s %9s %9s %9s %12s %10s\n' "endpoint" "req/s" "p50 ms" "p90 ms" "p99 ms" "requests" "non-2xx"
   printf '%-36s %10s %9s %9s %9s %12s %10s\n' "GET /ping" "$PING_RPS" "$(pct "$P" 50)" "$(pct "$P" 90)" "$(pct "$P" 99)" "$(completed "$P")" "$(non2xx "$P")"

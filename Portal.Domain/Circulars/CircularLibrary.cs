@@ -121,7 +121,7 @@ public sealed class CircularLibrary(PortalDb portalDb, IFileStore files, TimePro
             await LogDeniedAsync(db, circularId, ct);
             return null;
         }
-        var content = files.OpenRead(circular.Sha256);
+        var content = await files.OpenReadAsync(circular.Sha256, ct);
         if (content is null)
         {
             logger.LogError("Circular {Id}: its file {Sha256} is missing from the file store", circular.Id, circular.Sha256);

@@ -26,7 +26,7 @@ public sealed class ContractDownloads(PortalDb portalDb, IFileStore files, ILogg
         return rows.Select(r => (r.Number!, r.PdfSha256!)).ToList();
     }
 
-    public Stream? OpenStored(string sha256) => files.OpenRead(sha256);
+    public Task<Stream?> OpenStoredAsync(string sha256, CancellationToken ct = default) => files.OpenReadAsync(sha256, ct);
 
     private async Task<FileDownload?> OpenAsync(int id, Func<Contract, (string Sha, FileKind Kind, string Name)?> pick, CancellationToken ct)
     {
@@ -35,7 +35,7 @@ public sealed class ContractDownloads(PortalDb portalDb, IFileStore files, ILogg
         var contract = await db.Contracts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (contract is null) await LogDeniedAsync(db, logger, id, ct);
         if (contract is null || pick(contract) is not { } file) return null;
-        if (files.OpenRead(file.Sha) is not { } content)
+        if (await files.OpenReadAsync(file.Sha, ct) is not { } content)
         {
             logger.LogError("Contract {Id}: its file {Sha256} is missing from the file store", id, file.Sha);
             return null;

@@ -107,7 +107,7 @@ public sealed partial class DocumentDesk(PortalDb portalDb, IFileStore files, Ti
         var branch = db.Actor.UnitId;
         var d = await db.ScannedDocuments.AsNoTracking().Where(x => x.Id == documentId && x.BranchId == branch)
             .Select(x => new { x.Sha256, x.ContentKind, x.Size, x.File.Number }).SingleOrDefaultAsync(ct);
-        if (d is null || files.OpenRead(d.Sha256) is not { } stream) return null;
+        if (d is null || await files.OpenReadAsync(d.Sha256, ct) is not { } stream) return null;
         return new FileDownload($"{d.Number}-{documentId}{FileSignature.Extension(d.ContentKind)}", FileSignature.ContentType(d.ContentKind), d.Size, stream);
     }
 

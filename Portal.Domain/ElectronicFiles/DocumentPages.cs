@@ -23,7 +23,8 @@ public sealed class DocumentPages(PortalDb portalDb, IFileStore files, TimeProvi
         var document = await db.ScannedDocuments.AsNoTracking().Where(d => d.Id == documentId)
             .Select(d => new { d.Sha256, d.ContentKind, d.Pages }).SingleOrDefaultAsync(ct);
         if (document is null || page < 1 || page > Math.Max(1, document.Pages)) return null;
-        await using var content = files.OpenRead(document.Sha256);
+        // Seekable: a PDF page is drawn from the file, a TIFF frame is found by jumping through the file.
+        await using var content = await files.OpenSeekableAsync(document.Sha256, ct);
         if (content is null) return null;
         var format = document.ContentKind switch
         {

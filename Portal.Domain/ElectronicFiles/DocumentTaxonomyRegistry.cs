@@ -30,31 +30,37 @@ public sealed class DocumentTaxonomyRegistry(PortalDb portalDb)
     /// <summary>A new heading after the others; its code is the next two-digit number.</summary>
     public async Task<int> AddGroupAsync(string name, CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenForAsync(Permission.DocumentTaxonomyEdit, ct);
-        var checkedName = DocumentGroup.Check(name);
-        var codes = await db.DocumentGroups.Select(g => g.Code).ToListAsync(ct);
-        var next = codes.Select(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty().Max() + 1;
-        var order = await db.DocumentGroups.Select(g => (int?)g.SortOrder).MaxAsync(ct) ?? 0;
-        var group = new DocumentGroup(next.ToString("00", CultureInfo.InvariantCulture), checkedName, order + 10);
-        db.DocumentGroups.Add(group);
-        await db.SaveChangesAsync(ct);
-        return group.Id;
+        return await DbErrors.RetryNumberingAsync(async () =>
+        {
+            await using var db = await portalDb.OpenForAsync(Permission.DocumentTaxonomyEdit, ct);
+            var checkedName = DocumentGroup.Check(name);
+            var codes = await db.DocumentGroups.Select(g => g.Code).ToListAsync(ct);
+            var next = codes.Select(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty().Max() + 1;
+            var order = await db.DocumentGroups.Select(g => (int?)g.SortOrder).MaxAsync(ct) ?? 0;
+            var group = new DocumentGroup(next.ToString("00", CultureInfo.InvariantCulture), checkedName, order + 10);
+            db.DocumentGroups.Add(group);
+            await db.SaveChangesAsync(ct);
+            return group.Id;
+        });
     }
 
     /// <summary>A new type under a heading; its code is the heading's and the next two-digit number.</summary>
     public async Task<int> AddTypeAsync(int groupId, string name, CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenForAsync(Permission.DocumentTaxonomyEdit, ct);
-        var checkedName = DocumentGroup.Check(name);
-        var group = await db.DocumentGroups.SingleOrDefaultAsync(g => g.Id == groupId, ct) ?? throw DomainException.Of("ElectronicFiles.GroupNotFound");
-        var siblings = await db.DocumentTypes.Where(t => t.GroupId == groupId).Select(t => new { t.Code, t.SortOrder }).ToListAsync(ct);
-        var next = siblings.Select(s => s.Code.StartsWith(group.Code, StringComparison.Ordinal)
-                && int.TryParse(s.Code[group.Code.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty().Max() + 1;
-        var type = new DocumentType(group, group.Code + next.ToString("00", CultureInfo.InvariantCulture), checkedName,
-            siblings.Select(s => s.SortOrder).DefaultIfEmpty().Max() + 10);
-        db.DocumentTypes.Add(type);
-        await db.SaveChangesAsync(ct);
-        return type.Id;
+        return await DbErrors.RetryNumberingAsync(async () =>
+        {
+            await using var db = await portalDb.OpenForAsync(Permission.DocumentTaxonomyEdit, ct);
+            var checkedName = DocumentGroup.Check(name);
+            var group = await db.DocumentGroups.SingleOrDefaultAsync(g => g.Id == groupId, ct) ?? throw DomainException.Of("ElectronicFiles.GroupNotFound");
+            var siblings = await db.DocumentTypes.Where(t => t.GroupId == groupId).Select(t => new { t.Code, t.SortOrder }).ToListAsync(ct);
+            var next = siblings.Select(s => s.Code.StartsWith(group.Code, StringComparison.Ordinal)
+                    && int.TryParse(s.Code[group.Code.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty().Max() + 1;
+            var type = new DocumentType(group, group.Code + next.ToString("00", CultureInfo.InvariantCulture), checkedName,
+                siblings.Select(s => s.SortOrder).DefaultIfEmpty().Max() + 10);
+            db.DocumentTypes.Add(type);
+            await db.SaveChangesAsync(ct);
+            return type.Id;
+        });
     }
 
     public async Task RenameGroupAsync(int id, string name, CancellationToken ct = default) =>

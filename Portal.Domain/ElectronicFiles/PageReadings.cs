@@ -67,7 +67,7 @@ public sealed class PageReadings(IDbContextFactory<PortalDbContext> factory, IFi
         string? error = null;
         try
         {
-            await using var content = files.OpenRead(sha256) ?? throw new FileNotFoundException("The stored scan is missing.", sha256);
+            await using var content = await files.OpenSeekableAsync(sha256, ct) ?? throw new FileNotFoundException("The stored scan is missing.", sha256);
             texts = await reader.ReadAsync(content, kind, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

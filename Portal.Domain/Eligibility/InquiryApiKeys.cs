@@ -9,12 +9,20 @@ namespace Portal.Domain.Eligibility;
 
 /// <summary>
 /// The centres' API keys: the treatment directorate issues and revokes them for its province's centres. A key presented
-/// to the API is looked up by its hash and remembered for <see cref="CacheFor"/>, so the hot path does not read the
-/// database on every call; a revocation therefore takes effect within that time.
+/// to the API is looked up by its hash and remembered for <see cref="CacheOptions.For"/> (<c>Eligibility:ApiKeyCacheSeconds</c>,
+/// 60 by default; 0 reads the database every time), so the hot path does not read the database on every call. A revocation takes effect at once on the
+/// server that made it and within that time on every other server (each remembers the keys it has seen on its own).
 /// </summary>
-public sealed class InquiryApiKeys(PortalDb portalDb, IDbContextFactory<PortalDbContext> factory, IMemoryCache cache, TimeProvider clock)
+public sealed class InquiryApiKeys(PortalDb portalDb, IDbContextFactory<PortalDbContext> factory, IMemoryCache cache, TimeProvider clock,
+    InquiryApiKeys.CacheOptions options)
 {
-    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(60);
+    /// <summary>How long a server trusts what it read about a key (found or not) before reading it again.</summary>
+    public sealed record CacheOptions(TimeSpan For)
+    {
+        public static readonly CacheOptions Default = new(TimeSpan.FromSeconds(60));
+    }
+
+    private sealed record Remembered(Holder? Holder, DateTimeOffset Until);
 
     /// <summary>What an accepted key stands for: its centre, the centre's province, and a name for the log.</summary>
     public sealed record Holder(int KeyId, int CentreId, int ProvinceId, string Name);
@@ -25,11 +33,13 @@ public sealed class InquiryApiKeys(PortalDb portalDb, IDbContextFactory<PortalDb
     public async Task<Holder?> FindAsync(string secret, CancellationToken ct = default)
     {
         var hash = InquiryApiKey.HashOf(secret);
-        if (cache.TryGetValue(("api-key", hash), out Holder? known)) return known;
+        var now = clock.GetUtcNow();
+        // The bound is kept on the portal's clock (the cache's own expiry is the wall clock's and only frees the memory).
+        if (cache.TryGetValue(("api-key", hash), out Remembered? known) && known!.Until > now) return known.Holder;
         await using var db = PortalDb.Open(factory, Actor.System);
         var holder = await db.InquiryApiKeys.Where(k => k.Hash == hash && k.RevokedAt == null)
             .Select(k => new Holder(k.Id, k.CentreId, k.ProvinceId, "api:" + k.Prefix)).SingleOrDefaultAsync(ct);
-        cache.Set(("api-key", hash), holder, CacheFor);
+        if (options.For > TimeSpan.Zero) cache.Set(("api-key", hash), new Remembered(holder, now + options.For), options.For);
         return holder;
     }
 

@@ -16,7 +16,11 @@ namespace Portal.Domain.Eligibility;
 public sealed class InsuredReaders(IDbContextFactory<PortalDbContext> factory) : IAsyncDisposable
 {
     private readonly ConcurrentBag<Reader> _idle = [];
-    private readonly int _keep = Environment.ProcessorCount * 4;
+    // SQLite's reads run synchronously, so no more are in flight than threads; a PostgreSQL read waits on the network, so
+    // as many are in flight as requests (wrk's 64), and a reader opened past the kept ones costs a connection and three
+    // prepares: it keeps more.
+    private int _keep = Environment.ProcessorCount * 4;
+    private const int KeepOverNetwork = 96;
     private volatile bool _disposed;
 
     public sealed record PersonRow(long Id, CoverageFacts Facts, long? PrincipalId, int BranchId, int? ProvinceId);
@@ -26,7 +30,11 @@ public sealed class InsuredReaders(IDbContextFactory<PortalDbContext> factory) :
     /// <summary>The person's facts, or null for an unknown number; premiums only when the payer is a main insured.</summary>
     public async Task<Facts?> ReadAsync(string nationalId, int premiumsFrom, CancellationToken ct)
     {
-        var reader = _idle.TryTake(out var idle) ? idle : await Reader.OpenAsync(factory, ct);
+        if (!_idle.TryTake(out var reader))
+        {
+            reader = await Reader.OpenAsync(factory, ct);
+            if (!reader.InProcess) _keep = KeepOverNetwork;
+        }
         Facts? facts;
         try
         {
@@ -59,9 +67,13 @@ public sealed class InsuredReaders(IDbContextFactory<PortalDbContext> factory) :
         private readonly PortalDbContext _db;
         private readonly DbCommand _byNationalId, _byId, _premiums;
 
+        /// <summary>SQLite: the reads run in this process, without waiting.</summary>
+        public bool InProcess { get; }
+
         private Reader(PortalDbContext db)
         {
             _db = db;
+            InProcess = db.Database.IsSqlite();
             var connection = db.Database.GetDbConnection();
             _byNationalId = Command(connection, PersonColumns + """ WHERE p."NationalId" = @key""", "@key");
             _byId = Command(connection, PersonColumns + """ WHERE p."Id" = @key""", "@key");

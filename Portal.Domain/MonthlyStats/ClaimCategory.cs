@@ -72,13 +72,16 @@ public sealed class ClaimCategories(PortalDb portalDb)
 
     public async Task<int> AddAsync(string? nameFa, string? nameEn, CancellationToken ct = default)
     {
-        await using var db = await OpenAsEditorAsync(ct);
-        var order = await db.ClaimCategories.MaxAsync(c => (int?)c.SortOrder, ct) ?? 0;
-        var category = new ClaimCategory($"C{order + 1}", nameFa, nameEn, order + 1);
-        await EnsureUniqueAsync(db, category, ct);
-        db.ClaimCategories.Add(category);
-        await db.SaveChangesAsync(ct);
-        return category.Id;
+        return await DbErrors.RetryNumberingAsync(async () =>
+        {
+            await using var db = await OpenAsEditorAsync(ct);
+            var order = await db.ClaimCategories.MaxAsync(c => (int?)c.SortOrder, ct) ?? 0;
+            var category = new ClaimCategory($"C{order + 1}", nameFa, nameEn, order + 1);
+            await EnsureUniqueAsync(db, category, ct);
+            db.ClaimCategories.Add(category);
+            await db.SaveChangesAsync(ct);
+            return category.Id;
+        });
     }
 
     public Task RenameAsync(int id, string? nameFa, string? nameEn, CancellationToken ct = default) =>

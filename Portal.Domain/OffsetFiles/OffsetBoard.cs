@@ -139,7 +139,7 @@ public sealed class OffsetBoard(PortalDb portalDb, IFileStore store)
             _ => (null, "", ""),
         };
         if (sha is null) return null;
-        var content = store.OpenRead(sha);
+        var content = await store.OpenReadAsync(sha, ct);
         return content is null ? null : new FileDownload($"offset-{file.Number!.Replace('/', '-')}-{name}", kind, content.Length, content);
     }
 

@@ -24,19 +24,22 @@ public sealed class RolloutPlanning(PortalDb portalDb, TimeProvider clock)
     /// <summary>Opens a new wave; the chosen provinces move into it and take its go-live date.</summary>
     public async Task<int> OpenWaveAsync(string name, string? circularNo, JalaliDate goLive, IReadOnlyCollection<int> provinceIds, CancellationToken ct = default)
     {
-        await using var db = await portalDb.OpenAsync(ct);
-        db.Actor.Require(Permission.WavesOpen);
-        var title = TextNormalizer.Normalize(name);
-        if (title.Length == 0) throw DomainException.Of("Wave.NameRequired");
-        title = Input.Text(title, TextLength.Name).OrRefuse("Wave.NameField");
-        Input.Text(circularNo, RolloutWave.MaxCircularNoLength, required: false).OrRefuse("Wave.CircularNoField");
-        if (provinceIds.Count == 0) throw DomainException.Of("Wave.ProvincesRequired");
-        var number = (await db.RolloutWaves.MaxAsync(w => (int?)w.Number, ct) ?? 0) + 1;
-        var wave = new RolloutWave(number, title, TextNormalizer.Normalize(circularNo), goLive.ToDateOnly());
-        db.Add(wave);
-        foreach (var province in await db.Provinces.Where(p => provinceIds.Contains(p.Id)).ToListAsync(ct)) province.JoinWave(wave);
-        await db.SaveChangesAsync(ct);
-        return wave.Id;
+        return await DbErrors.RetryNumberingAsync(async () =>
+        {
+            await using var db = await portalDb.OpenAsync(ct);
+            db.Actor.Require(Permission.WavesOpen);
+            var title = TextNormalizer.Normalize(name);
+            if (title.Length == 0) throw DomainException.Of("Wave.NameRequired");
+            title = Input.Text(title, TextLength.Name).OrRefuse("Wave.NameField");
+            Input.Text(circularNo, RolloutWave.MaxCircularNoLength, required: false).OrRefuse("Wave.CircularNoField");
+            if (provinceIds.Count == 0) throw DomainException.Of("Wave.ProvincesRequired");
+            var number = (await db.RolloutWaves.MaxAsync(w => (int?)w.Number, ct) ?? 0) + 1;
+            var wave = new RolloutWave(number, title, TextNormalizer.Normalize(circularNo), goLive.ToDateOnly());
+            db.Add(wave);
+            foreach (var province in await db.Provinces.Where(p => provinceIds.Contains(p.Id)).ToListAsync(ct)) province.JoinWave(wave);
+            await db.SaveChangesAsync(ct);
+            return wave.Id;
+        });
     }
 
     /// <summary>Records tools put up at an agency, as typed: a whole quantity in range and a date not after today, each refusal naming its field.</summary>

@@ -22,7 +22,7 @@ public sealed class ContractIssuingTests(PortalFactory portal) : IClassFixture<P
         Assert.Equal(ContractStatus.Issued, contract.Status);
         Assert.Matches(@"^08-\d{4}-\d{5}$", contract.Number);
         Assert.Equal(1, (await TemplateVersionAsync(contract)));
-        await using var pdf = portal.Services.GetRequiredService<IFileStore>().OpenRead(contract.PdfSha256!)!;
+        await using var pdf = (await portal.Services.GetRequiredService<IFileStore>().OpenReadAsync(contract.PdfSha256!))!;
         var bytes = new MemoryStream();
         await pdf.CopyToAsync(bytes);
         Assert.Equal(contract.PdfSha256, Sha256(bytes.ToArray()));

@@ -107,4 +107,44 @@ public sealed class PostgresTests(PostgresPortal pg) : IClassFixture<PostgresPor
         var numbers = await db.Contracts.Where(c => ids.Contains(c.Id)).Select(c => c.Number).ToListAsync();
         Assert.Equal(4, numbers.Where(n => n != null).Distinct().Count());
     }
+
+    [Fact]
+    public async Task Postgres_InsuredSeed_CopiesHouseholds_RestoresIndexesAndKeys_AndTheInquiryLogsEachAnswer()
+    {
+        await using var scope = pg.Portal.Services.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<Portal.Demo.DemoSeeder>();
+        var seeded = await seeder.SeedInsuredAsync(3_000);
+
+        Assert.NotNull(seeded);
+        await using (var db = PortalDb.Open(Contexts, Actor.System))
+        {
+            Assert.Equal(3_000, await db.InsuredPersons.CountAsync());
+            Assert.Equal(seeded.PremiumRows, await db.PremiumMonths.CountAsync());
+            Assert.Equal(seeded.Mobiles, await db.RegisteredMobiles.CountAsync());
+            Assert.True(await db.InsuredPersons.AnyAsync(p => p.PrincipalId != null), "households: some dependants");
+            // Dropped for the load and made again before the commit, from their own definitions.
+            var indexes = await db.Database.SqlQueryRaw<string>("""SELECT indexname AS "Value" FROM pg_indexes WHERE tablename = 'InsuredPersons'""").ToListAsync();
+            Assert.Contains("IX_InsuredPersons_NationalId", indexes);
+            Assert.Contains("IX_InsuredPersons_PrincipalId", indexes);
+            var keys = await db.Database.SqlQueryRaw<string>("""SELECT conname AS "Value" FROM pg_constraint WHERE contype = 'f' AND conrelid = '"PremiumMonths"'::regclass""").ToListAsync();
+            Assert.Equal(["FK_PremiumMonths_InsuredPersons_PersonId"], keys);
+            // The unique index is back: a second person with a seeded national ID is refused.
+            var taken = await db.InsuredPersons.OrderBy(p => p.Id).Select(p => p.NationalId).FirstAsync();
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync(
+                """INSERT INTO "InsuredPersons" ("NationalId", "FirstName", "LastName", "BirthDate", "Sex", "Relation", "BranchId", "PensionActive", "BirthCertificateOnFile") SELECT {0}, 'x', 'y', DATE '1990-01-01', 1, 1, "BranchId", false, false FROM "InsuredPersons" WHERE "Id" = 1""",
+                taken));
+        }
+
+        // The inquiry on the seeded persons: a burst of answers, each logged (the writer's batch) under its own tracking code.
+        var samples = await seeder.InsuredSamplesAsync();
+        Assert.NotNull(samples.Covered);
+        var desk = pg.Portal.Services.GetRequiredService<Portal.Domain.Eligibility.EligibilityDesk>();
+        var requester = new Portal.Domain.Eligibility.Requester("pg-seed-test", null, null);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ =>
+            desk.GeneralAsync(samples.Covered, Portal.Domain.Eligibility.InquiryChannel.Api, requester)));
+        Assert.All(answers, a => Assert.True(a.IsValid && a.Value!.Covered));
+        Assert.Equal(40, answers.Select(a => a.Value!.TrackingCode).Distinct().Count());
+        await using var check = PortalDb.Open(Contexts, Actor.System);
+        Assert.Equal(40, await check.Inquiries.CountAsync(i => i.Requester == "pg-seed-test" && i.NationalId == samples.Covered && i.Covered));
+    }
 }

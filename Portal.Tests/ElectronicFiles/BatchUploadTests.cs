@@ -73,7 +73,7 @@ public sealed class BatchUploadTests(PortalFactory portal) : IClassFixture<Porta
         Assert.All(documents, d => Assert.Equal((DocumentSource.InitialScanning, FileKind.Pdf, Staff), (d.Source, d.ContentKind, d.ScannedBy)));
         // Each document is its file's pages cut from the batch, without the cover sheet.
         var store = portal.Services.GetRequiredService<IFileStore>();
-        await using var first = store.OpenRead(documents[0].Sha256)!;
+        await using var first = (await store.OpenSeekableAsync(documents[0].Sha256))!;
         Assert.Equal(new ScanPageCount(ScanFormat.Pdf, 2), ScanPages.Count(first));
         // A batch is added once: its copy kept aside is gone.
         Assert.Null(await desk.PreviewBatchAsync(batch));
@@ -91,7 +91,7 @@ public sealed class BatchUploadTests(PortalFactory portal) : IClassFixture<Porta
         var documents = await DocumentsAsync(files[0].Id, files[1].Id);
         Assert.Equal([2, 1], documents.Select(d => d.Pages));
         var store = portal.Services.GetRequiredService<IFileStore>();
-        await using var first = store.OpenRead(documents[0].Sha256)!;
+        await using var first = (await store.OpenSeekableAsync(documents[0].Sha256))!;
         Assert.Equal(new ScanPageCount(ScanFormat.Tiff, 2), ScanPages.Count(first));
         first.Position = 0;
         var pages = new List<ScanImage>();

@@ -31,7 +31,7 @@ public sealed class DemoScanTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.InRange(documents.Select(d => d.Sha256).Distinct().Count(), 2, 12);
         Assert.Subset(new HashSet<string> { "0501", "0401", "0301", "0601", "0802", "0203", "0502" }, documents.Select(d => d.Code).ToHashSet());
         var store = portal.Services.GetRequiredService<IFileStore>();
-        await using var stored = store.OpenRead(documents[0].Sha256);
+        await using var stored = await store.OpenSeekableAsync(documents[0].Sha256);
         Assert.NotNull(stored);
         Assert.Equal(FileKind.Png, FileSignature.Detect(stored));
     }

@@ -69,7 +69,7 @@ public sealed class ElectronicFilesEndpointsTests(PortalFactory portal) : IClass
         Assert.Equal(HttpStatusCode.OK, (await treatment.GetAsync($"/electronic-files/documents/{documentId}/pages/1?w=300")).StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int fileId, byte[] content, string name)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int fileId, byte[] content, string name)
     {
         var page = await client.GetStringAsync($"/electronic-files/{fileId}");
         var typeId = Regex.Match(page, "<option value=\"(\\d+)\"").Groups[1].Value;

@@ -204,7 +204,7 @@ public sealed class PaperDeskTests(PortalFactory portal) : IClassFixture<PortalF
         var destroyed = await DocumentAsync(due);
         Assert.Equal((PaperFate.DestroyedByList, Supervisor), (destroyed.Fate, destroyed.FateBy));
         Assert.Equal(PaperFate.HandedBack, (await DocumentAsync(collected)).Fate);
-        using (var image = portal.Services.GetRequiredService<IFileStore>().OpenRead(destroyed.Sha256))
+        await using (var image = await portal.Services.GetRequiredService<IFileStore>().OpenReadAsync(destroyed.Sha256))
             Assert.NotNull(image); // the image stays
         list = (await (await portal.AsAsync<DestructionQuery>("kerman.generaloffice")).FindAsync(listId))!;
         Assert.Equal((DestructionStatus.Destroyed, "علی رضایی\nزهرا کریمی", false), (list.List.Status, list.List.Witnesses, list.CanClose));

@@ -10,7 +10,7 @@ namespace Portal.Tests.Support;
 /// The portal where each test request says which client address it comes from (header <see cref="AddressHeader"/>,
 /// as the forwarded-headers middleware would set it behind a proxy), on a clock the test moves.
 /// </summary>
-public sealed class AddressedPortal : PortalFactory
+public class AddressedPortal : PortalFactory
 {
     public const string AddressHeader = "X-Test-Client-Address";
     public SteppingClock Clock { get; } = new(DateTimeOffset.UtcNow);

@@ -58,12 +58,13 @@ public static class PortalServices
         // Keys in the portal's database: cookies stay valid across restarts and on every server behind a balancer.
         services.AddPortalDataProtection(config);
         // Uploaded files live outside wwwroot: only endpoints that check scope can hand them out.
-        services.AddSingleton<IFileStore>(new LocalFileStore(
-            Path.Combine(builder.Environment.ContentRootPath, config["Files:Root"] ?? "App_Data/files")));
+        // One store every server shares, chosen in configuration (Files:Store): a folder or an S3 bucket.
+        services.AddFileStore(config, builder.Environment.ContentRootPath);
         services.AddSingleton<FileIntegrity>();
         services.AddScoped<StoredFilesDesk>();
         services.AddDocuments();
         services.AddSingleton<ImportFailures>();
+        services.AddSingleton<ScheduledWork>();
         services.AddHostedService<Housekeeping>();
         services.AddScoped<OrganisationSeeder>();
         services.AddDemoData();

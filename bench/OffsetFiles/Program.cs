@@ -284,8 +284,8 @@ public static class SendRuns
     {
         await using var db = PortalDb.Open(host.Contexts, Actor.System);
         var f = await db.OffsetFiles.Where(x => x.Id == id).Select(x => new { x.CoverLetterSha256, x.DebtorsSheetSha256, x.ClaimsSheetSha256 }).SingleAsync();
-        string Kb(string? sha) { using var s = host.Store.OpenRead(sha!)!; return $"{s.Length / 1024:N0} KB"; }
-        return $"{Kb(f.CoverLetterSha256)} + {Kb(f.DebtorsSheetSha256)} + {Kb(f.ClaimsSheetSha256)}";
+        async Task<string> Kb(string? sha) { await using var s = (await host.Store.OpenReadAsync(sha!))!; return $"{s.Length / 1024:N0} KB"; }
+        return $"{await Kb(f.CoverLetterSha256)} + {await Kb(f.DebtorsSheetSha256)} + {await Kb(f.ClaimsSheetSha256)}";
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

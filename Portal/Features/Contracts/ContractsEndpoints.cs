@@ -64,7 +64,7 @@ public static class ContractsEndpoints
         {
             foreach (var (number, sha) in files)
             {
-                await using var pdf = downloads.OpenStored(sha);
+                await using var pdf = await downloads.OpenStoredAsync(sha, ct);
                 if (pdf is null) continue;
                 await using var entry = archive.CreateEntry($"{number}.pdf", CompressionLevel.Fastest).Open();
                 await pdf.CopyToAsync(entry, ct);

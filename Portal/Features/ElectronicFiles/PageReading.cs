@@ -1,4 +1,5 @@
 using Portal.Domain.ElectronicFiles;
+using Portal.Hosting;
 
 namespace Portal.Features.ElectronicFiles;
 
@@ -17,11 +18,15 @@ public static class PageReading
 
 /// <summary>
 /// Reads unread documents' pages every <c>Ocr:PollSeconds</c> (default 10), one batch after another while there is work.
-/// <c>Ocr:Enabled</c> false turns it off (the tests read on demand).
+/// <c>Ocr:Enabled</c> false turns it off (the tests read on demand). With several servers on one PostgreSQL one of them
+/// reads at a time (<see cref="ScheduledWork"/>); the others skip their turn while it does.
 /// </summary>
-public sealed class PageReadingWorker(PageReadings readings, IPageReader reader, IConfiguration config, TimeProvider clock, ILogger<PageReadingWorker> logger)
+public sealed class PageReadingWorker(PageReadings readings, IPageReader reader, ScheduledWork scheduled, IConfiguration config, TimeProvider clock,
+    ILogger<PageReadingWorker> logger)
     : BackgroundService
 {
+    public const string Job = "ocr:pages";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!config.GetValue("Ocr:Enabled", true) || reader.Missing is not null) return;
@@ -30,7 +35,8 @@ public sealed class PageReadingWorker(PageReadings readings, IPageReader reader,
         {
             try
             {
-                while (await readings.ReadPendingAsync(ct: stoppingToken) > 0) { }
+                // One server reads at a time: two would take the same oldest documents (the reading is not claimed per document).
+                await scheduled.RunExclusiveAsync(Job, async ct => { while (await readings.ReadPendingAsync(ct: ct) > 0) { } }, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
