@@ -30,6 +30,24 @@ public sealed class LayoutBrowserTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    // The theme's variables come with the document, not the interactive layout (a circuit would hold their text):
+    // they must still hold after a move inside the circuit, and on the sign-in page, which has no circuit.
+    [Fact]
+    public async Task Theme_HoldsOnTheSignInPage_AndAfterAMoveInsideTheCircuit()
+    {
+        var page = await fixture.SignInAsync("kerman.generaloffice");
+        await page.Locator("a[href='agencies']").First.ClickAsync();
+        await page.WaitForURLAsync(fixture.BaseUrl.TrimEnd('/') + "/agencies");
+        Assert.Equal("rgba(13,71,161,1)", await page.EvaluateAsync<string>("getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-primary').trim()"));
+        Assert.Equal("rgb(13, 71, 161)", await page.Locator(".mud-appbar").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+
+        var signIn = await page.Context.Browser!.NewPageAsync(new() { BaseURL = fixture.BaseUrl });
+        await signIn.GotoAsync("/account/login");
+        Assert.Equal("rgba(13,71,161,1)", await signIn.EvaluateAsync<string>("getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-primary').trim()"));
+        await signIn.Context.CloseAsync();
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task PagerRange_ReadsRightToLeft_OnAPersianPage()
     {
