@@ -413,6 +413,7 @@ stack_checks() {
   stack_check "6. $first killed (SIGKILL): 10/10 /ping through nginx, a new sign-in, the circular and the earlier session all answered by $second"
 
   stack_server_start "$first" || return 1
+  stack_save   # the exit trap reads the pids from stack.env: without this it stopped A's dead pid and left the new A running
   stack_check "7. $first restarted and answering on $url_a"
   echo "two-servers: all checks passed in $((SECONDS - started)) s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 
