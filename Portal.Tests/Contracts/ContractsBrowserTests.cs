@@ -16,8 +16,7 @@ public sealed class ContractsBrowserTests(BrowserFixture fixture)
         var review = await fixture.SignInAsync("kerman.review");
         await BrowserFixture.GotoAsync(review, "/contracts");
         await review.GetByTestId("contract-new").ClickAsync();
-        await review.GetByTestId("contract-agency").ClickAsync();
-        await review.Locator(".mud-popover-open .mud-list-item", new() { HasText = "AG-08001" }).ClickAsync();
+        await BrowserFixture.ChooseAsync(review, "contract-agency", "AG-08001");
         await review.GetByTestId("contract-fee").FillAsync("۱٬۲۰۰٬۰۰۰");
         await review.ScreenshotAsync(new() { Path = Shot("contracts-draft-dialog.png"), FullPage = true });
         await review.GetByTestId("contract-save").ClickAsync();

@@ -66,8 +66,7 @@ public sealed class FilePapersBrowserTests(BrowserFixture fixture)
         await Expect(staff.GetByTestId("batch-file-number")).ToHaveTextAsync(numbers);
         await staff.ScreenshotAsync(new() { Path = Shot("efiles-batch-preview.png"), FullPage = true });
 
-        await staff.GetByTestId("batch-type").ClickAsync();
-        await staff.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+        await BrowserFixture.ChooseAsync(staff, "batch-type");
         await staff.GetByTestId("batch-add").ClickAsync();
         await staff.GetByTestId("confirm-yes").ClickAsync();
         await Expect(staff.GetByTestId("batch-added")).ToBeVisibleAsync();

@@ -27,8 +27,7 @@ public sealed class OutagesBrowserTests(BrowserFixture fixture)
         var (startDate, startTime) = OutageTime.Text(DateTimeOffset.UtcNow.AddHours(-3));
         await staff.GetByTestId("outage-start-date").FillAsync(startDate);
         await staff.GetByTestId("outage-start-time").FillAsync(TextNormalizerDigits(startTime));
-        await staff.GetByTestId("outage-cause").ClickAsync();
-        await staff.Locator(".mud-popover-open .mud-list-item", new() { HasText = "قطع برق" }).ClickAsync();
+        await BrowserFixture.ChooseAsync(staff, "outage-cause", "قطع برق");
         await staff.GetByTestId("outage-description").FillAsync("برق ساختمان قطع شد؛ سامانه‌ها در دسترس نیستند.");
         await staff.GetByTestId("outage-reference").FillAsync("TMT-51234");
         var (earlyDate, earlyTime) = OutageTime.Text(DateTimeOffset.UtcNow.AddHours(-4));

@@ -53,6 +53,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         await WaitForCircuitAsync(page);
     }
 
+    /// <summary>
+    /// Picks an option of a select (or autocomplete) and waits until its list has closed. Closing gives the focus back to
+    /// the select from the server; a field filled before that arrives loses its text to the focus moving away (CI's
+    /// outage walk saved without its description that way).
+    /// </summary>
+    public static async Task ChooseAsync(IPage page, string testId, string? option = null)
+    {
+        await page.GetByTestId(testId).ClickAsync();
+        var options = page.Locator(".mud-popover-open .mud-list-item");
+        await (option is null ? options.First : options.Filter(new() { HasText = option })).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+    }
+
     public static Task WaitForCircuitAsync(IPage page) =>
         Assertions.Expect(page.Locator("[data-testid=userbox][data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 

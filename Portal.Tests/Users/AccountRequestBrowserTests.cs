@@ -26,10 +26,8 @@ public sealed class AccountRequestBrowserTests(BrowserFixture fixture)
         await BrowserFixture.WaitForCircuitAsync(office);
         await office.Locator("input[data-testid=person-name]").FillAsync("سارا كاظمي");
         await office.Locator("input[data-testid=person-national-id]").FillAsync(TextNormalizer.ToPersianDigits(nationalId));
-        await office.GetByTestId("person-branch").ClickAsync();
-        await office.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
-        await office.GetByTestId("person-role").ClickAsync();
-        await office.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+        await BrowserFixture.ChooseAsync(office, "person-branch");
+        await BrowserFixture.ChooseAsync(office, "person-role");
         await office.Locator("input[data-testid=person-mobile]").FillAsync("۰۹۱۳۱۱۱۲۲۳۳");
         await office.ScreenshotAsync(new() { Path = Shot("account-request-form.png"), FullPage = true });
         await office.GetByTestId("account-request-send").ClickAsync();
