@@ -2,8 +2,10 @@
 //
 //   node bench/soak-circuits.mjs http://127.0.0.1:PORT 200
 //
-// Opens N circuits as bench/circuits.mjs does (each its own browser context, signed in through the real form; the
-// circuit is live when a render batch arrives on /_blazor), then each circuit, every PERIOD_SECONDS (default 30, with
+// Opens N circuits as bench/circuits.mjs does (PAGES_PER_CONTEXT tabs, default 25, per browser context, each context signed
+// in once through the real form, Chromium held to RENDERER_PROCESSES renderer processes, default 8: a context and a
+// renderer process per circuit starved two cores at 200; each tab is its own circuit all the same, live when a render
+// batch arrives on /_blazor), then each circuit, every PERIOD_SECONDS (default 30, with
 // jitter), navigates INSIDE its circuit to the next page of PAGES (Blazor.navigateTo: a render in the live circuit,
 // not a new page load) and waits for the new page's title, which only the circuit renders. When a navigation fails
 // (e.g. its server was killed), the page is reloaded: a new circuit, on whichever server nginx sends it to now.
@@ -25,6 +27,8 @@ const periodMs = Number.parseFloat(process.env.PERIOD_SECONDS ?? '30') * 1000;
 const stepTimeout = Number.parseInt(process.env.STEP_TIMEOUT_MS ?? '60000', 10);
 const pages = (process.env.PAGES ?? '/,/circulars,/agencies,/monthly/completeness').split(',');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const pagesPerContext = Math.max(1, Number.parseInt(process.env.PAGES_PER_CONTEXT ?? '25', 10));
+const rendererProcesses = Math.max(1, Number.parseInt(process.env.RENDERER_PROCESSES ?? '8', 10));
 
 if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) {
   console.error(`refusing target ${base}: only http://127.0.0.1:PORT`);
@@ -40,7 +44,8 @@ const browser = await chromium.launch({
   executablePath,
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--disable-dev-shm-usage', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'],
+    '--disable-dev-shm-usage', '--disable-background-timer-throttling', '--disable-renderer-backgrounding',
+    `--renderer-process-limit=${rendererProcesses}`],
 });
 
 let closing = false;
@@ -74,20 +79,41 @@ function circuitLive(page) {
   });
 }
 
-async function signIn(i) {
-  const started = performance.now();
+/** A signed-in browser context per PAGES_PER_CONTEXT circuits: signed in once through the form (that tab then closes). */
+const contextOf = new Map();
+function contextFor(group) {
+  if (!contextOf.has(group)) contextOf.set(group, signInContext().catch(e => { contextOf.delete(group); throw e; }));
+  return contextOf.get(group);
+}
+async function signInContext() {
   const context = await browser.newContext({ locale: 'fa-IR' });
   contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(stepTimeout);
-  const live = circuitLive(page);
-  live.catch(() => {});
   await page.goto(`${base}/account/login`, { waitUntil: 'domcontentloaded' });
   await page.fill('#username', user);
   await page.fill('#password', password);
   await Promise.all([page.waitForURL(`${base}/`, { waitUntil: 'domcontentloaded' }), page.click('button[type=submit]')]);
-  await live;
-  await page.locator('[data-testid=userbox]').waitFor({ state: 'visible' });
+  await page.close();
+  return context;
+}
+
+/** Opens circuit i: a tab of its group's signed-in context on home, live when its render batch has arrived. */
+async function signIn(i) {
+  const started = performance.now();
+  const context = await contextFor(Math.floor(i / pagesPerContext));
+  const page = await context.newPage();
+  page.setDefaultTimeout(stepTimeout);
+  const live = circuitLive(page);
+  live.catch(() => {});
+  try {
+    await page.goto(`${base}/`, { waitUntil: 'domcontentloaded' });
+    await live;
+    await page.locator('[data-testid=userbox]').waitFor({ state: 'visible' });
+  } catch (e) {
+    await page.close().catch(() => {});
+    throw e;
+  }
   emit('open', i, performance.now() - started);
   return page;
 }

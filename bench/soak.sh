@@ -6,7 +6,8 @@
 #
 # The load, all through nginx:
 #   - eligibility inquiries: wrk (bench/soak/inquiry.lua: bench/eligibility/inquiry.lua's request, WRK_CONNECTIONS
-#     connections (16), each pausing DELAY_MS (5) between requests), with a key from the portal's issue-api-key;
+#     connections (8), each pausing DELAY_MS (40) between requests: at most ~200/s, a steady load, not a throughput test),
+#     with a key from the portal's issue-api-key;
 #   - page views: CIRCUITS (200) signed-in Blazor circuits in headless Chromium, each moving to the next page inside
 #     its circuit every PERIOD_SECONDS (30) (bench/soak-circuits.mjs);
 #   - monthly filing: every FILE_EVERY seconds (60) kerman.review downloads the month's template for its agencies,
@@ -41,8 +42,8 @@ KILL_AFTER="${KILL_AFTER:-10}"
 RESTART_AFTER="${RESTART_AFTER:-20}"
 SETTLE_SECONDS="${SETTLE_SECONDS:-300}"
 TOLERANCE="${MEMORY_TOLERANCE:-1.5}"
-WRK_CONNECTIONS="${WRK_CONNECTIONS:-16}"
-export DELAY_MS="${DELAY_MS:-5}"
+WRK_CONNECTIONS="${WRK_CONNECTIONS:-8}"
+export DELAY_MS="${DELAY_MS:-40}"
 if [[ "$SMOKE" == 1 ]]; then
   MINUTES=1 CIRCUITS=4 PERIOD_SECONDS=5 FILE_EVERY=10 UPLOAD_EVERY=2 KILL_AFTER=3 RESTART_AFTER=4 SETTLE_SECONDS=10 WRK_CONNECTIONS=4
 fi
