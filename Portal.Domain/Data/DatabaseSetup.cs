@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Portal.Domain.Audit;
 using Portal.Domain.Security;
 
@@ -30,12 +31,25 @@ public static class DatabaseSetup
         services.AddDbContextFactory<PortalDbContext, PortalContextFactory>((sp, options) =>
         {
             _ = provider == Provider.Postgres
-                ? options.UseNpgsql(connection, o => o.MigrationsHistoryTable(HistoryTable))
+                ? options.UseNpgsql(WithStatementPreparation(connection), o => o.MigrationsHistoryTable(HistoryTable))
                 : options.UseSqlite(connection, o => o.MigrationsHistoryTable(HistoryTable));
             options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
         services.AddScoped<PortalDb>();
         return services;
+    }
+
+    /// <summary>
+    /// Npgsql prepares a statement on the server once it has run a few times (Max Auto Prepare): PostgreSQL then parses and
+    /// plans the inquiry's statements once per connection instead of at every call (bench/eligibility-postgres.sh, 10 million
+    /// persons: 1,262 → 1,661 inquiries/s, PostgreSQL's CPU per inquiry 0.93 → 0.79 ms). A connection string that sets
+    /// it keeps its own value (0 turns it off).
+    /// </summary>
+    internal static string WithStatementPreparation(string connection)
+    {
+        if (System.Text.RegularExpressions.Regex.IsMatch(connection, @"max\s*auto\s*prepare", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            return connection;
+        return new NpgsqlConnectionStringBuilder(connection) { MaxAutoPrepare = 32 }.ConnectionString;
     }
 
     /// <summary>Creates the SQLite file's folder, applies pending migrations, and puts the file in write-ahead-log mode.</summary>
