@@ -9,7 +9,9 @@
 # once with the portal's own seed-demo (binary COPY, see Portal.Demo/InsuredCopy.cs) and kept: reruns start the cluster
 # and skip the seed. --reseed throws it away first. --one skips the two-server run. --smoke: 300 persons, 1 s runs.
 # Needs dotnet, curl, wrk, bc, nginx (Debian package; started with -p/-c here, never the system service), PostgreSQL.
-# Knobs: PERSONS, WRK_DURATION (30s), WRK_WARMUP (10s), WRK_CONNECTIONS (64), BENCH_PORT, PG_SHARED_BUFFERS (2GB).
+# Knobs: PERSONS, WRK_DURATION (30s), WRK_WARMUP (10s), WRK_CONNECTIONS (64), BENCH_PORT, PG_SHARED_BUFFERS (2GB),
+# PG_CONN_EXTRA (appended to the servers' connection string, e.g. "Max Auto Prepare=0" to try Npgsql settings).
+# Each run also prints the CPU the servers and PostgreSQL spent per inquiry.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" eligibility-pg "$@"
 PERSONS="${PERSONS:-10000000}"
@@ -47,7 +49,7 @@ pg_start() {
 }
 pg_stop() { [[ -f "$PG_DATA/postmaster.pid" ]] && as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -w -t 300 -m fast stop >/dev/null || true; }
 psql_q() { as_pg "$PG_BIN/psql" -h "$PG_ROOT" -p "$PG_PORT" -U postgres -d portal -XAtq -v ON_ERROR_STOP=1 -c "$1"; }
-CONN="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=portal"
+CONN="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=portal${PG_CONN_EXTRA:+;$PG_CONN_EXTRA}"
 pg_portal() { (cd "$ROOT/Portal" && Database__Provider=Postgres ConnectionStrings__Portal="$CONN" Files__Root="$PG_ROOT/files" dotnet "$PORTAL_DLL" "$@"); }
 
 [[ "$SMOKE" == 1 || "${ARGS[0]:-}" == --reseed ]] && rm -rf "$PG_ROOT"
@@ -106,9 +108,16 @@ completed() { awk '/requests in/ { print $1 }' "$1"; }
 non2xx() { awk '/Non-2xx/ { print $NF; f = 1 } END { if (!f) print 0 }' "$1"; }
 socket() { awk '/Socket errors/ { sub(/.*Socket errors: /, ""); print; f = 1 } END { if (!f) print "none" }' "$1"; }
 
+# CPU time (clock ticks) the portal servers and PostgreSQL (the postmaster and its backends) have used so far: where the
+# two cores go per inquiry, so the figure can be read for a server that has its cores to itself.
+ticks() { local p t=0; for p in "$@"; do [[ -r /proc/$p/stat ]] && t=$(( t + $(awk '{ print $14 + $15 }' "/proc/$p/stat") )); done; echo "$t"; }
+portal_ticks() { ticks "${APP_PIDS[@]}"; }
+pg_ticks() { local pm; pm="$(head -n1 "$PG_DATA/postmaster.pid")"; ticks "$pm" $(pgrep -P "$pm"); }
+HZ="$(getconf CLK_TCK)"
+
 # measure NAME URL: warm-up, then the measured run with the log rows counted around it; one result line.
 measure() {
-  local name="$1" url="$2" out="$OUT/eligibility-pg-wrk-$1.txt" before after load_before
+  local name="$1" url="$2" out="$OUT/eligibility-pg-wrk-$1.txt" before after load_before portal0 pg0
   local sample answer; sample="$(head -n1 "$IDS")"
   answer="$(curl -s -H "X-Api-Key: $KEY" -H 'Content-Type: application/json' -d "{\"nationalId\":\"$sample\"}" "$url/api/v1/eligibility/general")"
   [[ "$answer" == *trackingCode* ]] || die "$name: the inquiry did not answer: $answer"
@@ -116,15 +125,20 @@ measure() {
   [[ "$SMOKE" == 1 ]] || { inquiry "$url" "$WARMUP" >/dev/null; sleep 2; }
   load_before="$(load)"; before="$(rows)"
   log "$name: wrk -t2 -c$CONNECTIONS -d$DURATION --latency (load $load_before)"
+  portal0="$(portal_ticks)"; pg0="$(pg_ticks)"
   inquiry "$url" "$DURATION" >"$out"
+  local portal_cpu=$(( $(portal_ticks) - portal0 )) pg_cpu=$(( $(pg_ticks) - pg0 ))
   sleep 1; after="$(rows)"
   local ok=$(( $(completed "$out") - $(non2xx "$out") )) added=$(( after - before ))
   printf '%-34s %8s %8s %8s %8s %10s %8s %10s %10s  %s\n' "$name" "$(rps "$out")" "$(pct "$out" 50)" "$(pct "$out" 90)" "$(pct "$out" 99)" \
     "$(completed "$out")" "$(non2xx "$out")" "$added" "$ok" "$load_before" >>"$RESULTS.rows"
+  awk -v n="$name" -v a="$portal_cpu" -v b="$pg_cpu" -v hz="$HZ" -v c="$(completed "$out")" 'BEGIN {
+    pa = a * 1000 / hz / c; pb = b * 1000 / hz / c
+    printf "%-34s CPU per inquiry: portal server(s) %.3f ms, PostgreSQL %.3f ms; a server with 2 cores of its own: at most ~%.0f/s, its CPU the bound\n", n, pa, pb, 2000 / pa }' >>"$RESULTS.cpu"
   [[ $added -ge $ok && $((added - ok)) -le $CONNECTIONS && $(non2xx "$out") == 0 ]] || log "$name: LOG CHECK FAILED: $added rows for $ok answers"
 }
 
-rm -f "$RESULTS.rows"
+rm -f "$RESULTS.rows" "$RESULTS.cpu"
 PORT1="$(free_port "${BENCH_PORT:-5310}")"
 log "one server on http://127.0.0.1:$PORT1 (load $(load))"
 start_portal "$PORT1" "$OUT/eligibility-pg-app1.log"
@@ -173,6 +187,8 @@ PG_SIZE="$(psql_q "select pg_size_pretty(pg_database_size('portal'))")"
   echo
   printf '%-34s %8s %8s %8s %8s %10s %8s %10s %10s  %s\n' "run" "req/s" "p50 ms" "p90 ms" "p99 ms" "requests" "non-2xx" "log rows" "2xx" "load before"
   cat "$RESULTS.rows"
+  echo
+  cat "$RESULTS.cpu"
   echo
   echo "Targets (one server): at least 3,000 inquiries/s, p99 under 50 ms, a log row for every 2xx answer (at most $CONNECTIONS more: in flight when wrk stopped)"
 } | tee "$RESULTS"
