@@ -78,4 +78,26 @@ public sealed class LayoutBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".mud-picker input").First).ToHaveValueAsync("۱۴۰۵/۰۹/۱۰");
         await page.Context.CloseAsync();
     }
+
+    /// <summary>
+    /// The app bar is a component of its own: its menu button still opens and closes the layout's drawer, and after a move
+    /// inside the circuit its language link leads back to the new page and the menu marks it.
+    /// </summary>
+    [Fact]
+    public async Task AppBar_MenuButtonTogglesTheDrawer_AndTheLanguageLinkFollowsTheMove()
+    {
+        var page = await fixture.SignInAsync("kerman.review");
+        var drawer = page.Locator("aside.mud-drawer");
+        await Assertions.Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--open"));
+        await page.GetByLabel("منو").First.ClickAsync();
+        await Assertions.Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--closed"));
+        await page.GetByLabel("منو").First.ClickAsync();
+        await Assertions.Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--open"));
+
+        await page.GetByTestId("nav").Locator("a[href='circulars']").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/circulars$"));
+        await Assertions.Expect(page.GetByTestId("culture-switch")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("returnUrl=%2Fcirculars$"));
+        await Assertions.Expect(page.GetByTestId("nav").Locator("a[href='circulars']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("active"));
+        await page.Context.CloseAsync();
+    }
 }
