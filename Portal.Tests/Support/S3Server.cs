@@ -8,7 +8,8 @@ namespace Portal.Tests.Support;
 
 /// <summary>
 /// An S3-compatible server on a free loopback port: s3rver from npm (Portal.Tests/s3/package.json, installed by
-/// .ci/run), storing in a temp folder, with one bucket made at start. Its keys are s3rver's fixed S3RVER/S3RVER.
+/// .ci/run), started through s3rver-whole-objects.js so that an object is visible only once whole, as in S3; storing in
+/// a temp folder, with one bucket made at start. Its keys are s3rver's fixed S3RVER/S3RVER.
 /// </summary>
 public sealed class S3Server : IAsyncLifetime
 {
@@ -71,8 +72,8 @@ public sealed class S3Server : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var script = Path.Combine(PackageFolder(), "node_modules", "s3rver", "bin", "s3rver.js");
-        if (!File.Exists(script))
+        var script = Path.Combine(PackageFolder(), "s3rver-whole-objects.js");
+        if (!File.Exists(Path.Combine(PackageFolder(), "node_modules", "s3rver", "bin", "s3rver.js")))
             throw new InvalidOperationException($"s3rver is not installed: run `npm ci` in {PackageFolder()} (.ci/run does).");
         var start = new ProcessStartInfo("node", [script, "-d", Path.Combine(_root, "data"), "-a", "127.0.0.1", "-p", "0", "--silent", "--configure-bucket", Bucket])
         {
