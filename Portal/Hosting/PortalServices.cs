@@ -66,6 +66,7 @@ public static class PortalServices
         services.AddSingleton<ImportFailures>();
         services.AddSingleton<ScheduledWork>();
         services.AddHostedService<Housekeeping>();
+        services.AddHostedService<QuietMemoryReturn>();
         services.AddScoped<OrganisationSeeder>();
         services.AddDemoData();
 
