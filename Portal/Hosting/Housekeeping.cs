@@ -14,17 +14,22 @@ namespace Portal.Hosting;
 /// personal inquiry a day past their expiry are deleted, and sign-in attempts past <c>Auth:SignIn:RetentionDays</c> and
 /// sessions past their absolute lifetime are deleted; once every <c>Files:IntegrityCheckHours</c> every stored file is
 /// re-hashed (<see cref="FileIntegrity"/>). Each job fails alone: the others still run, and the next hour
-/// tries again. With several servers on one PostgreSQL each job runs once an hour between them (<see cref="ScheduledWork"/>).
+/// tries again. With several servers on one PostgreSQL each job runs once an hour between them (<see cref="ScheduledWork"/>),
+/// but for the sweep of temporary files a crash left, which each server makes of its own (an S3 store's are local).
 /// </summary>
 public sealed class Housekeeping(IDbContextFactory<PortalDbContext> factory, TimeProvider clock, SignInLimits signInLimits,
-    FileIntegrity files, ScheduledWork scheduled, IConfiguration config, ILogger<Housekeeping> logger) : BackgroundService
+    FileIntegrity files, IFileStore store, ScheduledWork scheduled, IConfiguration config, ILogger<Housekeeping> logger) : BackgroundService
 {
     public static readonly TimeSpan Every = TimeSpan.FromHours(1);
+
+    /// <summary>No save of a file takes a day: a temporary file nobody has written to for one was left by a crash.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromDays(1);
 
     public const string ContractExpiry = "housekeeping:contract-expiry";
     public const string SpentCodes = "housekeeping:spent-codes";
     public const string SignInPrune = "housekeeping:sign-in-prune";
     public const string FileCheck = "housekeeping:file-integrity";
+    public const string AbandonedTemporaryFiles = "housekeeping:abandoned-temporary-files";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -65,6 +70,12 @@ public sealed class Housekeeping(IDbContextFactory<PortalDbContext> factory, Tim
                 if (check.Clean) logger.LogInformation("{Count} stored files re-hashed, all intact ({Rate:F0} MB/s)", check.FilesChecked, check.MegabytesPerSecond);
                 else logger.LogError("Stored files: {Changed} changed, {Missing} missing (see /admin/files)", check.Changed, check.Missing);
             }, stoppingToken));
+        outcomes[AbandonedTemporaryFiles] = await Guarded(AbandonedTemporaryFiles, () =>
+        {
+            var deleted = store.DeleteAbandonedTemporaryFiles((clock.GetUtcNow() - AbandonedAfter).UtcDateTime);
+            if (deleted > 0) logger.LogWarning("{Count} temporary files of interrupted saves deleted", deleted);
+            return Task.FromResult(ScheduledWork.Outcome.Ran);
+        });
         return outcomes;
     }
 

@@ -167,7 +167,12 @@ public sealed class S3FileStore : IFileStore, IDisposable
 
     public void Dispose() => _s3.Dispose();
 
-    private string TempPath() => Path.Combine(Directory.CreateDirectory(Path.Combine(_cache, "tmp")).FullName, Guid.NewGuid().ToString("N"));
+    /// <summary>This server's uploads on their way to the bucket and downloads on their way into its copies.</summary>
+    public string TemporaryFolder => Path.Combine(_cache, "tmp");
+
+    public int DeleteAbandonedTemporaryFiles(DateTime untouchedSinceUtc) => AbandonedFiles.Delete(TemporaryFolder, untouchedSinceUtc);
+
+    private string TempPath() => Path.Combine(Directory.CreateDirectory(TemporaryFolder).FullName, Guid.NewGuid().ToString("N"));
 
     private static FileStream? OpenCached(string path)
     {

@@ -29,6 +29,12 @@ public interface IFileStore
     /// <summary>Every hash stored, in no particular order: for the integrity check and the file store's backup.</summary>
     IAsyncEnumerable<string> ListAsync(CancellationToken ct = default);
 
+    /// <summary>
+    /// Deletes the temporary files of saves a crash interrupted: those in this store's temporary folder not written to
+    /// since <paramref name="untouchedSinceUtc"/> (a save writes as its bytes arrive). Returns how many it deleted.
+    /// </summary>
+    int DeleteAbandonedTemporaryFiles(DateTime untouchedSinceUtc);
+
     /// <summary>Where the files are kept, for the health check ("S3 bucket portal-files at http://…"); throws when the store cannot be reached.</summary>
     Task<string> ProbeAsync(CancellationToken ct = default);
 }
@@ -41,4 +47,25 @@ public static class StoredFileNames
 
     /// <summary>The file's place under the store's root: <c>ab/cd/abcd…</c>, two levels of folders so no one folder grows huge.</summary>
     public static string RelativePath(string sha) => $"{sha[..2]}/{sha[2..4]}/{sha}";
+}
+
+/// <summary>The temporary files of interrupted saves, whichever store wrote them.</summary>
+public static class AbandonedFiles
+{
+    public static int Delete(string folder, DateTime untouchedSinceUtc)
+    {
+        if (!Directory.Exists(folder)) return 0;
+        var deleted = 0;
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles())
+        {
+            if (file.LastWriteTimeUtc >= untouchedSinceUtc) continue;
+            try
+            {
+                file.Delete();
+                deleted++;
+            }
+            catch (IOException) { } // gone already: another server swept the shared folder first
+        }
+        return deleted;
+    }
 }

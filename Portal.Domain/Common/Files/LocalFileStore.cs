@@ -17,9 +17,12 @@ public sealed class LocalFileStore(string root) : IFileStore
 
     public string Root { get; } = Path.GetFullPath(root);
 
+    /// <summary>Where saves write before the rename: in the root, so on the same filesystem (a rename, not a copy).</summary>
+    public string TemporaryFolder => Path.Combine(Root, "tmp");
+
     public async Task<(string Sha256Hex, long Size)> SaveAsync(Stream content, CancellationToken ct = default)
     {
-        var temp = Path.Combine(Directory.CreateDirectory(Path.Combine(Root, "tmp")).FullName, $"{Environment.MachineName}-{Guid.NewGuid():N}");
+        var temp = Path.Combine(Directory.CreateDirectory(TemporaryFolder).FullName, $"{Environment.MachineName}-{Guid.NewGuid():N}");
         try
         {
             var (sha, size) = await WriteAsync(content, temp, ct);
@@ -58,10 +61,12 @@ public sealed class LocalFileStore(string root) : IFileStore
         await Task.CompletedTask;
     }
 
+    public int DeleteAbandonedTemporaryFiles(DateTime untouchedSinceUtc) => AbandonedFiles.Delete(TemporaryFolder, untouchedSinceUtc);
+
     public Task<string> ProbeAsync(CancellationToken ct = default)
     {
         // A stale NFS mount throws here rather than on the next upload.
-        var tmp = Directory.CreateDirectory(Path.Combine(Root, "tmp"));
+        var tmp = Directory.CreateDirectory(TemporaryFolder);
         _ = tmp.EnumerateFiles().Take(1).Count();
         return Task.FromResult($"folder {Root}");
     }

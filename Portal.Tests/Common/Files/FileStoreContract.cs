@@ -12,6 +12,9 @@ public abstract class FileStoreContract
 {
     protected abstract IFileStore NewStore();
 
+    /// <summary>Where the store's saves write before their file is whole.</summary>
+    protected abstract string TemporaryFolderOf(IFileStore store);
+
     private IFileStore? _store;
     protected IFileStore Store => _store ??= NewStore();
 
@@ -121,6 +124,26 @@ public abstract class FileStoreContract
         Assert.Equal([Sha(bytes)], await ListedAsync(Store));
         await using var read = (await servers[1].OpenReadAsync(Sha(bytes)))!;
         Assert.Equal(bytes, await ReadAllAsync(read));
+    }
+
+    [Fact]
+    public async Task TheSweep_DeletesWhatACrashedSaveLeft_AndNotASaveInProgress()
+    {
+        const long size = 4L * 1024 * 1024;
+        var upload = new GeneratedStream(size, pauseAt: size / 2);
+        var saving = Task.Run(() => Store.SaveAsync(upload));
+        await upload.Paused; // its temporary file holds half the bytes
+        var crashed = Path.Combine(TemporaryFolderOf(Store), "left-by-a-crash");
+        await File.WriteAllBytesAsync(crashed, new byte[1000]);
+        var untouchedSince = DateTime.UtcNow - Portal.Hosting.Housekeeping.AbandonedAfter;
+        File.SetLastWriteTimeUtc(crashed, untouchedSince.AddMinutes(-1));
+
+        Assert.Equal(1, Store.DeleteAbandonedTemporaryFiles(untouchedSince));
+
+        Assert.False(File.Exists(crashed));
+        upload.Resume();
+        Assert.Equal((upload.Sha256, size), await saving);
+        Assert.Equal(0, Store.DeleteAbandonedTemporaryFiles(DateTime.UtcNow.AddMinutes(1))); // the save cleaned up after itself
     }
 
     [Fact]

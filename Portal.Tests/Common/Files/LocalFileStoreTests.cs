@@ -9,6 +9,8 @@ public sealed class LocalFileStoreTests : FileStoreContract, IDisposable
 
     protected override IFileStore NewStore() => new LocalFileStore(_root);
 
+    protected override string TemporaryFolderOf(IFileStore store) => ((LocalFileStore)store).TemporaryFolder;
+
     public void Dispose()
     {
         if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);

@@ -19,6 +19,8 @@ public sealed class S3FileStoreTests(S3Server s3) : FileStoreContract, IClassFix
         return store;
     }
 
+    protected override string TemporaryFolderOf(IFileStore store) => ((S3FileStore)store).TemporaryFolder;
+
     public Task InitializeAsync() => s3.EmptyBucketAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
