@@ -12,6 +12,7 @@ namespace Portal.Tests.Cluster;
 public sealed class TwoServers : IAsyncLifetime
 {
     private readonly PostgresServer _server = new();
+    public PostgresServer Postgres => _server;
     public Server A { get; private set; } = default!;
     public Server B { get; private set; } = default!;
 

@@ -18,6 +18,10 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public string ConnectionString(string database) => $"Host=127.0.0.1;Port={_port};Username=postgres;Database={database};Pooling=false";
 
+    /// <summary>Runs one of PostgreSQL's client programs (pg_dump, pg_restore, createdb) against this server, as its postgres user.</summary>
+    public Task ClientAsync(string program, params string[] args) =>
+        RunAsync(Path.Combine(_bin, program), ["-h", "127.0.0.1", "-p", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", .. args]);
+
     public async Task InitializeAsync()
     {
         _bin = Directory.Exists("/usr/lib/postgresql")
