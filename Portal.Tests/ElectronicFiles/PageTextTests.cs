@@ -62,6 +62,36 @@ public sealed class PageTextTests(PortalFactory portal) : IClassFixture<PortalFa
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // a shell script stands in for Tesseract
+    public void ATesseractTooBusyToAnswer_DoesNotStopTheServer_AndIsAskedAgainAtTheNextUse()
+    {
+        var folder = Directory.CreateTempSubdirectory("portal-fake-tesseract-").FullName;
+        var tesseract = Path.Combine(folder, "tesseract");
+        File.WriteAllText(tesseract, """
+            #!/bin/sh
+            [ -f "$(dirname "$0")/busy" ] && sleep 30
+            echo 'List of available languages in "/usr/share/tesseract-ocr/5/tessdata/" (2):'
+            echo eng
+            echo fas
+            """.Replace("\r", ""));
+        File.SetUnixFileMode(tesseract, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.WriteAllText(Path.Combine(folder, "busy"), "");
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Ocr:TesseractPath"] = tesseract,
+            ["Ocr:PdftoppmPath"] = tesseract, // only its presence is checked before a PDF is read
+            ["Ocr:DiscoveryTimeoutSeconds"] = "1",
+        }).Build();
+
+        var reader = new TesseractPageReader(config, NullLogger<TesseractPageReader>.Instance); // a server's start: must not wait or throw
+
+        Assert.Contains("did not answer", reader.Missing);
+        File.Delete(Path.Combine(folder, "busy"));
+        Assert.Null(reader.Missing);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public void Reader_WithoutTesseract_SaysWhatToInstall()
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Ocr:TesseractPath"] = "/nonexistent/tesseract" }).Build();

@@ -29,10 +29,11 @@ public sealed class PageReadingWorker(PageReadings readings, IPageReader reader,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!config.GetValue("Ocr:Enabled", true) || reader.Missing is not null) return;
+        if (!config.GetValue("Ocr:Enabled", true)) return;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(config.GetValue("Ocr:PollSeconds", 10)), clock);
         do
         {
+            if (reader.Missing is not null) continue; // not installed (said once in the log), or not answering yet
             try
             {
                 // One server reads at a time: two would take the same oldest documents (the reading is not claimed per document).

@@ -18,6 +18,10 @@ public sealed class TesseractPageReader : IPageReader
     private readonly string _language;
     private readonly int _dpi;
     private readonly TimeSpan _pageTimeout;
+    private readonly TimeSpan _discoveryTimeout;
+    private readonly ILogger<TesseractPageReader> _logger;
+    private readonly Lock _discovery = new();
+    private (string? Missing, bool Known) _found;
 
     public TesseractPageReader(IConfiguration config, ILogger<TesseractPageReader> logger)
     {
@@ -26,11 +30,28 @@ public sealed class TesseractPageReader : IPageReader
         _language = config["Ocr:Language"] is { Length: > 0 } l ? l : "fas";
         _dpi = config.GetValue("Ocr:Dpi", 200);
         _pageTimeout = TimeSpan.FromSeconds(config.GetValue("Ocr:PageTimeoutSeconds", 60));
-        Missing = Discover();
-        if (Missing is not null) logger.LogWarning("OCR is off: {Missing}", Missing);
+        _discoveryTimeout = TimeSpan.FromSeconds(config.GetValue("Ocr:DiscoveryTimeoutSeconds", 10));
+        _logger = logger;
     }
 
-    public string? Missing { get; }
+    /// <summary>
+    /// Found at first use, not while the server starts: Tesseract is asked for its languages, and on a machine busy enough
+    /// (a server restarted under load) that it does not answer in time, OCR waits and asks again at the next use, where a
+    /// start that waited for it would have failed.
+    /// </summary>
+    public string? Missing
+    {
+        get
+        {
+            lock (_discovery)
+            {
+                if (_found.Known) return _found.Missing;
+                _found = Discover();
+                if (_found is { Known: true, Missing: { } missing }) _logger.LogWarning("OCR is off: {Missing}", missing);
+                return _found.Missing;
+            }
+        }
+    }
 
     public async Task<IReadOnlyList<string>> ReadAsync(Stream content, FileKind kind, CancellationToken ct = default)
     {
@@ -62,18 +83,23 @@ public sealed class TesseractPageReader : IPageReader
         return pages;
     }
 
-    private string? Discover()
+    /// <summary>What keeps pages from being read, or null; and whether that is known for good or only for now.</summary>
+    private (string? Missing, bool Known) Discover()
     {
-        if (!File.Exists(_tesseract)) return $"Tesseract not found at {_tesseract}: install tesseract-ocr and tesseract-ocr-{_language}, or set Ocr:TesseractPath";
-        if (!File.Exists(_pdftoppm)) return $"pdftoppm not found at {_pdftoppm}: install poppler-utils, or set Ocr:PdftoppmPath";
+        if (!File.Exists(_tesseract)) return ($"Tesseract not found at {_tesseract}: install tesseract-ocr and tesseract-ocr-{_language}, or set Ocr:TesseractPath", true);
+        if (!File.Exists(_pdftoppm)) return ($"pdftoppm not found at {_pdftoppm}: install poppler-utils, or set Ocr:PdftoppmPath", true);
         try
         {
-            var languages = RunAsync(_tesseract, ["--list-langs"], TimeSpan.FromSeconds(10), CancellationToken.None).GetAwaiter().GetResult();
-            return languages.Split('\n').Any(l => l.Trim() == _language) ? null : $"Tesseract has no '{_language}' model: install tesseract-ocr-{_language}";
+            var languages = RunAsync(_tesseract, ["--list-langs"], _discoveryTimeout, CancellationToken.None).GetAwaiter().GetResult();
+            return (languages.Split('\n').Any(l => l.Trim() == _language) ? null : $"Tesseract has no '{_language}' model: install tesseract-ocr-{_language}", true);
+        }
+        catch (OperationCanceledException)
+        {
+            return ($"Tesseract did not answer within {_discoveryTimeout.TotalSeconds:0} s (a busy machine?); asked again at the next use", false);
         }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
-            return $"Tesseract does not run: {e.Message}";
+            return ($"Tesseract does not run: {e.Message}", true);
         }
     }
 
