@@ -108,6 +108,8 @@ stack_server_start() {
   STACK_PID[$name]=$!
   echo "${STACK_PID[$name]}" >"$STACK_DIR/server-$name.pid"
   printf -v "STACK_URL_$name" '%s' "$url"
+  # A restarted server's pid, for whoever reads the stack from its file (the soak's memory poller, an attached script).
+  [[ -f "$STACK_DIR/stack.env" ]] && stack_save
   # STACK_START_SECONDS (300): on a machine other work shares, a start has taken three minutes.
   local deadline=$(( SECONDS + ${STACK_START_SECONDS:-300} ))
   while [[ $SECONDS -lt $deadline ]]; do
