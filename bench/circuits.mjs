@@ -20,7 +20,8 @@
 //
 // Environment: BENCH_USER (default headoffice), BENCH_PASSWORD (default portal-demo-1403),
 // CONCURRENCY (sign-ins in flight at once, default 2), HOLD_SECONDS, CHROMIUM (default /usr/bin/chromium),
-// STEP_TIMEOUT_MS (per wait, default 60000), PAGES_PER_CONTEXT (default 1), RENDERER_PROCESSES (default: Chromium's own).
+// STEP_TIMEOUT_MS (per wait, default 60000), PAGES_PER_CONTEXT (default 1), RENDERER_PROCESSES (default: Chromium's own),
+// LIGHT_TABS (1: no stylesheets, fonts or images, a 480×320 window; see below).
 import { chromium } from 'playwright-core';
 
 const args = process.argv.slice(2).filter(a => !a.startsWith('--'));
@@ -35,6 +36,7 @@ const stepTimeout = Number.parseInt(process.env.STEP_TIMEOUT_MS ?? '60000', 10);
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const pagesPerContext = Math.max(1, Number.parseInt(process.env.PAGES_PER_CONTEXT ?? '1', 10));
 const rendererProcesses = Number.parseInt(process.env.RENDERER_PROCESSES ?? '0', 10);
+const lightTabs = process.env.LIGHT_TABS === '1';
 
 if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) {
   console.error(`refusing target ${base}: only http://127.0.0.1:PORT`);
@@ -83,6 +85,10 @@ function circuitLive(page) {
   });
 }
 
+// LIGHT_TABS=1: tabs without stylesheets, fonts or images, in a small window. The server sends and receives the same
+// (the circuit, its render batches and JS calls do not depend on how the page looks); the browser holds far less a tab.
+const lightSkips = new Set(['stylesheet', 'font', 'image', 'media']);
+
 const contextOf = new Map(); // context index -> Promise of a signed-in context
 
 async function openOne(i) {
@@ -97,7 +103,10 @@ async function openOne(i) {
     signedIn.catch(() => {});
     contextOf.set(ctxIndex, signedIn);
     let context;
-    try { context = await browser.newContext({ locale: 'fa-IR' }); } catch (e) { rejectSignedIn(e); throw e; }
+    try {
+      context = await browser.newContext({ locale: 'fa-IR', ...(lightTabs ? { viewport: { width: 480, height: 320 } } : {}) });
+      if (lightTabs) await context.route('**/*', r => lightSkips.has(r.request().resourceType()) ? r.abort() : r.continue());
+    } catch (e) { rejectSignedIn(e); throw e; }
     contexts.push(context);
     signedIn.resolveWith = resolveSignedIn; signedIn.rejectWith = rejectSignedIn; signedIn.context = context;
   } else {

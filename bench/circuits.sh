@@ -7,7 +7,9 @@
 # Environment (all optional): COUNTS (circuit counts measured in turn, default "50 1000"), BENCH_PORT (default 5330),
 # WRK_DURATION (default 15s), PAGES_PER_CONTEXT (tabs per signed-in browser context, default 25),
 # RENDERER_PROCESSES (Chromium's renderer-process limit, default 8), BROWSERS (Chromium processes sharing a count, default
-# 1 below 300 circuits and 4 above), STEP_TIMEOUT_MS (each browser wait, default 180000), SERVER_ENV (extra VAR=VALUE words for the server, e.g. DOTNET_gcServer=0).
+# 1 below 300 circuits and 4 above), LIGHT_TABS (1: tabs without stylesheets, fonts or images; see circuits.mjs),
+# STEP_TIMEOUT_MS (each browser wait, default 180000), SERVER_ENV (extra VAR=VALUE words for the server, e.g.
+# DOTNET_gcServer=0).
 # --smoke: the Debug build and the shared tiny database, 3 circuits, 1 s of wrk.
 # Only talks to 127.0.0.1. Everything it starts is stopped on exit.
 #
@@ -168,6 +170,8 @@ open_circuits() {
     kb=$(( kb + $(ps -o rss= -g "$pid" | awk '{ s += $1 } END { print s + 0 }') ))
   done
   figure "c${n}_browser_rss_mb" $(( kb / 1024 ))
+  # what the whole machine has left (the browsers' RSS counts their shared pages once per process)
+  figure "c${n}_machine_available_mb" "$(awk '$1 == "MemAvailable:" { printf "%d", $2 / 1024 }' /proc/meminfo)"
 }
 
 # --- c. the run: a warm-up circuit (JIT, first-use caches), the empty reading, then each count ------------------------

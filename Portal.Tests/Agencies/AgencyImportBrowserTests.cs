@@ -26,7 +26,7 @@ public sealed class AgencyImportBrowserTests(BrowserFixture fixture)
         await office.GetByTestId("import-submit").ClickAsync();
 
         await Expect(office.GetByTestId("import-failed")).ToContainTextAsync("۱ ردیف خطا دارد");
-        await office.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "agency-import-failed.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(office, "agency-import-failed.png");
         var download = await office.RunAndWaitForDownloadAsync(() => office.GetByTestId("import-errors-link").ClickAsync());
         Assert.EndsWith(".xlsx", download.SuggestedFilename);
         var saved = Path.Combine(Path.GetTempPath(), $"import-errors-{Guid.NewGuid():N}.xlsx");

@@ -29,14 +29,14 @@ public sealed class AgencyNoticeBrowserTests(BrowserFixture fixture)
         await Expect(row.GetByTestId("notice-raised")).ToContainTextAsync(FullName("kerman.generaloffice"));
         await row.GetByTestId("acknowledge").ClickAsync();
         await Expect(row.GetByTestId("ack-cell")).ToContainTextAsync(FullName("kerman.treatment"));
-        await director.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "kerman-treatment-notices.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(director, "kerman-treatment-notices.png");
 
         await office.ReloadAsync();
         await BrowserFixture.WaitForCircuitAsync(office); // tabs switch only once the circuit is up
         await office.GetByRole(AriaRole.Tab, new() { Name = "اعلام تغییرات" }).ClickAsync();
         var seen = office.Locator("[data-testid=notice-row]", new() { HasText = "فرهاد نیک‌نام" });
         await Expect(seen.GetByTestId("ack-cell")).ToContainTextAsync(FullName("kerman.treatment"));
-        await office.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "kerman-office-agency-notices.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(office, "kerman-office-agency-notices.png");
     }
 
     private static string FullName(string userName) => Portal.Demo.DemoSeeder.Accounts.Single(a => a.UserName == userName).FullName;

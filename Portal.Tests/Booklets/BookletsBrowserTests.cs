@@ -8,8 +8,6 @@ namespace Portal.Tests.Booklets;
 [Collection(nameof(BrowserFixture))]
 public sealed class BookletsBrowserTests(BrowserFixture fixture)
 {
-    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDir, name);
-
     /// <summary>
     /// A counter clerk finds a family by a child's national ID typed in Persian digits, sees who does not qualify and why,
     /// records the older son's refused request, credits everyone who qualifies in one act, and prints a slip; head office's
@@ -37,7 +35,7 @@ public sealed class BookletsBrowserTests(BrowserFixture fixture)
         await clerk.GetByTestId("find-family").ClickAsync();
         var olderSon = clerk.GetByTestId($"member-{family.OlderSon.NationalId}");
         await Expect(olderSon.GetByTestId("eligibility")).ToContainTextAsync("بدون گواهی معتبر اشتغال به تحصیل");
-        await clerk.ScreenshotAsync(new() { Path = Shot("booklets-counter-family.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(clerk, "booklets-counter-family.png");
 
         await olderSon.GetByTestId("extend").ClickAsync();
         await Expect(clerk.GetByTestId("confirm-message")).ToContainTextAsync("به‌عنوان ردشده ثبت شود");
@@ -50,7 +48,7 @@ public sealed class BookletsBrowserTests(BrowserFixture fixture)
         await Expect(clerk.GetByTestId("slip")).ToHaveCountAsync(3);
         var endOfCover = (await BookletAsync(fixture.Portal, family.Main.Id))!.ValidUntil;
         await Expect(clerk.GetByTestId($"member-{family.Main.NationalId}").GetByTestId("valid-until")).ToHaveTextAsync(TextNormalizer.ToPersianDigits(JalaliDate.FromDateOnly(endOfCover).ToString()));
-        await clerk.ScreenshotAsync(new() { Path = Shot("booklets-counter-served.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(clerk, "booklets-counter-served.png");
 
         var href = await clerk.GetByTestId($"member-{family.Main.NationalId}").GetByTestId("slip").GetAttributeAsync("href");
         var slip = await clerk.Context.APIRequest.GetAsync(href!);
@@ -63,6 +61,6 @@ public sealed class BookletsBrowserTests(BrowserFixture fixture)
         Assert.Contains(services, s => s.Refusal is null && s.Type == Portal.Domain.Booklets.BookletServiceType.Renewal);
 
         Assert.Equal((before.Renewals + 3, before.Refused + 1), await ReportedAsync());
-        await registration.ScreenshotAsync(new() { Path = Shot("booklets-report.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(registration, "booklets-report.png");
     }
 }

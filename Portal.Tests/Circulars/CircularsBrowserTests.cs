@@ -7,8 +7,6 @@ namespace Portal.Tests.Circulars;
 [Collection(nameof(BrowserFixture))]
 public sealed class CircularsBrowserTests(BrowserFixture fixture)
 {
-    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDir, name);
-
     [Fact]
     public async Task ReviewOfficeSendsAPdf_AgencyOpensIt_ReceiptsShowItOpened()
     {
@@ -23,7 +21,7 @@ public sealed class CircularsBrowserTests(BrowserFixture fixture)
         await review.GetByTestId("upload-file").SetInputFilesAsync(new FilePayload { Name = "بخشنامه-آزمون.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf("Browser test") });
         await Expect(review.GetByTestId("upload-file-name")).ToContainTextAsync("بخشنامه-آزمون.pdf");
         await Expect(review.GetByTestId("upload-submit")).ToBeEnabledAsync();
-        await review.ScreenshotAsync(new() { Path = Shot("circulars-upload-form.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(review, "circulars-upload-form.png");
         await review.GetByTestId("upload-submit").ClickAsync();
         await review.WaitForURLAsync(new Regex(@"/circulars\?uploaded=\d+$"));
         await Expect(review.GetByTestId("circular-uploaded")).ToBeVisibleAsync();
@@ -36,7 +34,7 @@ public sealed class CircularsBrowserTests(BrowserFixture fixture)
         await Expect(row.GetByTestId("unread-chip")).ToHaveTextAsync("جدید");
         await Expect(row.Locator("td").First).ToHaveCSSAsync("font-weight", "700");
         await Expect(agency.GetByTestId("circulars-unread")).ToBeVisibleAsync();
-        await agency.ScreenshotAsync(new() { Path = Shot("circulars-agency-unread.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(agency, "circulars-agency-unread.png");
         var download = await agency.RunAndWaitForDownloadAsync(() => agency.GetByTestId($"download-{id}").ClickAsync());
         Assert.Equal("بخشنامه-آزمون.pdf", download.SuggestedFilename);
         Assert.StartsWith("%PDF-", await File.ReadAllTextAsync((await download.PathAsync())!));
@@ -53,6 +51,6 @@ public sealed class CircularsBrowserTests(BrowserFixture fixture)
         await Expect(opened).ToContainTextAsync("kerman.agency.manager");
         await Expect(review.Locator("tr", new() { HasText = "AG-08002" }).GetByTestId("not-opened")).ToBeVisibleAsync();
         await Expect(review.GetByTestId("receipts-summary")).ToHaveTextAsync("۱ از ۲ کارگزاری باز کرده‌اند");
-        await review.ScreenshotAsync(new() { Path = Shot("circulars-receipts.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(review, "circulars-receipts.png");
     }
 }

@@ -14,7 +14,7 @@ public sealed class ErrorPagesBrowserTests(BrowserFixture fixture)
 
         await Expect(page.GetByTestId("not-found")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("nav").Locator("a[href='agencies']")).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "not-found-in-scope.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(page, "not-found-in-scope.png");
         await page.GetByTestId("nav").Locator("a[href='agencies']").ClickAsync();
         await page.WaitForURLAsync("**/agencies");
         await page.Context.CloseAsync();
@@ -30,7 +30,7 @@ public sealed class ErrorPagesBrowserTests(BrowserFixture fixture)
         await BrowserFixture.WaitForCircuitAsync(page);
         await Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("nav").Locator("a[href='monthly/form']")).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "access-denied.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(page, "access-denied.png");
         await page.Context.CloseAsync();
     }
 }

@@ -25,7 +25,7 @@ public sealed class LayoutBrowserTests(BrowserFixture fixture)
             Assert.True(box.X >= bar.X - 1 && box.X + box.Width <= bar.X + bar.Width + 1,
                 $"tab «{await tab.InnerTextAsync()}» lies at {box.X}..{box.X + box.Width}, outside the bar {bar.X}..{bar.X + bar.Width}");
         }
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, $"agency-tabs-{width}.png") });
+        await BrowserFixture.ScreenshotAsync(page, $"agency-tabs-{width}.png", fullPage: false);
         await page.Locator(".mud-tabs-tabbar .mud-tab").Last.ClickAsync();
         await page.Context.CloseAsync();
     }
@@ -69,7 +69,7 @@ public sealed class LayoutBrowserTests(BrowserFixture fixture)
         await page.Locator(".mud-picker .mud-input-adornment button").First.ClickAsync();
         var calendar = page.Locator(".mud-popover-open .mud-picker-calendar-container");
         await Assertions.Expect(calendar).ToContainTextAsync("آذر");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "date-picker.png") });
+        await BrowserFixture.ScreenshotAsync(page, "date-picker.png", fullPage: false);
         Assert.Empty(await page.EvaluateAsync<string[]>(PageWalkBrowserTests.LatinScan));
 
         // The day's text is MudBlazor's "10", drawn as ۱۰ by the Farsi-digits font.

@@ -35,7 +35,7 @@ public sealed class PageWalkBrowserTests(BrowserFixture fixture, ITestOutputHelp
             {
                 await page.SetViewportSizeAsync(width, height);
                 var name = $"walk-{user}-{(href.Length == 0 ? "home" : href.Replace('/', '-'))}-{width}.png";
-                await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, name), FullPage = true });
+                await BrowserFixture.ScreenshotAsync(page, name);
                 var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
                 if (overflow > 1) findings.Add($"/{href} at {width}: {overflow}px wider than the window");
             }

@@ -22,7 +22,7 @@ public sealed class ShellBrowserTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("province-table")).ToContainTextAsync("کرمان");
         await Expect(page.Locator("a[href='organisation']")).ToBeVisibleAsync();
         await Expect(page.Locator("a[href='admin/users']")).ToHaveCountAsync(0);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "kerman-treatment-home.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(page, "kerman-treatment-home.png");
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class ShellBrowserTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/admin/users");
         await Expect(page.Locator("h4", new() { HasText = "کاربران" })).ToBeVisibleAsync();
         await Expect(page.Locator(".mud-table-body tr", new() { HasText = "golestan.agency.manager" })).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "admin-users.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(page, "admin-users.png");
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class ShellBrowserTests(BrowserFixture fixture)
         await page.GetByTestId("culture-switch").ClickAsync();
         await Expect(page.Locator("h4", new() { HasText = "Dashboard" })).ToBeVisibleAsync();
         Assert.Equal("ltr", await page.GetAttributeAsync("html", "dir"));
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "golestan-review-en.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(page, "golestan-review-en.png");
     }
 
     [Fact]

@@ -7,8 +7,6 @@ namespace Portal.Tests.Contracts;
 [Collection(nameof(BrowserFixture))]
 public sealed class ContractsBrowserTests(BrowserFixture fixture)
 {
-    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDir, name);
-
     [Fact]
     public async Task ReviewOfficeIssuesAContract_ManagerDownloadsIt_QrPageConfirmsIt()
     {
@@ -18,7 +16,7 @@ public sealed class ContractsBrowserTests(BrowserFixture fixture)
         await review.GetByTestId("contract-new").ClickAsync();
         await BrowserFixture.ChooseAsync(review, "contract-agency", "AG-08001");
         await review.GetByTestId("contract-fee").FillAsync("۱٬۲۰۰٬۰۰۰");
-        await review.ScreenshotAsync(new() { Path = Shot("contracts-draft-dialog.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(review, "contracts-draft-dialog.png");
         await review.GetByTestId("contract-save").ClickAsync();
         await review.WaitForURLAsync(new Regex(@"/contracts/\d+$"));
         await BrowserFixture.WaitForCircuitAsync(review);
@@ -31,7 +29,7 @@ public sealed class ContractsBrowserTests(BrowserFixture fixture)
         await Expect(number).ToHaveTextAsync(new Regex(@"^08-\d{4}-\d{5}$"), new() { Timeout = 60_000 });
         await Expect(review.GetByTestId("contract-status")).ToHaveTextAsync("صادرشده");
         await Expect(review.Locator(".mud-snackbar", new() { HasText = "صادر شد" })).ToContainTextAsync("قرارداد شماره ۰۸-");
-        await review.ScreenshotAsync(new() { Path = Shot("contracts-issued.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(review, "contracts-issued.png");
         var contractNumber = await number.TextContentAsync();
 
         // The agency's manager finds it in their list and downloads the PDF.
@@ -52,6 +50,6 @@ public sealed class ContractsBrowserTests(BrowserFixture fixture)
         await page.GotoAsync("/" + verifyUrl);
         await Expect(page.GetByTestId("verify-number")).ToHaveTextAsync(contractNumber!);
         await Expect(page.GetByTestId("verify-status")).ToHaveTextAsync("صادرشده");
-        await page.ScreenshotAsync(new() { Path = Shot("contracts-verify.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(page, "contracts-verify.png");
     }
 }

@@ -9,8 +9,6 @@ namespace Portal.Tests.ElectronicFiles;
 [Collection(nameof(BrowserFixture))]
 public sealed class ElectronicFilesBrowserTests(BrowserFixture fixture)
 {
-    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDir, name);
-
     /// <summary>Does the file's next step through the page: the act asks first, naming the step; the page then shows it done.</summary>
     private static async Task StepAsync(IPage page, string step, string? pages = null)
     {
@@ -64,7 +62,7 @@ public sealed class ElectronicFilesBrowserTests(BrowserFixture fixture)
         var supervisor = await fixture.SignInAsync("kerman.branch.supervisor");
         await BrowserFixture.GotoAsync(supervisor, fileUrl);
         await StepAsync(supervisor, "Verified");
-        await supervisor.ScreenshotAsync(new() { Path = Shot("efiles-verified.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(supervisor, "efiles-verified.png");
 
         await BrowserFixture.GotoAsync(staff, fileUrl);
         await StepAsync(staff, "Reassembled");
@@ -76,7 +74,7 @@ public sealed class ElectronicFilesBrowserTests(BrowserFixture fixture)
         // Once indexed, papers still come in during service, but no longer as the file's first scans.
         await Expect(staff.GetByTestId("upload-source").Locator("option[value=InitialScanning]")).ToHaveCountAsync(0);
         await Expect(staff.GetByTestId("upload-source").Locator("option[value=ReceivedInService]")).ToHaveCountAsync(1);
-        await staff.ScreenshotAsync(new() { Path = Shot("efiles-indexed.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(staff, "efiles-indexed.png");
 
         // The province's treatment directorate finds it by the person and opens it: the view is logged on the file.
         var treatment = await fixture.SignInAsync("kerman.treatment");
@@ -84,19 +82,19 @@ public sealed class ElectronicFilesBrowserTests(BrowserFixture fixture)
         await treatment.GetByTestId("search-national-id").FillAsync(nationalId);
         await treatment.GetByTestId("search-go").ClickAsync();
         await Expect(treatment.GetByTestId("hit-file")).ToHaveCountAsync(1);
-        await treatment.ScreenshotAsync(new() { Path = Shot("efiles-search.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(treatment, "efiles-search.png");
         await treatment.GetByTestId("hit-file").ClickAsync();
         await treatment.WaitForURLAsync(new Regex("/electronic-files/\\d+$"));
         await treatment.GetByTestId("document-open").ClickAsync();
         await Expect(treatment.GetByTestId("viewer-notice")).ToContainTextAsync("kerman.treatment");
         await Expect(treatment.GetByTestId("viewer-page")).ToBeVisibleAsync();
         await treatment.WaitForFunctionAsync("() => document.querySelector('[data-testid=viewer-page]').naturalWidth > 0");
-        await treatment.ScreenshotAsync(new() { Path = Shot("efiles-viewer.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(treatment, "efiles-viewer.png");
         await BrowserFixture.GotoAsync(supervisor, fileUrl);
         await Expect(supervisor.GetByTestId("file-views")).ToContainTextAsync("kerman.treatment");
         await BrowserFixture.GotoAsync(supervisor, "/electronic-files/report");
         await Expect(supervisor.GetByTestId("report-operators")).ToContainTextAsync("kerman.branch.staff");
-        await supervisor.ScreenshotAsync(new() { Path = Shot("efiles-report.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(supervisor, "efiles-report.png");
 
         // Another province's branch does not find it, by search or by its address.
         var golestan = await fixture.SignInAsync("golestan.branch.staff");
@@ -138,13 +136,13 @@ public sealed class ElectronicFilesBrowserTests(BrowserFixture fixture)
         await staff.GetByTestId("keep-date").FillAsync(today);
         await staff.GetByTestId("keep-save").ClickAsync();
         await Expect(staff.GetByTestId("file-documents").GetByText(new Regex("در کلاسور «نظریه مراجع پزشکی"))).ToBeVisibleAsync();
-        await staff.ScreenshotAsync(new() { Path = Shot("ef-paper-kept.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(staff, "ef-paper-kept.png");
 
         await BrowserFixture.GotoAsync(staff, "/electronic-files/binders");
         await staff.GetByTestId("binder-row").Filter(new() { HasText = "نظریه مراجع پزشکی" }).First.GetByTestId("binder-open").ClickAsync();
         await Expect(staff.GetByTestId("binder-contents")).ToContainTextAsync(number);
         await Expect(staff.GetByTestId("binder-contents")).ToContainTextAsync("۴۵۶۷");
-        await staff.ScreenshotAsync(new() { Path = Shot("ef-binder.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(staff, "ef-binder.png");
     }
 
     [Fact]
@@ -173,7 +171,7 @@ public sealed class ElectronicFilesBrowserTests(BrowserFixture fixture)
         await Expect(expert.GetByTestId("confirm-message")).ToContainTextAsync("۶ برگ");
         await expert.GetByTestId("confirm-yes").ClickAsync();
         await Expect(expert.GetByTestId("destruction-recorded")).ToContainTextAsync("زهرا کریمی");
-        await expert.ScreenshotAsync(new() { Path = Shot("ef-destruction.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(expert, "ef-destruction.png");
         await Expect(expert.GetByTestId("destruction-due")).ToHaveCountAsync(0);
     }
 }

@@ -8,7 +8,7 @@ namespace Portal.Tests.ElectronicFiles;
 [Collection(nameof(BrowserFixture))]
 public sealed class FilePapersBrowserTests(BrowserFixture fixture)
 {
-    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDir, name);
+    private static string Download(string name) => Path.Combine(BrowserFixture.ScreenshotDir, name);
 
     /// <summary>
     /// A branch's batch day: the label from a file's page, the cover sheets of two files selected on the queue, the
@@ -24,9 +24,9 @@ public sealed class FilePapersBrowserTests(BrowserFixture fixture)
         var staff = await fixture.SignInAsync(ElectronicFilesArrange.Staff);
 
         await BrowserFixture.GotoAsync(staff, $"/electronic-files/{first}");
-        await staff.ScreenshotAsync(new() { Path = Shot("efiles-file-label.png") });
+        await BrowserFixture.ScreenshotAsync(staff, "efiles-file-label.png", fullPage: false);
         var label = await staff.RunAndWaitForDownloadAsync(() => staff.GetByTestId("file-label").ClickAsync());
-        var labelPath = Shot("efiles-label.pdf");
+        var labelPath = Download("efiles-label.pdf");
         await label.SaveAsAsync(labelPath);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(labelPath))[..4]));
 
@@ -40,11 +40,11 @@ public sealed class FilePapersBrowserTests(BrowserFixture fixture)
             await Expect(staff.GetByTestId("queue-selected")).ToBeVisibleAsync();
             Assert.Contains("/electronic-files?q=", staff.Url); // the box does not open the file
             var download = await staff.RunAndWaitForDownloadAsync(() => staff.GetByTestId("queue-cover-sheets").ClickAsync());
-            var path = Shot($"efiles-cover-{number}.pdf");
+            var path = Download($"efiles-cover-{number}.pdf");
             await download.SaveAsAsync(path);
             covers.Add(await File.ReadAllBytesAsync(path));
         }
-        await staff.ScreenshotAsync(new() { Path = Shot("efiles-queue-selected.png") });
+        await BrowserFixture.ScreenshotAsync(staff, "efiles-queue-selected.png", fullPage: false);
 
         var pages = new List<ScanImage>();
         pages.AddRange(await ScanArrange.ScannedAsync(covers[0]));
@@ -52,7 +52,7 @@ public sealed class FilePapersBrowserTests(BrowserFixture fixture)
         pages.Add(ScanArrange.Page(2));
         pages.AddRange(await ScanArrange.ScannedAsync(covers[1]));
         pages.Add(ScanArrange.Page(3));
-        var batch = Shot("efiles-batch.pdf");
+        var batch = Download("efiles-batch.pdf");
         await File.WriteAllBytesAsync(batch, ScanArrange.Pdf(pages));
 
         await BrowserFixture.GotoAsync(staff, "/electronic-files");
@@ -64,13 +64,13 @@ public sealed class FilePapersBrowserTests(BrowserFixture fixture)
         await staff.WaitForURLAsync(new Regex("/electronic-files/batch[?](id|error)="));
         await BrowserFixture.WaitForCircuitAsync(staff);
         await Expect(staff.GetByTestId("batch-file-number")).ToHaveTextAsync(numbers);
-        await staff.ScreenshotAsync(new() { Path = Shot("efiles-batch-preview.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(staff, "efiles-batch-preview.png");
 
         await BrowserFixture.ChooseAsync(staff, "batch-type");
         await staff.GetByTestId("batch-add").ClickAsync();
         await staff.GetByTestId("confirm-yes").ClickAsync();
         await Expect(staff.GetByTestId("batch-added")).ToBeVisibleAsync();
         await Expect(staff.GetByTestId("batch-added-file")).ToHaveCountAsync(2);
-        await staff.ScreenshotAsync(new() { Path = Shot("efiles-batch-added.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(staff, "efiles-batch-added.png");
     }
 }

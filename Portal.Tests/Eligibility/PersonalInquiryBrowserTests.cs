@@ -32,7 +32,7 @@ public sealed class PersonalInquiryBrowserTests(BrowserFixture fixture)
         await person.GetByTestId("personal-send").ClickAsync();
         await Expect(person.GetByTestId("personal-error")).ToHaveTextAsync(
             "کد ملی با شماره همراه مطابقت ندارد؛ برای ثبت‌نام و احراز هویت با شماره همراه به یکی از شعب سازمان مراجعه کنید.");
-        await person.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "personal-mismatch.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(person, "personal-mismatch.png");
 
         // Their own mobile: a code is sent.
         await person.GetByTestId("personal-mobile").FillAsync(TextNormalizer.ToPersianDigits(mobile));
@@ -59,7 +59,7 @@ public sealed class PersonalInquiryBrowserTests(BrowserFixture fixture)
         await Expect(person.GetByTestId("personal-endson")).ToHaveTextAsync(endsOn);
         await Expect(person.GetByTestId("personal-tracking")).ToHaveTextAsync(new Regex("^[۰-۹]{12}$"));
         await Expect(person.GetByTestId("personal-inpatient")).ToContainTextAsync("بستری");
-        await person.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "personal-result.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(person, "personal-result.png");
         await context.DisposeAsync();
     }
 }

@@ -9,8 +9,6 @@ namespace Portal.Tests.Home;
 [Collection(nameof(HomeBrowserCollection))]
 public sealed class HomeScreenshotsBrowserTests(BrowserFixture fixture)
 {
-    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDir, name);
-
     [Theory]
     [InlineData("kerman.agency.manager", "ReportReturned")]
     [InlineData("kerman.review", "ReportsToReview")]
@@ -25,7 +23,7 @@ public sealed class HomeScreenshotsBrowserTests(BrowserFixture fixture)
         var page = await fixture.SignInAsync(user);
         var item = page.Locator($"[data-testid=todo-item][data-kind={kind}]").First;
         await Expect(item).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Shot($"home-{user}.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(page, $"home-{user}.png");
 
         var href = await item.GetByTestId("todo-link").GetAttributeAsync("href");
         await item.GetByTestId("todo-link").ClickAsync();
@@ -39,7 +37,7 @@ public sealed class HomeScreenshotsBrowserTests(BrowserFixture fixture)
         var page = await fixture.SignInAsync("kerman.branch.staff");
         await Expect(page.GetByTestId("todo")).ToContainTextAsync("پرونده فنی در صف اسکن شعبه");
         await Expect(page.GetByTestId("nav-booklet-counter")).ToContainTextAsync("خدمات دفترچه درمانی");
-        await page.ScreenshotAsync(new() { Path = Shot("home-kerman.branch.staff.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(page, "home-kerman.branch.staff.png");
     }
 
     [Fact]
@@ -50,10 +48,10 @@ public sealed class HomeScreenshotsBrowserTests(BrowserFixture fixture)
         await BrowserFixture.GotoAsync(page, "/admin/audit");
         var row = page.Locator("[data-testid=audit-table] tbody tr").Filter(new() { Has = page.GetByTestId("audit-record-link") }).First;
         await Expect(row).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Shot("admin-audit.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(page, "admin-audit.png");
         await row.GetByTestId("audit-raw-toggle").ClickAsync();
         await Expect(page.GetByTestId("audit-raw").First).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Shot("admin-audit-raw.png"), FullPage = false });
+        await BrowserFixture.ScreenshotAsync(page, "admin-audit-raw.png", fullPage: false);
     }
 
     [Fact]
@@ -63,7 +61,7 @@ public sealed class HomeScreenshotsBrowserTests(BrowserFixture fixture)
         var page = await fixture.SignInAsync("kerman.treatment");
         await BrowserFixture.GotoAsync(page, "/agencies/notices");
         await Expect(page.GetByTestId("notice-row").First).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Shot("kerman-treatment-notice-fields.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(page, "kerman-treatment-notice-fields.png");
     }
 }
 

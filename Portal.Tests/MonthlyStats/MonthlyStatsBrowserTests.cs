@@ -9,8 +9,6 @@ namespace Portal.Tests.MonthlyStats;
 public sealed class MonthlyStatsBrowserTests(BrowserFixture fixture)
 {
     private const string Period = "1404-11"; // older than the months the demo seed fills
-    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDir, name);
-
     [Fact]
     public async Task AgencyFillsAndSubmits_OfficeReturns_AgencyCorrects_OfficeAcceptsAndForwards_HeadOfficeSeesIt()
     {
@@ -24,7 +22,7 @@ public sealed class MonthlyStatsBrowserTests(BrowserFixture fixture)
         await user.GetByTestId("pending").FillAsync("4");
         await user.GetByTestId("monthly-save").ClickAsync();
         await Expect(user.GetByText("مانده پایان ماه باید ۳ باشد")).ToBeVisibleAsync();
-        await user.ScreenshotAsync(new() { Path = Shot("monthly-form-error.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(user, "monthly-form-error.png");
         await user.GetByTestId("pending").FillAsync("3");
         await user.GetByTestId("monthly-save").ClickAsync();
         await Expect(user.GetByTestId("report-status")).ToHaveTextAsync("پیش‌نویس");
@@ -57,7 +55,7 @@ public sealed class MonthlyStatsBrowserTests(BrowserFixture fixture)
         await review.GetByTestId("forward-all").ClickAsync();
         await review.GetByTestId("confirm-yes").ClickAsync();
         await Expect(review.GetByTestId("status-AG-08001")).ToHaveTextAsync("ارسال‌شده به مدیریت درمان و ستاد");
-        await review.ScreenshotAsync(new() { Path = Shot("monthly-worklist.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(review, "monthly-worklist.png");
 
         // Head office sees Kerman's report counted as received and forwarded.
         var head = await fixture.SignInAsync("headoffice");
@@ -71,7 +69,7 @@ public sealed class MonthlyStatsBrowserTests(BrowserFixture fixture)
         // Any agency's report, found by its code, opens on its value history.
         await head.GetByTestId("agency-search").FillAsync("AG-08001");
         await Expect(head.GetByTestId("agency-months").Locator("tbody tr")).ToHaveCountAsync(1);
-        await head.ScreenshotAsync(new() { Path = Shot("monthly-national.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(head, "monthly-national.png");
         await head.GetByTestId("agency-months").GetByRole(AriaRole.Link, new() { Name = "سابقه" }).ClickAsync();
         await Expect(head.GetByTestId("history")).ToContainTextAsync("مبلغ درخواستی (ریال)");
         await Expect(head.GetByTestId("history")).ToContainTextAsync("kerman.agency.user");
@@ -118,7 +116,7 @@ public sealed class MonthlyStatsBrowserTests(BrowserFixture fixture)
 
         await UploadAsync(Filled(secondPending: 99));
         await Expect(review.GetByTestId("upload-failed")).ToContainTextAsync("۱ ردیف خطا دارد");
-        await review.ScreenshotAsync(new() { Path = Shot("monthly-upload-failed.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(review, "monthly-upload-failed.png");
         var errors = await review.RunAndWaitForDownloadAsync(() => review.GetByTestId("upload-errors-link").ClickAsync());
         await errors.SaveAsAsync(path + ".errors.xlsx");
         using (var workbook = new XLWorkbook(path + ".errors.xlsx"))
@@ -190,7 +188,7 @@ public sealed class MonthlyStatsBrowserTests(BrowserFixture fixture)
         await Expect(review.GetByTestId("amount-AG-08001")).ToContainTextAsync("۴۳۰٬۰۰۰٬۰۰۰");
         await Expect(review.GetByTestId("since-return-AG-08001")).ToContainTextAsync("۴۳۶٬۴۴۰٬۰۰۰");
         await Expect(review.GetByTestId("since-return-AG-08001")).ToContainTextAsync("۴۳۰٬۰۰۰٬۰۰۰");
-        await review.ScreenshotAsync(new() { Path = Shot("monthly-worklist-since-return.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(review, "monthly-worklist-since-return.png");
 
         // It accepts and forwards it, after being told that the figures lock.
         await review.GetByTestId("accept-AG-08001").ClickAsync();
@@ -204,6 +202,6 @@ public sealed class MonthlyStatsBrowserTests(BrowserFixture fixture)
         // A month the demo seed filled (the one just ended, the page's default) shows last month's figures beneath this month's.
         await BrowserFixture.GotoAsync(review, "/monthly/worklist");
         await Expect(review.GetByTestId("worklist")).ToContainTextAsync("ماه قبل");
-        await review.ScreenshotAsync(new() { Path = Shot("monthly-worklist-last-month.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(review, "monthly-worklist-last-month.png");
     }
 }

@@ -9,8 +9,6 @@ namespace Portal.Tests.NetworkOutages;
 [Collection(nameof(BrowserFixture))]
 public sealed class OutagesBrowserTests(BrowserFixture fixture)
 {
-    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDir, name);
-
     /// <summary>
     /// The branch's data-processing staff records an outage (an end before the start refused on its field, nothing kept),
     /// follows it up and resolves it after confirming; the general office sees its province's open outage on its page.
@@ -35,7 +33,7 @@ public sealed class OutagesBrowserTests(BrowserFixture fixture)
         await staff.GetByTestId("outage-end-time").FillAsync(earlyTime);
         await staff.GetByTestId("outage-save").ClickAsync();
         await Expect(staff.GetByText("زمان رفع نمی‌تواند پیش از زمان شروع باشد.").First).ToBeVisibleAsync();
-        await staff.ScreenshotAsync(new() { Path = Shot("outages-record-refused.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(staff, "outages-record-refused.png");
 
         // The outage is still open: no end.
         await staff.GetByTestId("outage-end-date").FillAsync("");
@@ -61,7 +59,7 @@ public sealed class OutagesBrowserTests(BrowserFixture fixture)
         await Expect(staff.GetByTestId("outage-state")).ToHaveTextAsync("رفع‌شده");
         await Expect(staff.GetByTestId("followup-save")).ToHaveCountAsync(0);
         await Expect(staff.GetByTestId("outage-duration")).ToContainTextAsync("۲ ساعت");
-        await staff.ScreenshotAsync(new() { Path = Shot("outages-resolved.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(staff, "outages-resolved.png");
         await staff.Context.CloseAsync();
 
         string branch;
@@ -73,7 +71,7 @@ public sealed class OutagesBrowserTests(BrowserFixture fixture)
         await office.WaitForURLAsync(new Regex("/outages/overview"));
         await Expect(office.GetByTestId("open-branch").Filter(new() { HasText = Portal.Domain.Common.TextNormalizer.ToPersianDigits(branch) })).ToHaveCountAsync(1);
         await Expect(office.GetByTestId("hours-chart")).ToBeVisibleAsync();
-        await office.ScreenshotAsync(new() { Path = Shot("outages-province.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(office, "outages-province.png");
         await office.Context.CloseAsync();
     }
 

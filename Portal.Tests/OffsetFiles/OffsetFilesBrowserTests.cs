@@ -7,8 +7,6 @@ namespace Portal.Tests.OffsetFiles;
 [Collection(nameof(BrowserFixture))]
 public sealed class OffsetFilesBrowserTests(BrowserFixture fixture)
 {
-    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDir, name);
-
     [Fact]
     public async Task EnforcementAndTreatmentList_TheDirectorSends_TheGovernorRecordsAnAgreement_BothSidesConfirm_TheBalancesDrop_HeadOfficeSeesTheCollection()
     {
@@ -75,7 +73,7 @@ public sealed class OffsetFilesBrowserTests(BrowserFixture fixture)
         await governor.GetByTestId("outcome-amount").FillAsync("۱۲۰٬۰۰۰٬۰۰۰");
         await governor.GetByTestId("outcome-add").ClickAsync();
         await Expect(governor.GetByTestId("agreements")).ToContainTextAsync("۱۲۰٬۰۰۰٬۰۰۰");
-        await governor.ScreenshotAsync(new() { Path = Shot("offset-governor.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(governor, "offset-governor.png");
 
         // Both sides confirm execution; the debt and the claim drop by the amount.
         await BrowserFixture.GotoAsync(office, fileUrl);
@@ -91,7 +89,7 @@ public sealed class OffsetFilesBrowserTests(BrowserFixture fixture)
         await Expect(treatment.GetByText("اجرای توافق تأیید شد و تسویه ثبت شد.")).ToBeVisibleAsync();
         await Expect(treatment.GetByTestId("file-debtors")).ToContainTextAsync("۱۳۰٬۰۰۰٬۰۰۰");
         await Expect(treatment.GetByTestId("file-claims")).ToContainTextAsync("۶۳٬۴۵۶٬۰۰۰");
-        await treatment.ScreenshotAsync(new() { Path = Shot("offset-settled.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(treatment, "offset-settled.png");
 
         // Head office sees the collection: the workshop's collected amount and its file, in Kerman's totals.
         var headOffice = await fixture.SignInAsync("headoffice");
@@ -99,6 +97,6 @@ public sealed class OffsetFilesBrowserTests(BrowserFixture fixture)
         await Expect(headOffice.GetByTestId("collected-8100501")).ToHaveTextAsync("۱۲۰٬۰۰۰٬۰۰۰");
         await Expect(headOffice.GetByTestId("collection-provinces")).ToContainTextAsync("کرمان");
         await Expect(headOffice.GetByTestId("collection-excel")).ToHaveAttributeAsync("href", "/offset/collection.xlsx");
-        await headOffice.ScreenshotAsync(new() { Path = Shot("offset-collection.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(headOffice, "offset-collection.png");
     }
 }

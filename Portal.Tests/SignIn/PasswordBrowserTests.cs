@@ -40,6 +40,6 @@ public sealed class PasswordBrowserTests(BrowserFixture fixture)
         await page.GetByTestId("password-continue").ClickAsync();
         await page.WaitForURLAsync(fixture.BaseUrl.TrimEnd('/') + "/");
         await BrowserFixture.WaitForCircuitAsync(page);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "password-changed-home.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(page, "password-changed-home.png");
     }
 }

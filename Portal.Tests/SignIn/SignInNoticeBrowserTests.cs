@@ -30,7 +30,7 @@ public sealed class SignInNoticeBrowserTests(BrowserFixture fixture)
         var notice = page.GetByTestId("failed-sign-ins-notice");
         await Expect(notice).ToContainTextAsync("۳ تلاش ناموفق");
         await Expect(notice.GetByTestId("failed-sign-ins-address")).ToHaveTextAsync("127.0.0.1");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "failed-sign-ins-notice.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(page, "failed-sign-ins-notice.png");
 
         await notice.Locator("button").ClickAsync();
         await Expect(notice).ToHaveCountAsync(0);

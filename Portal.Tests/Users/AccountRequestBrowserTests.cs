@@ -8,8 +8,6 @@ namespace Portal.Tests.Users;
 [Collection(nameof(BrowserFixture))]
 public sealed class AccountRequestBrowserTests(BrowserFixture fixture)
 {
-    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDir, name);
-
     /// <summary>
     /// The whole path of seed 004 §1: Kerman's general office asks for a branch user's account, head office's registration
     /// office approves it, the general office takes the first password (shown once), and the new user signs in with it, is
@@ -29,7 +27,7 @@ public sealed class AccountRequestBrowserTests(BrowserFixture fixture)
         await BrowserFixture.ChooseAsync(office, "person-branch");
         await BrowserFixture.ChooseAsync(office, "person-role");
         await office.Locator("input[data-testid=person-mobile]").FillAsync("۰۹۱۳۱۱۱۲۲۳۳");
-        await office.ScreenshotAsync(new() { Path = Shot("account-request-form.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(office, "account-request-form.png");
         await office.GetByTestId("account-request-send").ClickAsync();
         await Expect(office.GetByTestId("confirm-message")).ToContainTextAsync("۱ نفر");
         await office.GetByTestId("confirm-yes").ClickAsync();
@@ -55,7 +53,7 @@ public sealed class AccountRequestBrowserTests(BrowserFixture fixture)
         await office.GetByTestId("confirm-yes").ClickAsync();
         var password = (await office.GetByTestId("first-password").TextContentAsync())!.Trim();
         await Expect(office.GetByTestId("first-password-warning")).ToBeVisibleAsync();
-        await office.ScreenshotAsync(new() { Path = Shot("account-request-handover.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(office, "account-request-handover.png");
         await office.GetByRole(AriaRole.Button, new() { Name = "متوجه شدم" }).ClickAsync();
         await Expect(office.GetByTestId("line-handed-over")).ToBeVisibleAsync();
         await Expect(office.GetByTestId("line-hand-over")).ToHaveCountAsync(0);
@@ -81,6 +79,6 @@ public sealed class AccountRequestBrowserTests(BrowserFixture fixture)
         await branchUser.WaitForURLAsync(fixture.BaseUrl.TrimEnd('/') + "/");
         await BrowserFixture.WaitForCircuitAsync(branchUser);
         await Expect(branchUser.GetByTestId("userbox")).ToContainTextAsync("سارا کاظمی");
-        await branchUser.ScreenshotAsync(new() { Path = Shot("account-request-new-user-home.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(branchUser, "account-request-new-user-home.png");
     }
 }
