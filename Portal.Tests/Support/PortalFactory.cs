@@ -43,12 +43,15 @@ public class PortalFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
-    /// <summary>Seeds the demo data once; call before the first request.</summary>
+    /// <summary>Seeds the demo data once (or copies it from an earlier portal of the same kind, <see cref="SeedTemplates"/>); call before the first request.</summary>
     public async Task<PortalFactory> SeededAsync()
     {
         if (_seeded) return this;
-        await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(AgenciesPerProvince);
+        await SeedTemplates.SeedAsync(this, Settings["ConnectionStrings:Portal"]!, async () =>
+        {
+            await using var scope = Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(AgenciesPerProvince);
+        });
         _seeded = true;
         return this;
     }
