@@ -92,7 +92,7 @@ stack_env_args() {
     Database__Provider=Postgres ConnectionStrings__Portal="$STACK_CONN" Database__MigrateOnStartup=false Files__Root="$STACK_FILES"
     DataProtection__CertificatePath="$STACK_DIR/dp.pfx" DataProtection__CertificatePassword="$STACK_DP_PASSWORD"
     Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning
-    Logging__LogLevel__Portal.Hosting.QuietMemoryReturn=Information   # what a quiet server gave back: the soak reads it
+    Logging__LogLevel__Portal.Hosting.QuietMemoryReturn=Information   # what a quiet server gave back, in its log
     "${STACK_SERVER_ENV[@]}")
 }
 stack_env() { stack_env_args; env "${STACK_ENV_ARGS[@]}" "$@"; }

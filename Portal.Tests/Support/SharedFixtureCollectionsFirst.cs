@@ -7,8 +7,8 @@ namespace Portal.Tests.Support;
 
 /// <summary>
 /// Starts the collections that share a fixture (the browser walks, the two servers) before the test classes. Each is a
-/// long chain whose classes run one after another on one portal; started last, as xunit's default order happened to,
-/// the browser chain ran alone for the suite's last five minutes while the other core had nothing left to do.
+/// long chain whose classes run one after another on one portal; started late, as xunit's default order may, the browser
+/// chain is still running alone when every other class is done (five minutes of one busy thread in a run with four).
 /// </summary>
 public sealed class SharedFixtureCollectionsFirst : ITestCollectionOrderer
 {
