@@ -25,7 +25,7 @@ public sealed class SharedLimitsTests(SharedLimitsTests.TwoServers servers) : IC
     {
         // Each request from a new address, so only the key's limit (5 a second) can refuse.
         var answers = await LimitedServer.WithinASecondAsync(async () => [await servers.IssueKeyAsync()],
-            keys => servers.AlternateAsync(12, (_, request) => request.General(keys[0], LimitedServer.NewAddress())));
+            keys => servers.AlternateAsync(12, (_, request) => request.General(keys[0], LimitedServer.NewAddress())), servers.Servers);
 
         Assert.Equal(5, answers.Count(a => a.Status == HttpStatusCode.OK));
         Assert.Equal(7, answers.Count(a => a.Status == HttpStatusCode.TooManyRequests));
@@ -40,7 +40,7 @@ public sealed class SharedLimitsTests(SharedLimitsTests.TwoServers servers) : IC
     {
         // Two keys (5 a second each, 10 in all) from one address (8 a second): the address's limit is the one that refuses.
         var answers = await LimitedServer.WithinASecondAsync(async () => [await servers.IssueKeyAsync(), await servers.IssueKeyAsync(), LimitedServer.NewAddress()],
-            given => servers.AlternateAsync(16, (i, request) => request.General(given[i / 2 % 2], given[2])));
+            given => servers.AlternateAsync(16, (i, request) => request.General(given[i / 2 % 2], given[2])), servers.Servers);
 
         Assert.Equal(8, answers.Count(a => a.Status == HttpStatusCode.OK));
         Assert.All(answers.Skip(8), a => Assert.Equal(HttpStatusCode.TooManyRequests, a.Status));
@@ -124,6 +124,9 @@ public sealed class SharedLimitsOutageTests : IAsyncLifetime
     {
         await _redis.InitializeAsync();
         _servers = await LimitedServer.PairAsync(_redis, $"test-{Guid.NewGuid():N}:", _logs);
+        // A loaded machine may have made a server count alone for a moment while starting (a slow connect or call): the
+        // test counts the warnings of the outage it makes.
+        _logs.Messages.Clear();
     }
 
     public async Task DisposeAsync()
@@ -132,11 +135,14 @@ public sealed class SharedLimitsOutageTests : IAsyncLifetime
         await _redis.DisposeAsync();
     }
 
-    /// <summary>How many of 12 inquiries with a new key the two servers accept (every one answered 200 or 429).</summary>
-    private async Task<int> AcceptedAsync()
+    /// <summary>
+    /// How many of 12 inquiries with a new key the two servers accept (every one answered 200 or 429); with
+    /// <paramref name="shared"/>, only a burst both servers counted in Redis from start to end counts.
+    /// </summary>
+    private async Task<int> AcceptedAsync(bool shared)
     {
         var answers = await LimitedServer.WithinASecondAsync(async () => [await _servers[0].IssueKeyAsync()],
-            keys => LimitedServer.AlternateAsync(_servers, 12, (_, request) => request.General(keys[0], LimitedServer.NewAddress())));
+            keys => LimitedServer.AlternateAsync(_servers, 12, (_, request) => request.General(keys[0], LimitedServer.NewAddress())), shared ? _servers : null);
         Assert.All(answers, a => Assert.Contains(a.Status, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
         return answers.Count(a => a.Status == HttpStatusCode.OK);
     }
@@ -147,23 +153,21 @@ public sealed class SharedLimitsOutageTests : IAsyncLifetime
     [Fact]
     public async Task RedisDown_InquiriesAreAnswered_WithEachServersOwnLimit_ThenSharedAgainWhenRedisIsBack()
     {
-        Assert.Equal(5, await AcceptedAsync());
+        Assert.Equal(5, await AcceptedAsync(shared: true));
         Assert.Equal(HealthStatus.Healthy, (await HealthAsync()).Status);
 
         await _redis.StopAsync();
 
         // Every request answered (no 5xx, and within the second: no wait for a timeout); each server gives the key its own 5.
-        Assert.Equal(10, await AcceptedAsync());
+        Assert.Equal(10, await AcceptedAsync(shared: false));
         Assert.Equal(HealthStatus.Degraded, (await HealthAsync()).Status);
         Assert.Single(_logs.Messages, m => m.StartsWith("Warning: Rate limits: Redis"));
 
         await _redis.StartAsync();
         // The client reconnects by itself (about a second); bounded, so a store that never comes back fails the test.
-        var stores = _servers.Select(s => s.Services.GetRequiredService<SharedLimitStore>()).ToList();
-        var until = Stopwatch.StartNew();
-        while (!stores.All(s => s.IsShared) && until.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(100);
+        await LimitedServer.WhenSharedAsync(_servers);
 
-        Assert.Equal(5, await AcceptedAsync());
+        Assert.Equal(5, await AcceptedAsync(shared: true));
         Assert.Equal(HealthStatus.Healthy, (await HealthAsync()).Status);
         Assert.Contains(_logs.Messages, m => m.StartsWith("Information: Rate limits: Redis answers again"));
     }
@@ -227,25 +231,49 @@ public sealed class LimitedServer : PortalFactory
         // fall well within one second.
         var warmUp = await first.IssueKeyAsync();
         await AlternateAsync(pair, 2, (_, request) => request.General(warmUp, NewAddress()));
+        await WhenSharedAsync(pair);
         return pair;
     }
 
     /// <summary>
-    /// Prepares and sends a burst until one burst is answered within a second: a per-second bucket refills after that,
-    /// so a slower burst (a loaded machine) says nothing about whether the servers share it. Five tries at most.
+    /// Waits until every server counts in Redis: at start-up its connection may take longer than its timeout on a loaded
+    /// machine, and a call slower than the store's 250 ms makes it count alone for 5 s. Bounded: a store that never
+    /// shares fails the test.
     /// </summary>
-    public static async Task<List<Answer>> WithinASecondAsync(Func<Task<string[]>> prepare, Func<string[], Task<List<Answer>>> burst)
+    public static async Task WhenSharedAsync(LimitedServer[] servers)
     {
-        var took = new List<TimeSpan>();
+        var until = Stopwatch.StartNew();
+        while (!AllShared(servers))
+        {
+            if (until.Elapsed > TimeSpan.FromSeconds(20)) throw new Xunit.Sdk.XunitException("A server's limits were not shared in Redis within 20 s");
+            await Task.Delay(100);
+        }
+    }
+
+    private static bool AllShared(LimitedServer[] servers) => servers.All(s => s.Services.GetRequiredService<SharedLimitStore>().IsShared);
+
+    /// <summary>
+    /// Prepares and sends a burst until one burst is answered within a second: a per-second bucket refills after that,
+    /// so a slower burst (a loaded machine) says nothing about whether the servers share it. With
+    /// <paramref name="sharedThroughout"/>, a burst during which a server stopped counting in Redis (a call timed out)
+    /// is tried again too. Five tries at most.
+    /// </summary>
+    public static async Task<List<Answer>> WithinASecondAsync(Func<Task<string[]>> prepare, Func<string[], Task<List<Answer>>> burst,
+        LimitedServer[]? sharedThroughout = null)
+    {
+        var failed = new List<string>();
         for (var i = 0; i < 5; i++)
         {
             var given = await prepare();
+            if (sharedThroughout is not null) await WhenSharedAsync(sharedThroughout);
             var watch = Stopwatch.StartNew();
             var answers = await burst(given);
-            if (watch.Elapsed < TimeSpan.FromMilliseconds(900)) return answers;
-            took.Add(watch.Elapsed);
+            var took = watch.Elapsed;
+            var shared = sharedThroughout is null || AllShared(sharedThroughout);
+            if (took < TimeSpan.FromMilliseconds(900) && shared) return answers;
+            failed.Add(shared ? $"{took.TotalMilliseconds:0} ms" : $"{took.TotalMilliseconds:0} ms, a server counting alone");
         }
-        throw new Xunit.Sdk.XunitException($"No burst was answered within a second: {string.Join(", ", took)}");
+        throw new Xunit.Sdk.XunitException($"No burst was answered within a second by servers sharing their counts: {string.Join("; ", failed)}");
     }
 
     public async Task<string> IssueKeyAsync() => await (await this.AsAsync<InquiryApiKeys>("kerman.treatment")).IssueAsync("MC-08-01");
