@@ -105,7 +105,8 @@ for name in A B; do
 done
 sleep 5
 declare -A RSS_BEFORE RSS_PEAK RSS_AFTER RSS_END
-for name in A B; do RSS_BEFORE[$name]="$(stack_rss_kb "$name")"; RSS_PEAK[$name]="${RSS_BEFORE[$name]}"; done
+declare -A PARTS_BEFORE PARTS_AFTER
+for name in A B; do RSS_BEFORE[$name]="$(stack_rss_kb "$name")"; RSS_PEAK[$name]="${RSS_BEFORE[$name]}"; PARTS_BEFORE[$name]="$(stack_rss_parts_kb "$name")"; done
 log "RSS before the load: A ${RSS_BEFORE[A]} kB, B ${RSS_BEFORE[B]} kB"
 ROWS_BEFORE="$(stack_psql 'select count(*) from "Inquiries"')"
 
@@ -244,6 +245,7 @@ for _ in $(seq 1 $(( SETTLE_SECONDS / 10 ))); do
   [[ "$within" == 1 ]] && { settled=$(( ($(now_ms) - T_CLOSED) / 1000 )); break; }
 done
 touch "$W/stop-memory"; kill "$MEM_PID" 2>/dev/null
+for name in A B; do PARTS_AFTER[$name]="$(stack_rss_parts_kb "$name")"; done
 # What each server still holds once the tabs have gone: the live heap after a full GC and its circuits, read by
 # dotnet-gcdump when it is installed (dotnet tool install -g dotnet-gcdump). A closed tab's circuit is kept 3 minutes
 # for a reconnection and then disposed (the circuit registry's entry expires on a timer), so none may be left: one that
@@ -346,6 +348,8 @@ s() { awk -v ms="$1" 'BEGIN { printf "%.0f", ms / 1000 }'; }
   echo "uploads: $(wc -l <"$W/uploads.txt") tried, $UP_OK answered with an id and read back equal, $UP_BAD differ or missing, $UP_FAILED not answered with an id ($(awk '$3 == "-" { print $2 }' "$W/uploads.txt" | sort | uniq -c | tr '\n' ' '))"
   echo "monthly filing ($PERIOD, kerman.review's agencies): $FILE_TRIED tried, $FILE_OK written; the last written ($LAST_N files each, $LAST_ROWS agencies) is in ${FILED_DB:-?} reports ($(awk '$4 !~ /^[0-9]+$/ { print $2 }' "$W/filings.txt" | sort | uniq -c | tr '\n' ' '))"
   echo "RSS: A $(mb "${RSS_BEFORE[A]}") MB before, peak $(mb "${RSS_PEAK[A]}"), at the end of the load $(mb "${RSS_END[A]:-0}"), after $(mb "${RSS_AFTER[A]}") MB; B $(mb "${RSS_BEFORE[B]}") MB before, peak $(mb "${RSS_PEAK[B]}"), at the end $(mb "${RSS_END[B]:-0}"), after $(mb "${RSS_AFTER[B]}") MB (tolerance x$TOLERANCE; ${settled:-not} settled ${settled:+s after the circuits closed})"
+  parts() { read -r anon file <<<"$1"; echo "$(mb "$anon") anonymous + $(mb "$file") mapped files"; }
+  echo "RSS's parts, MB: A before $(parts "${PARTS_BEFORE[A]}"), after $(parts "${PARTS_AFTER[A]}"); B before $(parts "${PARTS_BEFORE[B]}"), after $(parts "${PARTS_AFTER[B]}")"
   [[ -n "${HEAP_AFTER[A]:-}" ]] && echo "after the load, live heap (full GC, dotnet-gcdump): A ${HEAP_AFTER[A]} MB with ${HOSTS_AFTER[A]} circuits, B ${HEAP_AFTER[B]} MB with ${HOSTS_AFTER[B]} circuits"
   echo
   if [[ ${#failures[@]} -eq 0 ]]; then echo "all checks passed"; else printf 'FAILED: %s\n' "${failures[@]}"; fi

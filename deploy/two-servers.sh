@@ -31,7 +31,7 @@
 #                            string), STACK_SERVER_ENV (array of extra NAME=value for the servers; or STACK_ENV),
 #                            STACK_SERVERS (names, default "A B"), STACK_CONFIG (Debug/Release), STACK_PG_OPTS (extra
 #                            postgres -c settings) are read first; writes STACK_DIR/stack.env (stack_save)
-#   stack_server_start NAME  stack_server_kill NAME [SIGNAL]   stack_server_pid NAME   stack_rss_kb NAME
+#   stack_server_start NAME  stack_server_kill NAME [SIGNAL]   stack_server_pid NAME   stack_rss_kb NAME   stack_rss_parts_kb NAME
 #   stack_portal ARGS...     runs an admin command (e.g. issue-api-key --centre MC-08-01) on the stack's database
 #   stack_psql SQL           one query on the portal's database, unaligned, no headers
 #   stack_sign_in BASE USER JAR   the real sign-in form into a curl cookie jar
@@ -138,6 +138,9 @@ stack_server_kill() {
 
 # Resident set size of a server, in kB.
 stack_rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/${STACK_PID[$1]}/status" 2>/dev/null || echo 0; }
+# The RSS's parts in kB, "anon file": the process's own memory (heaps, stacks, JIT code) and pages of mapped files
+# (the assemblies' code; clean page cache the kernel can drop and that servers of one build share).
+stack_rss_parts_kb() { awk '/^RssAnon:/ { a = $2 } /^RssFile:/ { f = $2 } END { print a + 0, f + 0 }' "/proc/${STACK_PID[$1]}/status" 2>/dev/null || echo "0 0"; }
 
 # --- nginx ------------------------------------------------------------------------------------------------------------
 # deploy/nginx/portal.conf with the TLS lines dropped, a loopback listen, and this stack's servers; inside a minimal
