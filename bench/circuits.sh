@@ -193,8 +193,10 @@ for n in $COUNTS; do
   log "settle 10 s with $n circuits open"
   [[ "$SMOKE" == 1 ]] || sleep 10
   figure "c${n}_loadavg_open" "$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' /)"
-  measure "c$n"
+  # The home page's latency before the heap walk: with ~900 circuits open the walk paused the server 3.5 minutes, the
+  # tabs timed out and reconnected all at once, and wrk measured that storm (2026-12-04, 916 circuits).
   wrk_home "c$n"
+  measure "c$n"
   figure "c${n}_gc_heap_per_circuit_kb" "$(awk -v a="${FIG[c0_gc_heap_kb]}" -v b="${FIG[c${n}_gc_heap_kb]}" -v n="$n" 'BEGIN { printf "%.0f", (b - a) / n }')"
   figure "c${n}_rss_per_circuit_kb" "$(awk -v a="${FIG[c0_rss_kb]}" -v b="${FIG[c${n}_rss_kb]}" -v n="$n" 'BEGIN { printf "%.0f", (b - a) / n }')"
   figure "c${n}_rss_anon_per_circuit_kb" "$(awk -v a="${FIG[c0_rss_anon_kb]}" -v b="${FIG[c${n}_rss_anon_kb]}" -v n="$n" 'BEGIN { printf "%.0f", (b - a) / n }')"

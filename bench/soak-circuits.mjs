@@ -8,7 +8,8 @@
 // batch arrives on /_blazor), then each circuit, every PERIOD_SECONDS (default 30, with
 // jitter), navigates INSIDE its circuit to the next page of PAGES (Blazor.navigateTo: a render in the live circuit,
 // not a new page load) and waits for the new page's title, which only the circuit renders. When a navigation fails
-// (e.g. its server was killed), the page is reloaded: a new circuit, on whichever server nginx sends it to now.
+// (e.g. its server was killed), the page is reloaded after a random pause that grows with each failure in a row: a new
+// circuit, on whichever server nginx sends it to now.
 //
 // Prints one line per event on stdout, `<epoch ms> <event> <circuit> <ms>` with events open, open_retry (a sign-in
 // that failed and is tried again, up to twice), open_fail, nav_ok, nav_fail, reload_ok, reload_fail, then on SIGTERM/SIGINT/SIGUSR1 or after HOLD_SECONDS (default 1800) closes everything and
@@ -135,21 +136,34 @@ async function reload(page, path) {
   await page.locator('[data-testid=userbox]').waitFor({ state: 'visible' });
 }
 
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
 async function browse(page, i) {
   let n = 1;
-  await new Promise(r => setTimeout(r, Math.random() * periodMs));
+  let failedInARow = 0;
+  await sleep(Math.random() * periodMs);
   while (!closing) {
     const path = pages[n++ % pages.length];
     const t = performance.now();
     try {
       await navigate(page, path);
       emit('nav_ok', i, performance.now() - t);
+      failedInARow = 0;
     } catch {
       emit('nav_fail', i, performance.now() - t);
+      // As a person whose page stopped answering: a pause before reloading, longer after each failure in a row (a
+      // random wait of up to 2, 4, 8 ... 60 s). Reloading at once, the tabs of the soak of 2026-12-04 21:23 kept their
+      // overloaded machine (load 62 after the kill) busy with reloads that passed their 60 s limit and were tried again.
+      failedInARow++;
+      await sleep(Math.random() * Math.min(60_000, 2_000 * 2 ** (failedInARow - 1)));
       const r = performance.now();
-      try { await reload(page, path); emit('reload_ok', i, performance.now() - r); } catch { emit('reload_fail', i, performance.now() - r); }
+      try {
+        await reload(page, path);
+        emit('reload_ok', i, performance.now() - r);
+        failedInARow = 0;
+      } catch { emit('reload_fail', i, performance.now() - r); }
     }
-    await new Promise(r => setTimeout(r, periodMs * (0.75 + Math.random() * 0.5)));
+    await sleep(periodMs * (0.75 + Math.random() * 0.5));
   }
 }
 
