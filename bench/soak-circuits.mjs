@@ -14,7 +14,8 @@
 // Prints one line per event on stdout, `<epoch ms> <event> <circuit> <ms>` with events open, open_retry (a sign-in
 // that failed and is tried again, up to twice), open_fail, nav_ok, nav_fail, reload_ok, reload_fail, then on SIGTERM/SIGINT/SIGUSR1 or after HOLD_SECONDS (default 1800) closes everything and
 // prints `circuits_closed=N`. Environment: BENCH_USER (headoffice), BENCH_PASSWORD, CONCURRENCY (sign-ins at once,
-// default 2), PERIOD_SECONDS, PAGES (comma-separated paths), CHROMIUM, STEP_TIMEOUT_MS (default 60000).
+// default 2), PERIOD_SECONDS, PAGES (comma-separated paths), CHROMIUM, STEP_TIMEOUT_MS (default 60000), MOVES (a
+// warm-up: each circuit stops after that many page moves, and all close when every one has).
 import { chromium } from 'playwright-core';
 
 const args = process.argv.slice(2);
@@ -26,6 +27,7 @@ const concurrency = Math.max(1, Number.parseInt(process.env.CONCURRENCY ?? '2', 
 const holdSeconds = Number.parseInt(process.env.HOLD_SECONDS ?? '1800', 10);
 const periodMs = Number.parseFloat(process.env.PERIOD_SECONDS ?? '30') * 1000;
 const stepTimeout = Number.parseInt(process.env.STEP_TIMEOUT_MS ?? '60000', 10);
+const moves = Number.parseInt(process.env.MOVES ?? '0', 10);
 const pages = (process.env.PAGES ?? '/,/circulars,/agencies,/monthly/completeness').split(',');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const pagesPerContext = Math.max(1, Number.parseInt(process.env.PAGES_PER_CONTEXT ?? '25', 10));
@@ -149,6 +151,7 @@ async function browse(page, i) {
       await navigate(page, path);
       emit('nav_ok', i, performance.now() - t);
       failedInARow = 0;
+      if (n > moves && moves > 0) return;
     } catch {
       emit('nav_fail', i, performance.now() - t);
       // As a person whose page stopped answering: a pause before reloading, longer after each failure in a row (a
@@ -190,3 +193,4 @@ async function opener() {
 await Promise.all(Array.from({ length: Math.min(concurrency, count) }, opener));
 console.log(`circuits_open=${count - failures}`);
 await Promise.all(opened);
+if (moves > 0) await closeAll(0);

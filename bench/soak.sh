@@ -92,17 +92,74 @@ if [[ "$FIRST_SEEDED" -gt 0 ]]; then
   PERIOD="$(printf '%04d-%02d' "$y" "$m")"
 fi
 REVIEW_JAR="$W/review.jar"
-stack_sign_in "$BASE" kerman.review "$REVIEW_JAR" || die "kerman.review could not sign in"
+stack_sign_in "$BASE" kerman.review "$REVIEW_JAR" || die "kerman.review could not sign in through nginx"
+if [[ ! -d "$BENCH_DIR/node_modules/playwright-core" ]]; then
+  (cd "$BENCH_DIR" && npm ci --no-audit --no-fund --loglevel=error >"$W/npm.log" 2>&1) || die "npm ci in bench/ failed (see $W/npm.log)"
+fi
 
-# Warm-up: each server directly answers a signed-in page, a download path and an inquiry; then its RSS is "before".
-for name in A B; do
-  url="http://127.0.0.1:${STACK_PORT[$name]}"
+# --- one upload, one filing -------------------------------------------------------------------------------------------
+# A circular uploaded through BASE's form by JAR's user (a unique PDF): prints "code id sha256", id "-" when the answer
+# carried none. Returns 1 when the form did not come (signed out, server gone): the caller signs in again.
+upload_once() { # BASE JAR NAME
+  local base="$1" jar="$2" file="$W/up-$3.pdf" token answer id
+  stack_pdf "$file" "soak upload $3 $(date +%s%N)"
+  curl -s -m 30 -c "$jar" -b "$jar" -o "$jar.page" "$base/circulars"
+  token="$(stack_token "$jar.page")"
+  [[ -n "$token" ]] || { echo "nopage - -"; return 1; }
+  answer=$(curl -s -m 60 -c "$jar" -b "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' -F "__RequestVerificationToken=$token" \
+    -F "title=بخشنامه آزمون پایداری $3" -F "number=" -F "kind=Circular" -F "recipients=all" \
+    -F "file=@$file;type=application/pdf" "$base/circulars/upload")
+  id="-"; [[ "$answer" == "302 "*"uploaded="* ]] && id="${answer##*uploaded=}"
+  echo "${answer%% *} $id $(sha256sum <"$file" | cut -d' ' -f1)"
+}
+
+# The month's sheet for JAR's agencies, every agency's figures VALUE, filed through BASE's worklist form: prints
+# "code VALUE written" (written: the rows the answer says were written, or refused:QUERY). Returns 1 when the template
+# or the form did not come: the caller signs in again.
+file_once() { # BASE JAR VALUE
+  local base="$1" jar="$2" template="$W/template-$3.xlsx" sheet="$W/filing-$3.xlsx" token answer code written="-"
+  code="$(curl -s -m 60 -b "$jar" -c "$jar" -o "$template" -w '%{http_code}' "$base/monthly/upload/template.xlsx?period=$PERIOD")"
+  curl -s -m 30 -b "$jar" -c "$jar" -o "$jar.page" "$base/monthly/worklist?period=$PERIOD"
+  token="$(stack_token "$jar.page")"
+  [[ "$code" == 200 && -n "$token" ]] || { echo "template-$code - -"; return 1; }
+  dotnet "$SHEET_MAKER" --monthly "$template" "$sheet" "$3" >>"$W/filings.err" 2>&1 || { echo "sheetmaker - -"; return 0; }
+  answer=$(curl -s -m 120 -b "$jar" -c "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' -F "__RequestVerificationToken=$token" \
+    -F "file=@$sheet;type=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" "$base/monthly/upload?period=$PERIOD")
+  [[ "$answer" == "302 "*"uploaded="* ]] && written="${answer##*uploaded=}"
+  [[ "$answer" == *failed=* ]] && written="refused:${answer##*\?}"
+  echo "${answer%% *} $3 $written"
+}
+
+# --- warm-up ----------------------------------------------------------------------------------------------------------
+# Each server, directly, takes every path the load will take before its RSS is read as "before": circuits browsing the
+# soak's four pages, inquiries, an upload and a filing. A server's first use of a path loads its types and JITs its code
+# once for the life of the process (loader and code heaps, ~125 MB of B's RSS after the soak of 2026-12-05 00:02, by
+# dotnet-dump's eeheap -loader), a level the process keeps; with a few requests as its warm-up, B's "before" had none
+# of that and its "after" looked like memory not given back.
+warm_up() { # NAME
+  local name="$1" url="http://127.0.0.1:${STACK_PORT[$1]}" jar="$W/warm-$1.jar" value=1 circuits _
+  [[ "$name" == B ]] && value=2
+  (cd "$BENCH_DIR" && exec env PERIOD_SECONDS=1 MOVES=4 HOLD_SECONDS=180 node soak-circuits.mjs "$url" 2) \
+    >"$W/warm-circuits-$name.txt" 2>>"$W/warm.err" &
+  circuits=$!
   for _ in 1 2 3; do
-    curl -s -o /dev/null -b "$REVIEW_JAR" "$url/"; curl -s -o /dev/null -b "$REVIEW_JAR" "$url/circulars"
-    curl -s -o /dev/null -b "$REVIEW_JAR" "$url/monthly/worklist?period=$PERIOD"
-    curl -s -o /dev/null -H "X-Api-Key: $KEY" -H 'Content-Type: application/json' -d "{\"nationalId\":\"$(head -n1 "$W/ids.txt")\"}" "$url/api/v1/eligibility/general"
+    curl -s -o /dev/null -H "X-Api-Key: $KEY" -H 'Content-Type: application/json' \
+      -d "{\"nationalId\":\"$(head -n1 "$W/ids.txt")\"}" "$url/api/v1/eligibility/general"
   done
-done
+  if stack_sign_in "$url" kerman.review "$jar" 2>>"$W/warm.err"; then
+    echo "$name upload: $(upload_once "$url" "$jar" "warm-$name")"
+    echo "$name filing: $(file_once "$url" "$jar" "$value")"
+  else
+    echo "$name: kerman.review could not sign in"
+  fi
+  wait "$circuits"
+  echo "$name circuits: $(grep -c ' open ' "$W/warm-circuits-$name.txt") opened, $(grep -c ' nav_ok ' "$W/warm-circuits-$name.txt") page moves"
+}
+log "warm-up: each server directly, two circuits through the four pages, inquiries, an upload and a filing"
+WARMING=()
+for name in A B; do warm_up "$name" >"$W/warm-$name.txt" & WARMING+=($!); done
+wait "${WARMING[@]}"
+while read -r line; do log "  $line"; done < <(cat "$W/warm-A.txt" "$W/warm-B.txt")
 sleep 5
 declare -A RSS_BEFORE RSS_PEAK RSS_AFTER RSS_END
 declare -A PARTS_BEFORE PARTS_AFTER
@@ -113,50 +170,24 @@ ROWS_BEFORE="$(stack_psql 'select count(*) from "Inquiries"')"
 # --- the load's loops ---------------------------------------------------------------------------------------------------
 # Uploads: "epoch_ms code id sha256" per attempt into uploads.txt.
 uploads() {
-  local jar="$W/uploads.jar" n=0
+  local jar="$W/uploads.jar" n=0 line
   stack_sign_in "$BASE" kerman.review "$jar" 2>>"$W/uploads.err" || echo "$(now_ms) signin - -" >>"$W/uploads.txt"
   while [[ ! -f "$W/stop" ]]; do
     n=$((n + 1))
-    local file="$W/up-$n.pdf" token answer id
-    stack_pdf "$file" "soak upload $n $(date +%s%N)"
-    curl -s -m 30 -c "$jar" -b "$jar" -o "$jar.page" "$BASE/circulars"
-    token="$(stack_token "$jar.page")"
-    if [[ -z "$token" ]]; then
-      echo "$(now_ms) nopage - -" >>"$W/uploads.txt"
-      stack_sign_in "$BASE" kerman.review "$jar" 2>>"$W/uploads.err"
-    else
-      answer=$(curl -s -m 60 -c "$jar" -b "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' -F "__RequestVerificationToken=$token" \
-        -F "title=بخشنامه آزمون پایداری $n" -F "number=" -F "kind=Circular" -F "recipients=all" \
-        -F "file=@$file;type=application/pdf" "$BASE/circulars/upload")
-      id="-"; [[ "$answer" == "302 "*"uploaded="* ]] && id="${answer##*uploaded=}"
-      echo "$(now_ms) ${answer%% *} $id $(sha256sum <"$file" | cut -d' ' -f1)" >>"$W/uploads.txt"
-    fi
+    line="$(upload_once "$BASE" "$jar" "$n")" || stack_sign_in "$BASE" kerman.review "$jar" 2>>"$W/uploads.err"
+    echo "$(now_ms) $line" >>"$W/uploads.txt"
     sleep "$UPLOAD_EVERY"
   done
 }
 
-# Monthly filing: "epoch_ms code n written" per attempt into filings.txt.
+# Monthly filing: "epoch_ms code value written" per attempt into filings.txt; each filing's figures are its number + 10.
 filings() {
-  local jar="$W/filings.jar" n=0
+  local jar="$W/filings.jar" n=0 line
   stack_sign_in "$BASE" kerman.review "$jar" 2>>"$W/filings.err" || echo "$(now_ms) signin - -" >>"$W/filings.txt"
   while [[ ! -f "$W/stop" ]]; do
     n=$((n + 1))
-    local template="$W/template.xlsx" sheet="$W/filing-$n.xlsx" token answer code
-    code="$(curl -s -m 60 -b "$jar" -c "$jar" -o "$template" -w '%{http_code}' "$BASE/monthly/upload/template.xlsx?period=$PERIOD")"
-    curl -s -m 30 -b "$jar" -c "$jar" -o "$jar.page" "$BASE/monthly/worklist?period=$PERIOD"
-    token="$(stack_token "$jar.page")"
-    if [[ "$code" != 200 || -z "$token" ]]; then
-      echo "$(now_ms) template-$code - -" >>"$W/filings.txt"
-      stack_sign_in "$BASE" kerman.review "$jar" 2>>"$W/filings.err"
-    elif ! dotnet "$SHEET_MAKER" --monthly "$template" "$sheet" "$((n + 10))" >>"$W/filings.err" 2>&1; then
-      echo "$(now_ms) sheetmaker - -" >>"$W/filings.txt"
-    else
-      answer=$(curl -s -m 120 -b "$jar" -c "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' -F "__RequestVerificationToken=$token" \
-        -F "file=@$sheet;type=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" "$BASE/monthly/upload?period=$PERIOD")
-      local written="-"; [[ "$answer" == "302 "*"uploaded="* ]] && written="${answer##*uploaded=}"
-      [[ "$answer" == *failed=* ]] && written="refused:${answer##*\?}"
-      echo "$(now_ms) ${answer%% *} $((n + 10)) $written" >>"$W/filings.txt"
-    fi
+    line="$(file_once "$BASE" "$jar" "$((n + 10))")" || stack_sign_in "$BASE" kerman.review "$jar" 2>>"$W/filings.err"
+    echo "$(now_ms) $line" >>"$W/filings.txt"
     sleep "$FILE_EVERY"
   done
 }
@@ -197,9 +228,6 @@ UPLOADS_PID=""; FILINGS_PID=""; CIRCUITS_PID=""
 T0=$(now_ms)
 log "load: $CIRCUITS circuits, wrk -c$WRK_CONNECTIONS, a filing every $FILE_EVERY s, an upload every $UPLOAD_EVERY s; ${MINUTES} min (load $(load))"
 LOAD_START="$(load)"
-if [[ ! -d "$BENCH_DIR/node_modules/playwright-core" ]]; then
-  (cd "$BENCH_DIR" && npm ci --no-audit --no-fund --loglevel=error >"$W/npm.log" 2>&1) || die "npm ci in bench/ failed (see $W/npm.log)"
-fi
 # In its own process group (setsid); stop_circuits ends it and its Chromium.
 (cd "$BENCH_DIR" && exec setsid env CONCURRENCY="${CIRCUIT_CONCURRENCY:-4}" PERIOD_SECONDS="$PERIOD_SECONDS" HOLD_SECONDS=$(( TOTAL + 600 )) \
   node soak-circuits.mjs "$BASE" "$CIRCUITS") >"$W/circuits.txt" 2>"$W/circuits.err" &
@@ -306,7 +334,7 @@ N5_KILL_A=$(grep -c " $ADDR_A" "$W/5xx-kill.txt"); N5_KILL_A_WINDOW=$(awk -v k="
 [[ $N5_AFTER -eq 0 ]] || failures+=("$N5_AFTER 5xx after the restart (see $W/5xx-after.txt)")
 [[ $N5_KILL -eq $N5_KILL_A ]] || failures+=("$((N5_KILL - N5_KILL_A)) 5xx in the kill phase not from server A (see $W/5xx-kill.txt)")
 
-# Memory. Reported but not checked in the smoke: a minute's load on the Debug build after a few warm-up requests is
+# Memory. Reported but not checked in the smoke: a minute's load on the Debug build, even after the warm-up, is
 # mostly first-use growth (JIT, tiered code, the GC's heap sizing), not a level to return to (CI's run once had the
 # server that was not killed at 414 MB after, 237 MB before).
 for name in A B; do
@@ -348,7 +376,7 @@ s() { awk -v ms="$1" 'BEGIN { printf "%.0f", ms / 1000 }'; }
   echo "uploads: $(wc -l <"$W/uploads.txt") tried, $UP_OK answered with an id and read back equal, $UP_BAD differ or missing, $UP_FAILED not answered with an id ($(awk '$3 == "-" { print $2 }' "$W/uploads.txt" | sort | uniq -c | tr '\n' ' '))"
   echo "monthly filing ($PERIOD, kerman.review's agencies): $FILE_TRIED tried, $FILE_OK written; the last written ($LAST_N files each, $LAST_ROWS agencies) is in ${FILED_DB:-?} reports ($(awk '$4 !~ /^[0-9]+$/ { print $2 }' "$W/filings.txt" | sort | uniq -c | tr '\n' ' '))"
   echo "RSS: A $(mb "${RSS_BEFORE[A]}") MB before, peak $(mb "${RSS_PEAK[A]}"), at the end of the load $(mb "${RSS_END[A]:-0}"), after $(mb "${RSS_AFTER[A]}") MB; B $(mb "${RSS_BEFORE[B]}") MB before, peak $(mb "${RSS_PEAK[B]}"), at the end $(mb "${RSS_END[B]:-0}"), after $(mb "${RSS_AFTER[B]}") MB (tolerance x$TOLERANCE; ${settled:-not} settled ${settled:+s after the circuits closed})"
-  parts() { read -r anon file <<<"$1"; echo "$(mb "$anon") anonymous + $(mb "$file") mapped files"; }
+  parts() { read -r anon file shmem <<<"$1"; echo "$(mb "$anon") anonymous + $(mb "$file") mapped files + $(mb "$shmem") shared (jitted code, type data)"; }
   echo "RSS's parts, MB: A before $(parts "${PARTS_BEFORE[A]}"), after $(parts "${PARTS_AFTER[A]}"); B before $(parts "${PARTS_BEFORE[B]}"), after $(parts "${PARTS_AFTER[B]}")"
   [[ -n "${HEAP_AFTER[A]:-}" ]] && echo "after the load, live heap (full GC, dotnet-gcdump): A ${HEAP_AFTER[A]} MB with ${HOSTS_AFTER[A]} circuits, B ${HEAP_AFTER[B]} MB with ${HOSTS_AFTER[B]} circuits"
   echo

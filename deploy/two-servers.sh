@@ -140,7 +140,9 @@ stack_server_kill() {
 stack_rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/${STACK_PID[$1]}/status" 2>/dev/null || echo 0; }
 # The RSS's parts in kB, "anon file": the process's own memory (heaps, stacks, JIT code) and pages of mapped files
 # (the assemblies' code; clean page cache the kernel can drop and that servers of one build share).
-stack_rss_parts_kb() { awk '/^RssAnon:/ { a = $2 } /^RssFile:/ { f = $2 } END { print a + 0, f + 0 }' "/proc/${STACK_PID[$1]}/status" 2>/dev/null || echo "0 0"; }
+# "anon file shmem" kB. Shared memory is no tmpfs here: .NET's W^X allocator maps jitted code and its loader heaps from
+# a memfd (/memfd:doublemapper), ~120 MB of a server's RSS after a soak (2026-12-05, dotnet-dump's eeheap -loader).
+stack_rss_parts_kb() { awk '/^RssAnon:/ { a = $2 } /^RssFile:/ { f = $2 } /^RssShmem:/ { s = $2 } END { print a + 0, f + 0, s + 0 }' "/proc/${STACK_PID[$1]}/status" 2>/dev/null || echo "0 0 0"; }
 
 # --- nginx ------------------------------------------------------------------------------------------------------------
 # deploy/nginx/portal.conf with the TLS lines dropped, a loopback listen, and this stack's servers; inside a minimal
