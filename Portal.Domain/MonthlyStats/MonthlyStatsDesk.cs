@@ -156,6 +156,11 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
     private static async Task SaveAsync(PortalDbContext db, CancellationToken ct)
     {
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { throw DomainException.Of("Monthly.ChangedMeanwhile"); }
+        // A report changed since it was read, or one started meanwhile (on another tab or server) for a month this form
+        // found empty: the month's one report is refused twice.
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
+        {
+            throw DomainException.Of("Monthly.ChangedMeanwhile");
+        }
     }
 }

@@ -168,11 +168,7 @@ public sealed class BookletCounterTests(PortalFactory portal) : IClassFixture<Po
     {
         var family = await FamilyAsync(portal);
         var before = (await BookletAsync(portal, family.Main.Id))!;
-        var options = new DbContextOptionsBuilder<PortalDbContext>(portal.Services.GetRequiredService<DbContextOptions<PortalDbContext>>())
-            .AddInterceptors(new LinkDropsOnServiceInsert()).Options;
-        var actor = await Acting.ActorAsync(portal, Clerk);
-        var counter = new BookletCounter(new PortalDb(new Contexts(options), new ActingAs(actor)),
-            portal.Services.GetRequiredService<EligibilityPolicy>(), TimeProvider.System);
+        var counter = await portal.AsAsync<BookletCounter>(Clerk, new LinkDropsOnServiceInsert());
 
         using var persian = CultureScope.Persian();
         var refusal = await Assert.ThrowsAsync<DomainException>(() => counter.ServeAsync(family.Main.Id, Ask.Extend, null, DateTimeOffset.UtcNow));
@@ -188,10 +184,5 @@ public sealed class BookletCounterTests(PortalFactory portal) : IClassFixture<Po
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
             command.CommandText.Contains("INSERT INTO \"BookletServices\"") ? throw new SqliteException("disk I/O error", 10) : ValueTask.FromResult(result);
-    }
-
-    private sealed class Contexts(DbContextOptions<PortalDbContext> options) : IDbContextFactory<PortalDbContext>
-    {
-        public PortalDbContext CreateDbContext() => new(options);
     }
 }

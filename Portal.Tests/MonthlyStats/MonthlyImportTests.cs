@@ -89,6 +89,26 @@ public sealed class MonthlyImportTests(PortalFactory portal) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task AnAgencysMonthStartedElsewhereMeanwhile_RefusesTheWholeSheet_InWords_AndWritesNothingOfIt()
+    {
+        // Found by the soak: the same office's sheet sent through two servers at once; the second's new report for an
+        // agency met the first's in the unique index, and its user got the error page.
+        var month = new JalaliMonth(1403, 7);
+        var c = await FirstCategoryAsync();
+        var import = await portal.AsAsync<MonthlyImport>("kerman.review", new MonthlyStatsArrange.AnotherServerStartsTheMonth(portal, "AG-08002", month));
+
+        using var persian = CultureScope.Persian();
+        var refused = await Assert.ThrowsAsync<DomainException>(() => import.ImportAsync(month,
+            [Row(2, "AG-08001", c, "3", "3000000", "3", "0"), Row(3, "AG-08002", c, "5", "5000000", "5", "0")]));
+
+        Assert.Equal("Monthly.Import.SavedMeanwhile", refused.Key);
+        Assert.Contains("چیزی از این فایل ذخیره نشد", refused.Message);
+        var reports = await ReportsAsync(month);
+        Assert.Equal(await Acting.AgencyIdAsync(portal, "AG-08002"), Assert.Single(reports).AgencyId); // the other server's, untouched
+        Assert.Equal(0, reports[0].FilesForwarded);
+    }
+
+    [Fact]
     public async Task Import_ByOtherThanAReviewOffice_IsRefused()
     {
         var import = await portal.AsAsync<MonthlyImport>("kerman.treatment");

@@ -51,6 +51,22 @@ public sealed class MonthlyStatsDeskTests(PortalFactory portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task AMonthStartedElsewhereMeanwhile_IsRefusedInWords_NotOverwritten()
+    {
+        // Two tabs (or servers) both found the month empty: the second to save gets the message, not the error page.
+        var month = new JalaliMonth(1403, 8);
+        var sheet = await (await As("kerman.agency.user")).SheetAsync(month);
+        var user = await portal.AsAsync<MonthlyStatsDesk>("kerman.agency.user", new MonthlyStatsArrange.AnotherServerStartsTheMonth(portal, "AG-08001", month));
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => user.SaveAsync(month, Form(sheet, 12, 8, 1), sheet.Version));
+
+        Assert.Equal("Monthly.ChangedMeanwhile", refused.Key);
+        var id = await ReportIdAsync(month);
+        await using var db = Acting.SystemDb(portal);
+        Assert.Equal(0, (await db.MonthlyReports.SingleAsync(r => r.Id == id)).FilesForwarded); // the other tab's, untouched
+    }
+
+    [Fact]
     public async Task UnbalancedMonth_IsRefused_AndNothingIsSaved()
     {
         var month = new JalaliMonth(1404, 3);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Data;
 using Portal.Domain.Security;
@@ -8,11 +9,18 @@ namespace Portal.Tests.Support;
 /// <summary>Domain services of the real app, acting as one of the seeded demo users (no browser, no HTTP).</summary>
 public static class Acting
 {
-    public static async Task<T> AsAsync<T>(this PortalFactory factory, string userName) where T : class
+    /// <summary>
+    /// The service as the user would get it; with <paramref name="interceptors"/>, its contexts also run them (a link
+    /// dropping, another server's write, at a chosen moment of the service's work).
+    /// </summary>
+    public static async Task<T> AsAsync<T>(this PortalFactory factory, string userName, params IInterceptor[] interceptors) where T : class
     {
         var actor = await ActorAsync(factory, userName);
         var user = new ActingAs(actor);
-        var contexts = factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        var contexts = interceptors.Length == 0
+            ? factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>()
+            : new Intercepted(new DbContextOptionsBuilder<PortalDbContext>(factory.Services.GetRequiredService<DbContextOptions<PortalDbContext>>())
+                .AddInterceptors(interceptors).Options);
         var takesUser = typeof(T).GetConstructors().Single().GetParameters().Any(p => p.ParameterType == typeof(ICurrentUser));
         object[] arguments = takesUser ? [new PortalDb(contexts, user), user] : [new PortalDb(contexts, user)];
         return ActivatorUtilities.CreateInstance<T>(factory.Services, arguments);
@@ -30,6 +38,11 @@ public static class Acting
     /// <summary>An unfiltered context for arranging and checking data.</summary>
     public static PortalDbContext SystemDb(PortalFactory factory) =>
         PortalDb.Open(factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), Actor.System);
+
+    private sealed class Intercepted(DbContextOptions<PortalDbContext> options) : IDbContextFactory<PortalDbContext>
+    {
+        public PortalDbContext CreateDbContext() => new(options);
+    }
 
     public static async Task<int> AgencyIdAsync(PortalFactory factory, string code)
     {
