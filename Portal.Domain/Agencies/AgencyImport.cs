@@ -15,6 +15,20 @@ public sealed record AgencyImportRow(int RowNumber, string? Code, string? Genera
 public sealed record ImportResult(int Inserted, int Updated, IReadOnlyDictionary<int, IReadOnlyList<string>> Errors)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>
+    /// Writes a checked sheet's rows in one transaction. A row someone else added or changed since the sheet was read
+    /// (the same sheet sent through another server, an edit on a page) refuses the whole sheet in words, as a bad row
+    /// would: nothing of it is written, and it can be sent again.
+    /// </summary>
+    internal static async Task SaveAsync(PortalDbContext db, CancellationToken ct)
+    {
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
+        {
+            throw DomainException.Of("Import.SavedMeanwhile");
+        }
+    }
 }
 
 /// <summary>
@@ -116,7 +130,7 @@ public sealed partial class AgencyImport(PortalDb portalDb, TimeProvider clock)
             else updated++;
             agency.Update(profile, review, stamp);
         }
-        await db.SaveChangesAsync(ct); // one transaction: all rows or none
+        await ImportResult.SaveAsync(db, ct);
         return new(inserted, updated, errors);
     }
 

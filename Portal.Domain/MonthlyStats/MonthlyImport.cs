@@ -120,13 +120,7 @@ public sealed class MonthlyImport(PortalDb portalDb, TimeProvider clock)
             }
             report.RecordForAgency(figures, db.Actor.UserName, at);
         }
-        // Someone else (the agency, this office on another server) changed one of these reports or started it since
-        // the sheet's rows were read: the whole sheet is refused, as a bad row would be, and can be sent again.
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
-        {
-            throw DomainException.Of("Monthly.Import.SavedMeanwhile");
-        }
+        await ImportResult.SaveAsync(db, ct);
         return new ImportResult(inserted, updated, new Dictionary<int, IReadOnlyList<string>>());
     }
 

@@ -104,7 +104,7 @@ public sealed class OffsetImport(PortalDb portalDb, TimeProvider clock)
         if (errors.Count > 0) return new(0, 0, errors);
 
         db.DebtorWorkshops.AddRange(valid);
-        await db.SaveChangesAsync(ct); // one transaction: all rows or none
+        await ImportResult.SaveAsync(db, ct);
         return new(valid.Count, 0, errors);
     }
 
@@ -149,7 +149,7 @@ public sealed class OffsetImport(PortalDb portalDb, TimeProvider clock)
         if (errors.Count > 0) return new(0, 0, errors);
 
         foreach (var (workshop, a) in valid) workshop.Seize(a.Kind, a.Description, a.Value, a.SeizedOn, a.Reference);
-        await db.SaveChangesAsync(ct);
+        await ImportResult.SaveAsync(db, ct);
         return new(valid.Count, 0, errors);
     }
 
@@ -192,7 +192,7 @@ public sealed class OffsetImport(PortalDb portalDb, TimeProvider clock)
         if (errors.Count > 0) return new(0, 0, errors);
 
         db.CenterClaims.AddRange(valid);
-        await db.SaveChangesAsync(ct);
+        await ImportResult.SaveAsync(db, ct);
         return new(valid.Count, 0, errors);
     }
 

@@ -101,7 +101,7 @@ public sealed class MonthlyImportTests(PortalFactory portal) : IClassFixture<Por
         var refused = await Assert.ThrowsAsync<DomainException>(() => import.ImportAsync(month,
             [Row(2, "AG-08001", c, "3", "3000000", "3", "0"), Row(3, "AG-08002", c, "5", "5000000", "5", "0")]));
 
-        Assert.Equal("Monthly.Import.SavedMeanwhile", refused.Key);
+        Assert.Equal("Import.SavedMeanwhile", refused.Key);
         Assert.Contains("چیزی از این فایل ذخیره نشد", refused.Message);
         var reports = await ReportsAsync(month);
         Assert.Equal(await Acting.AgencyIdAsync(portal, "AG-08002"), Assert.Single(reports).AgencyId); // the other server's, untouched
