@@ -63,6 +63,20 @@ public sealed class AgencyImportTests : IClassFixture<PortalFactory>, IAsyncLife
     }
 
     [Fact]
+    public async Task TheSameNewAgencyWrittenByAnotherServerMeanwhile_RefusesThisSheetInWords_AndTheOtherStands()
+    {
+        // The same sheet sent twice at once, through two servers: the second to save meets the first's agency.
+        AgencyImportRow[] rows = [Row(2, "AG-08777")];
+        var import = await _factory.AsAsync<AgencyImport>("kerman.generaloffice", new AnotherServerSavesFirst(async () => Assert.True((await ImportAsKermanAsync(rows)).Succeeded)));
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => import.ImportAsync(rows, Today));
+
+        Assert.Equal("Import.SavedMeanwhile", refused.Key);
+        await using var db = PortalDb.Open(Contexts, Actor.System);
+        Assert.Equal(1, await db.Agencies.CountAsync(a => a.Code == "AG-08777"));
+    }
+
+    [Fact]
     public async Task OneRowWithABadNationalId_WritesNothing_AndNamesTheField()
     {
         using var _ = CultureScope.Persian();

@@ -95,17 +95,18 @@ public sealed class MonthlyImportTests(PortalFactory portal) : IClassFixture<Por
         // agency met the first's in the unique index, and its user got the error page.
         var month = new JalaliMonth(1403, 7);
         var c = await FirstCategoryAsync();
-        var import = await portal.AsAsync<MonthlyImport>("kerman.review", new MonthlyStatsArrange.AnotherServerStartsTheMonth(portal, "AG-08002", month));
+        var other = await Import();
+        var import = await portal.AsAsync<MonthlyImport>("kerman.review", new AnotherServerSavesFirst(async () =>
+            Assert.True((await other.ImportAsync(month, [Row(2, "AG-08002", c, "5", "5000000", "5", "0")])).Succeeded)));
 
         using var persian = CultureScope.Persian();
         var refused = await Assert.ThrowsAsync<DomainException>(() => import.ImportAsync(month,
-            [Row(2, "AG-08001", c, "3", "3000000", "3", "0"), Row(3, "AG-08002", c, "5", "5000000", "5", "0")]));
+            [Row(2, "AG-08001", c, "3", "3000000", "3", "0"), Row(3, "AG-08002", c, "4", "4000000", "4", "0")]));
 
         Assert.Equal("Import.SavedMeanwhile", refused.Key);
         Assert.Contains("چیزی از این فایل ذخیره نشد", refused.Message);
-        var reports = await ReportsAsync(month);
-        Assert.Equal(await Acting.AgencyIdAsync(portal, "AG-08002"), Assert.Single(reports).AgencyId); // the other server's, untouched
-        Assert.Equal(0, reports[0].FilesForwarded);
+        var report = Assert.Single(await ReportsAsync(month)); // the other server's, untouched; AG-08001's not written
+        Assert.Equal((await Acting.AgencyIdAsync(portal, "AG-08002"), 5), (report.AgencyId, report.FilesForwarded));
     }
 
     [Fact]

@@ -55,15 +55,17 @@ public sealed class MonthlyStatsDeskTests(PortalFactory portal) : IClassFixture<
     {
         // Two tabs (or servers) both found the month empty: the second to save gets the message, not the error page.
         var month = new JalaliMonth(1403, 8);
-        var sheet = await (await As("kerman.agency.user")).SheetAsync(month);
-        var user = await portal.AsAsync<MonthlyStatsDesk>("kerman.agency.user", new MonthlyStatsArrange.AnotherServerStartsTheMonth(portal, "AG-08001", month));
+        var otherTab = await As("kerman.agency.user");
+        var sheet = await otherTab.SheetAsync(month);
+        var user = await portal.AsAsync<MonthlyStatsDesk>("kerman.agency.user", new AnotherServerSavesFirst(async () =>
+            Assert.Empty(await otherTab.SaveAsync(month, Form(sheet, 12, 5, 1), sheet.Version))));
 
         var refused = await Assert.ThrowsAsync<DomainException>(() => user.SaveAsync(month, Form(sheet, 12, 8, 1), sheet.Version));
 
         Assert.Equal("Monthly.ChangedMeanwhile", refused.Key);
         var id = await ReportIdAsync(month);
         await using var db = Acting.SystemDb(portal);
-        Assert.Equal(0, (await db.MonthlyReports.SingleAsync(r => r.Id == id)).FilesForwarded); // the other tab's, untouched
+        Assert.Equal(5, (await db.MonthlyReports.SingleAsync(r => r.Id == id)).FilesForwarded); // the other tab's, untouched
     }
 
     [Fact]
