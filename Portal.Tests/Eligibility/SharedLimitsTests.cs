@@ -126,9 +126,6 @@ public sealed class SharedLimitsOutageTests : IAsyncLifetime
     {
         await _redis.InitializeAsync();
         _servers = await LimitedServer.PairAsync(_redis, $"test-{Guid.NewGuid():N}:", _logs);
-        // A loaded machine may have made a server count alone for a moment while starting (a slow connect or call): the
-        // test counts the warnings of the outage it makes.
-        _logs.Messages.Clear();
     }
 
     public async Task DisposeAsync()
@@ -157,6 +154,9 @@ public sealed class SharedLimitsOutageTests : IAsyncLifetime
     {
         Assert.Equal(5, await AcceptedAsync(shared: true));
         Assert.Equal(HealthStatus.Healthy, (await HealthAsync()).Status);
+        // A loaded machine may have made a server count alone for a moment before the outage (a slow connect or call,
+        // then "answers again"; CI's run of 2026-12-05 02:56): the test counts the warnings of the outage it makes.
+        _logs.Messages.Clear();
 
         await _redis.StopAsync();
 
