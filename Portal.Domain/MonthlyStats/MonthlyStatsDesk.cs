@@ -157,7 +157,7 @@ public sealed class MonthlyStatsDesk(PortalDb portalDb, TimeProvider clock, Mont
     {
         try { await db.SaveChangesAsync(ct); }
         // A report changed since it was read, or one started meanwhile (on another tab or server) for a month this form
-        // found empty: the month's one report is refused twice.
+        // found empty: a month has one report, so the second save is refused.
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
         {
             throw DomainException.Of("Monthly.ChangedMeanwhile");
